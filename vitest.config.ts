@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['{shared,emulator,cloudfunctions,client}/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', 'build/**'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+})
