@@ -1,0 +1,44 @@
+/**
+ * Every collection the product uses and the indexes its queries need.
+ * The local cloud creates exactly these; a merchant creates the same in the cloud console.
+ */
+export interface IndexSpec {
+  /** Field path to direction, in key order. */
+  fields: Record<string, 1 | -1>
+  unique?: boolean
+}
+
+export interface CollectionSpec {
+  /** What one document is, for the console and the README. */
+  holds: string
+  indexes: IndexSpec[]
+}
+
+export const COLLECTIONS = {
+  members: {
+    holds: 'one member per OPENID: balance, lots by expiry month, tier, streak, profile',
+    indexes: [{ fields: { nextExpiryAt: 1 } }, { fields: { createdAt: 1 } }, { fields: { birthdayMonth: 1 } }],
+  },
+  ledger: {
+    holds: 'one entry per change of points, id derived from its cause',
+    indexes: [{ fields: { openid: 1, at: -1 } }, { fields: { at: 1 } }],
+  },
+  items: { holds: 'the points mall catalog', indexes: [] },
+  vouchers: {
+    holds: 'a redeemed or granted voucher, id is its code',
+    indexes: [{ fields: { openid: 1, createdAt: -1 } }, { fields: { status: 1, expiresAt: 1 } }],
+  },
+  purchases: {
+    holds: 'a purchase code issued by staff, id is the code',
+    indexes: [{ fields: { orderId: 1 }, unique: true }],
+  },
+  orders: { holds: 'orderId to its purchase code, so one order has one code', indexes: [] },
+  staff: { holds: 'staff and admins by OPENID with their role', indexes: [] },
+  shares: { holds: 'a shopper share of an item', indexes: [{ fields: { openid: 1 } }] },
+  shareOpens: { holds: 'a friend opening a share, and daily reward counters', indexes: [] },
+  draws: { holds: 'a lottery draw by requestId', indexes: [{ fields: { openid: 1 } }] },
+  grants: { holds: 'a benefit granted once per period (birthday, monthly vouchers, reminders)', indexes: [] },
+  settings: { holds: 'the merchant rules document and job progress', indexes: [] },
+} as const satisfies Record<string, CollectionSpec>
+
+export type CollectionName = keyof typeof COLLECTIONS
