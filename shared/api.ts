@@ -1,0 +1,110 @@
+/** The product contract's types (API.md): envelope, error codes, summary, voucher, each action's data. */
+import type { ArgsOf } from './schemas'
+import type { subscriptionKinds, itemKinds, voucherStatuses } from './schemas'
+
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'UNAUTHENTICATED',
+  'PERMISSION_DENIED',
+  'NOT_FOUND',
+  'ALREADY_DONE',
+  'INSUFFICIENT_POINTS',
+  'OUT_OF_STOCK',
+  'LIMIT_REACHED',
+  'EXPIRED',
+  'CONFLICT',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } }
+
+export type ItemKind = (typeof itemKinds)[number]
+export type VoucherStatus = (typeof voucherStatuses)[number]
+export type SubscriptionKind = (typeof subscriptionKinds)[number]
+
+export interface Summary {
+  openid: string
+  nickname: string
+  balance: number
+  lifetimePoints: number
+  totalSpentFen: number
+  tier: { id: string; name: string; rate: number }
+  nextTier: { id: string; name: string; needSpentFen: number; needPoints: number } | null
+  streak: { count: number; checkedInToday: boolean }
+  expiring: { points: number; expiresAt: string }[]
+  recommendations: { itemId: string; text: string }[]
+  /** Extra fields (the contract allows additions). */
+  profile: { birthday: string | null; address: string | null; birthdayAwarded: boolean; addressAwarded: boolean }
+}
+
+export interface Voucher {
+  code: string
+  itemId: string
+  name: string
+  points: number
+  status: VoucherStatus
+  createdAt: string
+  expiresAt: string
+}
+
+export interface LedgerEntryView {
+  id: string
+  delta: number
+  reason: string
+  at: string
+  balanceAfter: number
+}
+
+export interface CatalogItem {
+  id: string
+  name: string
+  kind: ItemKind
+  points: number
+  stock: number
+  affordable: boolean
+}
+
+export interface ItemView {
+  id: string
+  name: string
+  kind: ItemKind
+  points: number
+  stock: number
+  validDays: number
+  perMemberLimit: number | null
+  active: boolean
+}
+
+/** Each action's validated arguments and the `data` it answers with. */
+export interface Actions {
+  member: {
+    login: { args: ArgsOf<'member', 'login'>; data: Summary }
+    summary: { args: ArgsOf<'member', 'summary'>; data: Summary }
+    updateProfile: { args: ArgsOf<'member', 'updateProfile'>; data: { awarded: number; balance: number } }
+    ledger: { args: ArgsOf<'member', 'ledger'>; data: { entries: LedgerEntryView[]; nextCursor: string | null } }
+    subscribe: { args: ArgsOf<'member', 'subscribe'>; data: { subscriptions: Record<SubscriptionKind, number> } }
+    deleteAccount: { args: ArgsOf<'member', 'deleteAccount'>; data: { deleted: true } }
+  }
+  checkin: {
+    /** `awarded` is everything credited (daily + bonus); `bonus` is the streak part of it. */
+    checkIn: { args: ArgsOf<'checkin', 'checkIn'>; data: { day: string; streak: number; awarded: number; bonus: number; balance: number } }
+    calendar: { args: ArgsOf<'checkin', 'calendar'>; data: { days: string[] } }
+  }
+  exchange: {
+    catalog: { args: ArgsOf<'exchange', 'catalog'>; data: { items: CatalogItem[] } }
+    redeem: { args: ArgsOf<'exchange', 'redeem'>; data: { voucher: Voucher; balance: number } }
+    vouchers: { args: ArgsOf<'exchange', 'vouchers'>; data: { vouchers: Voucher[] } }
+  }
+  store: {
+    issuePurchase: { args: ArgsOf<'store', 'issuePurchase'>; data: { code: string; expiresAt: string; orderId: string; amountFen: number } }
+    claimPurchase: {
+      args: ArgsOf<'store', 'claimPurchase'>
+      data: { awarded: number; deductedPoints: number; payFen: number; balance: number; tier: { id: string; name: string; rate: number } }
+    }
+    lookupVoucher: { args: ArgsOf<'store', 'lookupVoucher'>; data: { voucher: Voucher; member: { nickname: string; tier: string } } }
+    fulfilVoucher: { args: ArgsOf<'store', 'fulfilVoucher'>; data: { voucher: Voucher } }
+    rejectVoucher: { args: ArgsOf<'store', 'rejectVoucher'>; data: { voucher: Voucher } }
+    saveItem: { args: ArgsOf<'store', 'saveItem'>; data: { item: ItemView } }
+  }
+}

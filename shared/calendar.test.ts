@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { addMonths, dayOf, endOfMonth, isDay, monthOf, previousDay, startOfMonth } from './calendar'
+
+describe('calendar in merchant time', () => {
+  it('puts 23:59 and 00:01 Shanghai time on different days', () => {
+    expect(dayOf(new Date('2026-11-22T15:59:00Z'))).toBe('2026-11-22')
+    expect(dayOf(new Date('2026-11-22T16:01:00Z'))).toBe('2026-11-23')
+  })
+
+  it('gives the month in the merchant zone at a month boundary', () => {
+    expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12')
+    expect(monthOf(new Date('2026-11-30T16:30:00Z'), 'UTC')).toBe('2026-11')
+  })
+
+  it('ends a month at its last millisecond, merchant time', () => {
+    expect(endOfMonth('2027-11').toISOString()).toBe('2027-11-30T15:59:59.999Z')
+    expect(endOfMonth('2028-02').toISOString()).toBe('2028-02-29T15:59:59.999Z')
+    expect(startOfMonth('2027-01').toISOString()).toBe('2026-12-31T16:00:00.000Z')
+  })
+
+  it('steps across month and year ends', () => {
+    expect(previousDay('2027-01-01')).toBe('2026-12-31')
+    expect(previousDay('2028-03-01')).toBe('2028-02-29')
+    expect(addMonths('2026-11', 12)).toBe('2027-11')
+    expect(addMonths('2026-12', 1)).toBe('2027-01')
+  })
+
+  it('accepts only real days', () => {
+    expect(isDay('2028-02-29')).toBe(true)
+    expect(isDay('2027-02-29')).toBe(false)
+    expect(isDay('2027-13-01')).toBe(false)
+    expect(isDay('2027-1-01')).toBe(false)
+  })
+})

@@ -1,0 +1,52 @@
+/** Open points grouped by the month they expire in; spending takes the soonest-expiring first. */
+import { addMonths, endOfMonth, monthOf } from './calendar'
+
+export interface Lot {
+  /** The month these points expire at the end of, `YYYY-MM` merchant time. */
+  expires: string
+  points: number
+}
+
+/** The month points earned at `at` expire at the end of (earned 2026-11 → 2027-11 with 12 months). */
+export function expiryMonthFor(at: Date, months: number, tz: string): string {
+  return addMonths(monthOf(at, tz), months)
+}
+
+/** Lots with `points` added to the lot of `expires`, kept sorted by expiry. */
+export function addToLots(lots: readonly Lot[], expires: string, points: number): Lot[] {
+  if (points <= 0) return [...lots]
+  const found = lots.some((l) => l.expires === expires)
+  const next = found
+    ? lots.map((l) => (l.expires === expires ? { expires, points: l.points + points } : { ...l }))
+    : [...lots.map((l) => ({ ...l })), { expires, points }]
+  return next.sort((a, b) => a.expires.localeCompare(b.expires))
+}
+
+export function lotsTotal(lots: readonly Lot[]): number {
+  return lots.reduce((sum, l) => sum + l.points, 0)
+}
+
+/** Lots after spending `points`, soonest-expiring first; throws when they do not cover it. */
+export function spendFromLots(lots: readonly Lot[], points: number): Lot[] {
+  if (points > lotsTotal(lots)) throw new RangeError(`cannot spend ${points} from ${lotsTotal(lots)}`)
+  let left = points
+  const next: Lot[] = []
+  for (const lot of lots) {
+    const take = Math.min(left, lot.points)
+    left -= take
+    if (lot.points - take > 0) next.push({ expires: lot.expires, points: lot.points - take })
+  }
+  return next
+}
+
+/** Splits lots into those still open after `now` and the points that expired. */
+export function expireLots(lots: readonly Lot[], now: Date, tz: string): { open: Lot[]; expired: number } {
+  const open = lots.filter((l) => endOfMonth(l.expires, tz).getTime() >= now.getTime())
+  return { open: open.map((l) => ({ ...l })), expired: lotsTotal(lots) - lotsTotal(open) }
+}
+
+/** The instant the soonest lot expires, for the indexed `nextExpiryAt`. */
+export function nextExpiryOf(lots: readonly Lot[], tz: string): Date | null {
+  const first = lots[0]
+  return first ? endOfMonth(first.expires, tz) : null
+}

@@ -1,0 +1,376 @@
+/**
+ * The member document and the pure operations on it: each takes a member, the rules and `now`,
+ * and returns the new member, the ledger entries to create with it, and the answer.
+ */
+import type { Summary, Voucher, VoucherStatus, ItemKind } from './api'
+import { dayOf, monthNumberOf, monthOf } from './calendar'
+import { addToLots, expireLots, expiryMonthFor, nextExpiryOf, spendFromLots, type Lot } from './lots'
+import { cashDeduction, pointsForPayment } from './purchase'
+import { Refusal } from './refusal'
+import type { Rules } from './rules'
+import { continueStreak, currentStreak, streakBonus, type Streak } from './streak'
+import { nextTier, tierById, tiersCrossed } from './tiers'
+
+export interface Member {
+  /** The shopper's OPENID. */
+  _id: string
+  nickname: string
+  birthday: string | null
+  /** 1..12, indexed so birthday benefits find their members. */
+  birthdayMonth: number | null
+  address: string | null
+  balance: number
+  /** Every point ever earned (never reduced by spending or expiry): one way to reach a tier. */
+  lifetimePoints: number
+  totalSpentFen: number
+  purchases: number
+  tier: string
+  streak: Streak
+  profileAwarded: { birthday: boolean; address: boolean }
+  /** Open points by expiry month, soonest first; their sum is the balance. */
+  lots: Lot[]
+  /** When the soonest lot expires, indexed for the daily expiry job. */
+  nextExpiryAt: Date | null
+  /** Vouchers held per item, for `perMemberLimit`. */
+  redeemed: Record<string, number>
+  /** Messages the shopper consented to, per kind (one consent = one message). */
+  subscriptions: Record<string, number>
+  createdAt: Date
+  updatedAt: Date
+}
+
+export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust'
+
+export interface LedgerEntry {
+  /** Derived from the cause, so creating it twice fails: the idempotency guard. */
+  _id: string
+  openid: string
+  delta: number
+  /** A sentence the shopper understands. */
+  reason: string
+  kind: LedgerKind
+  at: Date
+  balanceAfter: number
+  /** Check-in day, for the calendar. */
+  day?: string
+}
+
+export interface Outcome<T> {
+  member: Member
+  entries: LedgerEntry[]
+  answer: T
+}
+
+export interface Item {
+  _id: string
+  name: string
+  kind: ItemKind
+  points: number
+  stock: number
+  validDays: number
+  perMemberLimit?: number | null
+  active: boolean
+}
+
+export interface VoucherDoc {
+  _id: string
+  openid: string
+  itemId: string
+  name: string
+  kind: ItemKind
+  points: number
+  status: VoucherStatus
+  requestId: string
+  createdAt: Date
+  expiresAt: Date
+  updatedAt: Date
+  handledBy?: string
+  rejectReason?: string
+}
+
+export interface PurchaseDoc {
+  _id: string
+  orderId: string
+  amountFen: number
+  multiplier: number
+  issuedBy: string
+  createdAt: Date
+  expiresAt: Date
+  claimedBy: string | null
+  claimedAt: Date | null
+}
+
+const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
+
+/** Accumulates credits and debits on a copy of a member: lots, lifetime points, tier and ledger entries move together. */
+export class Posting {
+  readonly member: Member
+  readonly entries: LedgerEntry[] = []
+
+  constructor(
+    member: Member,
+    private readonly rules: Rules,
+    private readonly now: Date,
+  ) {
+    this.member = structuredClone(member)
+  }
+
+  /** Adds points that expire with this month's lot; `earned` counts them toward tiers. */
+  credit(id: string, kind: LedgerKind, reason: string, points: number, earned = true, extra: Partial<LedgerEntry> = {}): void {
+    if (points <= 0) return
+    const m = this.member
+    m.balance += points
+    if (earned) m.lifetimePoints += points
+    m.lots = addToLots(m.lots, expiryMonthFor(this.now, this.rules.expiry.months, this.rules.timeZone), points)
+    this.entry(id, kind, reason, points, extra)
+  }
+
+  /** Takes points, soonest-expiring first; refuses when the balance does not cover them. */
+  debit(id: string, kind: LedgerKind, reason: string, points: number): void {
+    if (points <= 0) return
+    const m = this.member
+    if (points > m.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，当前 ${m.balance}`)
+    m.balance -= points
+    m.lots = spendFromLots(m.lots, points)
+    this.entry(id, kind, reason, -points)
+  }
+
+  /** Moves the member up to every tier now reached, paying each tier's bonus once (a bonus may reach the next). */
+  promote(): void {
+    const m = this.member
+    for (let crossed = tiersCrossed(this.rules, m.tier, m.totalSpentFen, m.lifetimePoints); crossed.length > 0; crossed = tiersCrossed(this.rules, m.tier, m.totalSpentFen, m.lifetimePoints)) {
+      for (const tier of crossed) {
+        m.tier = tier.id
+        this.credit(`tier:${m._id}:${tier.id}`, 'tier', `升级为${tier.name}，奖励 ${tier.bonus} 积分`, tier.bonus)
+      }
+    }
+  }
+
+  /** Points this posting added (credits only). */
+  get credited(): number {
+    return this.entries.filter((e) => e.delta > 0).reduce((s, e) => s + e.delta, 0)
+  }
+
+  done<T>(answer: T): Outcome<T> {
+    this.member.nextExpiryAt = nextExpiryOf(this.member.lots, this.rules.timeZone)
+    this.member.updatedAt = this.now
+    return { member: this.member, entries: this.entries, answer }
+  }
+
+  private entry(id: string, kind: LedgerKind, reason: string, delta: number, extra: Partial<LedgerEntry> = {}): void {
+    this.entries.push({ ...extra, _id: id, openid: this.member._id, delta, reason, kind, at: this.now, balanceAfter: this.member.balance })
+  }
+}
+
+/** A new member with the sign-up bonus. */
+export function signUp(openid: string, rules: Rules, now: Date, nickname = '微信用户'): Outcome<null> {
+  const blank: Member = {
+    _id: openid,
+    nickname,
+    birthday: null,
+    birthdayMonth: null,
+    address: null,
+    balance: 0,
+    lifetimePoints: 0,
+    totalSpentFen: 0,
+    purchases: 0,
+    tier: rules.tiers[0]!.id,
+    streak: { count: 0, lastDay: null },
+    profileAwarded: { birthday: false, address: false },
+    lots: [],
+    nextExpiryAt: null,
+    redeemed: {},
+    subscriptions: {},
+    createdAt: now,
+    updatedAt: now,
+  }
+  const p = new Posting(blank, rules, now)
+  p.credit(`signup:${openid}`, 'signup', `注册会员，奖励 ${rules.signup} 积分`, rules.signup)
+  p.promote()
+  return p.done(null)
+}
+
+export interface ProfileInput {
+  nickname?: string
+  birthday?: string
+  address?: string
+}
+
+/** Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set. */
+export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date): Outcome<{ awarded: number; balance: number }> {
+  const p = new Posting(member, rules, now)
+  const m = p.member
+  if (input.birthday !== undefined) {
+    if (input.birthday > dayOf(now, rules.timeZone) || input.birthday < '1900-01-01') throw new Refusal('INVALID_ARGUMENT', '生日日期不正确')
+    if (m.birthday !== null && m.birthday !== input.birthday) throw new Refusal('ALREADY_DONE', '生日设置后不能修改')
+    m.birthday = input.birthday
+    m.birthdayMonth = monthNumberOf(input.birthday)
+    if (!m.profileAwarded.birthday) {
+      m.profileAwarded.birthday = true
+      p.credit(`profile:${m._id}:birthday`, 'profile', `完善生日信息，奖励 ${rules.profile.birthday} 积分`, rules.profile.birthday)
+    }
+  }
+  if (input.address !== undefined) {
+    m.address = input.address
+    if (!m.profileAwarded.address) {
+      m.profileAwarded.address = true
+      p.credit(`profile:${m._id}:address`, 'profile', `完善收货地址，奖励 ${rules.profile.address} 积分`, rules.profile.address)
+    }
+  }
+  if (input.nickname !== undefined) m.nickname = input.nickname
+  p.promote()
+  return p.done({ awarded: p.credited, balance: p.member.balance })
+}
+
+/** Today's check-in: the daily points, plus the streak bonus on every n-th consecutive day, in one entry. */
+export function checkIn(member: Member, rules: Rules, now: Date): Outcome<{ day: string; streak: number; awarded: number; bonus: number; balance: number }> {
+  const day = dayOf(now, rules.timeZone)
+  if (member.streak.lastDay !== null && member.streak.lastDay >= day) throw new Refusal('ALREADY_DONE', '今天已经签到过了，明天再来吧')
+  const p = new Posting(member, rules, now)
+  const streak = continueStreak(member.streak, day)
+  p.member.streak = streak
+  const bonus = streakBonus(streak.count, rules.checkIn.streakDays, rules.checkIn.streakBonus)
+  const reason = bonus > 0 ? `每日签到 +${rules.checkIn.daily}，连续签到 ${streak.count} 天奖励 +${bonus}` : `每日签到 +${rules.checkIn.daily}`
+  p.credit(`checkin:${member._id}:${day}`, 'checkin', reason, rules.checkIn.daily + bonus, true, { day })
+  p.promote()
+  return p.done({ day, streak: streak.count, awarded: rules.checkIn.daily + bonus, bonus, balance: p.member.balance })
+}
+
+export interface ClaimAnswer {
+  awarded: number
+  deductedPoints: number
+  payFen: number
+  balance: number
+  tier: { id: string; name: string; rate: number }
+}
+
+/**
+ * A purchase claimed by the shopper: optional points as cash, points on what is paid in cash at the
+ * tier held before the purchase (birthday-month multiplier included), first-purchase bonus, promotions.
+ */
+export function claimPurchase(member: Member, purchase: PurchaseDoc, usePoints: boolean, rules: Rules, now: Date): Outcome<ClaimAnswer> {
+  if (purchase.claimedBy !== null) throw new Refusal('ALREADY_DONE', '这笔消费的积分已经领取过了')
+  if (purchase.expiresAt.getTime() < now.getTime()) throw new Refusal('EXPIRED', '积分码已过期，请让店员重新生成')
+  const p = new Posting(member, rules, now)
+  const m = p.member
+  const tierBefore = tierById(rules, m.tier)
+  const cash = usePoints ? cashDeduction(purchase.amountFen, m.balance, rules) : { points: 0, fen: 0 }
+  p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(cash.fen)} 元`, cash.points)
+  const payFen = purchase.amountFen - cash.fen
+  const birthdayMonth = m.birthdayMonth !== null && m.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
+  const earned = pointsForPayment(payFen, tierBefore, purchase.multiplier, birthdayMonth)
+  const boosted = birthdayMonth && tierBefore.birthdayMultiplier > 1 ? `（生日月 ${tierBefore.birthdayMultiplier} 倍）` : ''
+  const wasFirst = m.purchases === 0
+  m.totalSpentFen += purchase.amountFen
+  m.purchases += 1
+  p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(payFen)} 元获得积分${boosted}`, earned)
+  if (wasFirst) p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${rules.purchase.firstBonus} 积分`, rules.purchase.firstBonus)
+  p.promote()
+  const tier = tierById(rules, p.member.tier)
+  return p.done({
+    awarded: p.credited,
+    deductedPoints: cash.points,
+    payFen,
+    balance: p.member.balance,
+    tier: { id: tier.id, name: tier.name, rate: tier.rate },
+  })
+}
+
+/** Redeeming an item: stock, per-member limit and balance checked; points spent soonest-expiring first. */
+export function redeem(
+  member: Member,
+  item: Item,
+  requestId: string,
+  code: string,
+  rules: Rules,
+  now: Date,
+): Outcome<{ voucher: VoucherDoc; item: Item; balance: number }> {
+  if (!item.active) throw new Refusal('NOT_FOUND', '该商品已下架')
+  if (item.stock <= 0) throw new Refusal('OUT_OF_STOCK', '该商品已兑完')
+  const held = member.redeemed[item._id] ?? 0
+  if (item.perMemberLimit && held >= item.perMemberLimit) throw new Refusal('LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 次`)
+  const p = new Posting(member, rules, now)
+  p.debit(`redeem:${member._id}:${requestId}`, 'redeem', `兑换「${item.name}」`, item.points)
+  p.member.redeemed = { ...p.member.redeemed, [item._id]: held + 1 }
+  const days = item.validDays > 0 ? item.validDays : rules.voucherDays
+  const voucher: VoucherDoc = {
+    _id: code,
+    openid: member._id,
+    itemId: item._id,
+    name: item.name,
+    kind: item.kind,
+    points: item.points,
+    status: 'pending',
+    requestId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + days * 86_400_000),
+    updatedAt: now,
+  }
+  return p.done({ voucher, item: { ...item, stock: item.stock - 1 }, balance: p.member.balance })
+}
+
+/** Points of a rejected or expired voucher back to its holder (not counted as earned); the item no longer counts toward the limit. */
+export function refundVoucher(member: Member, voucher: VoucherDoc, why: string, rules: Rules, now: Date): Outcome<{ balance: number }> {
+  const p = new Posting(member, rules, now)
+  p.credit(`refund:${voucher._id}`, 'refund', `「${voucher.name}」${why}，退回 ${voucher.points} 积分`, voucher.points, false)
+  const held = p.member.redeemed[voucher.itemId] ?? 0
+  p.member.redeemed = { ...p.member.redeemed, [voucher.itemId]: Math.max(0, held - 1) }
+  return p.done({ balance: p.member.balance })
+}
+
+/** Removes the lots that have expired by `now`, one ledger entry per expiry month. */
+export function expirePoints(member: Member, rules: Rules, now: Date): Outcome<{ expired: number }> {
+  const p = new Posting(member, rules, now)
+  const { open } = expireLots(member.lots, now, rules.timeZone)
+  const gone = member.lots.filter((l) => !open.some((o) => o.expires === l.expires))
+  for (const lot of gone) p.debit(`expire:${member._id}:${lot.expires}`, 'expire', `${lot.expires} 到期积分失效`, lot.points)
+  return p.done({ expired: gone.reduce((s, l) => s + l.points, 0) })
+}
+
+export function voucherView(v: VoucherDoc): Voucher {
+  return {
+    code: v._id,
+    itemId: v.itemId,
+    name: v.name,
+    points: v.points,
+    status: v.status,
+    createdAt: v.createdAt.toISOString(),
+    expiresAt: v.expiresAt.toISOString(),
+  }
+}
+
+/** The shopper's home card: balance, tier progress, streak, soonest expiries, what they can redeem. */
+export function summaryOf(member: Member, rules: Rules, now: Date, items: readonly Item[]): Summary {
+  const tier = tierById(rules, member.tier)
+  const today = dayOf(now, rules.timeZone)
+  const { open } = expireLots(member.lots, now, rules.timeZone)
+  return {
+    openid: member._id,
+    nickname: member.nickname,
+    balance: member.balance,
+    lifetimePoints: member.lifetimePoints,
+    totalSpentFen: member.totalSpentFen,
+    tier: { id: tier.id, name: tier.name, rate: tier.rate },
+    nextTier: nextTier(rules, member.tier, member.totalSpentFen, member.lifetimePoints),
+    streak: { count: currentStreak(member.streak, today), checkedInToday: member.streak.lastDay === today },
+    expiring: open.slice(0, 3).map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], rules.timeZone)!.toISOString() })),
+    recommendations: recommend(member.balance, items),
+    profile: {
+      birthday: member.birthday,
+      address: member.address,
+      birthdayAwarded: member.profileAwarded.birthday,
+      addressAwarded: member.profileAwarded.address,
+    },
+  }
+}
+
+/** The dearest item the balance affords, and the cheapest one just out of reach. */
+export function recommend(balance: number, items: readonly Item[]): { itemId: string; text: string }[] {
+  const open = items.filter((i) => i.active && i.stock > 0).sort((a, b) => a.points - b.points)
+  const affordable = open.filter((i) => i.points <= balance).at(-1)
+  const nextUp = open.find((i) => i.points > balance)
+  const out: { itemId: string; text: string }[] = []
+  if (affordable) out.push({ itemId: affordable._id, text: `积分够兑换「${affordable.name}」啦` })
+  if (nextUp) out.push({ itemId: nextUp._id, text: `再攒 ${nextUp.points - balance} 积分可兑换「${nextUp.name}」` })
+  return out
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { schemas } from './schemas'
+
+const bad = [NaN, 1e20, -1, 1.5, '5', null, 'x'.repeat(10_000)]
+
+describe('action schemas', () => {
+  it('accept a well-formed purchase and refuse bad amounts and unknown fields', () => {
+    const s = schemas.store.issuePurchase
+    expect(s.safeParse({ orderId: 'A-1', amountFen: 12345 }).success).toBe(true)
+    for (const amountFen of bad) expect(s.safeParse({ orderId: 'A-1', amountFen }).success).toBe(false)
+    expect(s.safeParse({ orderId: 'A-1', amountFen: 1, extra: true }).success).toBe(false)
+    expect(s.safeParse({ orderId: 'A-1', amountFen: 1, multiplier: 4 }).success).toBe(false)
+    expect(s.safeParse({ amountFen: 1 }).success).toBe(false)
+  })
+
+  it('refuse ids with separators and oversize strings', () => {
+    const s = schemas.exchange.redeem
+    expect(s.safeParse({ itemId: 'coffee', requestId: 'r-1' }).success).toBe(true)
+    expect(s.safeParse({ itemId: 'a:b', requestId: 'r' }).success).toBe(false)
+    expect(s.safeParse({ itemId: 'coffee', requestId: 'r'.repeat(65) }).success).toBe(false)
+    expect(schemas.member.updateProfile.safeParse({ address: 'x'.repeat(201) }).success).toBe(false)
+    expect(schemas.member.updateProfile.safeParse({ birthday: '2027-02-29' }).success).toBe(false)
+    expect(schemas.member.updateProfile.safeParse({}).success).toBe(false)
+  })
+
+  it('bound paging and months', () => {
+    expect(schemas.member.ledger.safeParse({ limit: 50 }).success).toBe(true)
+    expect(schemas.member.ledger.safeParse({ limit: 51 }).success).toBe(false)
+    expect(schemas.checkin.calendar.safeParse({ month: '2026-13' }).success).toBe(false)
+  })
+})

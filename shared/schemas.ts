@@ -1,0 +1,73 @@
+/** One strict schema per action: bounded strings, sane integer ranges, no unknown fields. Its type is the handler's argument type. */
+import { z } from 'zod'
+import { isDay, isMonth } from './calendar'
+import { CODE_PATTERN } from './codes'
+import { rulesSchema } from './rules'
+
+/** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces. */
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -')
+const code = z.string().regex(CODE_PATTERN, '码无效')
+const day = z.string().max(10).refine(isDay, '日期格式应为 YYYY-MM-DD')
+const month = z.string().max(7).refine(isMonth, '月份格式应为 YYYY-MM')
+const text = (max: number) => z.string().trim().min(1).max(max)
+const none = z.strictObject({})
+
+export const itemKinds = ['coupon', 'goods', 'privilege'] as const
+export const voucherStatuses = ['pending', 'fulfilled', 'rejected', 'expired'] as const
+export const subscriptionKinds = ['expiry', 'benefit'] as const
+
+export const itemInput = z.strictObject({
+  id,
+  name: text(32),
+  kind: z.enum(itemKinds),
+  points: z.int().min(1).max(1_000_000),
+  stock: z.int().min(0).max(1_000_000),
+  validDays: z.int().min(1).max(3650).optional(),
+  perMemberLimit: z.int().min(1).max(1000).optional(),
+  active: z.boolean().optional(),
+})
+
+export const schemas = {
+  member: {
+    login: none,
+    summary: none,
+    updateProfile: z
+      .strictObject({ nickname: text(32).optional(), birthday: day.optional(), address: text(200).optional() })
+      .refine((a) => a.nickname !== undefined || a.birthday !== undefined || a.address !== undefined, '请至少填写一项'),
+    ledger: z.strictObject({ cursor: z.string().min(1).max(300).optional(), limit: z.int().min(1).max(50).optional() }),
+    subscribe: z.strictObject({ kinds: z.array(z.enum(subscriptionKinds)).min(1).max(5) }),
+    deleteAccount: none,
+  },
+  checkin: {
+    checkIn: none,
+    calendar: z.strictObject({ month }),
+  },
+  exchange: {
+    catalog: none,
+    redeem: z.strictObject({ itemId: id, requestId: id }),
+    vouchers: z.strictObject({ status: z.enum(voucherStatuses).optional() }),
+    draw: z.strictObject({ requestId: id }),
+  },
+  share: {
+    create: z.strictObject({ itemId: id.optional() }),
+    open: z.strictObject({ shareId: code }),
+  },
+  store: {
+    issuePurchase: z.strictObject({
+      orderId: id,
+      amountFen: z.int().min(1).max(100_000_000),
+      multiplier: z.int().min(1).max(3).optional(),
+    }),
+    claimPurchase: z.strictObject({ code, usePoints: z.boolean().optional() }),
+    lookupVoucher: z.strictObject({ code }),
+    fulfilVoucher: z.strictObject({ code }),
+    rejectVoucher: z.strictObject({ code, reason: text(200) }),
+    metrics: z.strictObject({ from: day, to: day }),
+    saveItem: z.strictObject({ item: itemInput }),
+    rules: z.strictObject({ rules: rulesSchema.optional() }),
+  },
+} as const
+
+export type Schemas = typeof schemas
+/** The validated arguments of `fn.action`. */
+export type ArgsOf<F extends keyof Schemas, A extends keyof Schemas[F]> = Schemas[F][A] extends z.ZodType ? z.infer<Schemas[F][A]> : never
