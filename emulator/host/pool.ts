@@ -1,0 +1,173 @@
+/**
+ * A pool of instances for one function: each instance is a child process running one invocation
+ * at a time, as a cloud instance does; warm ones are reused, more start when calls queue.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import type { FunctionSpec } from './function-config'
+import type { InvokeMessage, ResultMessage, StartedMessage } from './protocol'
+import { workerScript } from './worker-script'
+
+/** How long a cold instance may take to load its function before the call fails. */
+const LOAD_LIMIT_MS = 30_000
+
+export type Outcome =
+  | { kind: 'ok'; json: string }
+  | { kind: 'error'; message: string; stack?: string }
+  | { kind: 'timeout'; timeoutMs: number }
+
+/** What one invocation needs besides the function itself. */
+export type Call = Omit<InvokeMessage, 'type' | 'id'>
+
+export interface PoolOptions {
+  maxInstances: number
+  /** Environment every instance starts with (SDK endpoint, secrets, NODE_PATH). */
+  baseEnv: Record<string, string>
+  /** Where instances write their console output. */
+  stdio: 'inherit' | 'ignore'
+}
+
+interface Instance {
+  child: ChildProcess
+  running: { id: number; timer: NodeJS.Timeout; done: (outcome: Outcome) => void } | null
+}
+
+interface Queued {
+  call: Call
+  done: (outcome: Outcome) => void
+}
+
+export interface PoolStats {
+  instances: number
+  busy: number
+  queued: number
+  invocations: number
+  errors: number
+  timeouts: number
+  coldStarts: number
+}
+
+export class FunctionPool {
+  private readonly instances: Instance[] = []
+  private readonly queue: Queued[] = []
+  private nextId = 1
+  private closed = false
+  private readonly counts = { invocations: 0, errors: 0, timeouts: 0, coldStarts: 0 }
+
+  constructor(
+    readonly spec: FunctionSpec,
+    private readonly options: PoolOptions,
+  ) {}
+
+  /** Runs one invocation when an instance is free; never rejects. */
+  run(call: Call): Promise<Outcome> {
+    if (this.closed) return Promise.resolve({ kind: 'error', message: 'Error: the local cloud is shutting down' })
+    this.counts.invocations += 1
+    return new Promise((resolve) => {
+      this.queue.push({ call, done: (outcome) => this.count(outcome, resolve) })
+      this.dispatch()
+    })
+  }
+
+  stats(): PoolStats {
+    const busy = this.instances.filter((i) => i.running).length
+    return { instances: this.instances.length, busy, queued: this.queue.length, ...this.counts }
+  }
+
+  /** Kills every instance; queued calls fail. */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const queued of this.queue.splice(0)) queued.done({ kind: 'error', message: 'Error: the local cloud is shutting down' })
+    await Promise.all(this.instances.slice().map((instance) => this.kill(instance)))
+  }
+
+  private count(outcome: Outcome, resolve: (o: Outcome) => void): void {
+    if (outcome.kind === 'error') this.counts.errors += 1
+    if (outcome.kind === 'timeout') this.counts.timeouts += 1
+    resolve(outcome)
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const instance = this.instances.find((i) => !i.running) ?? this.spawn()
+      if (!instance) return
+      const queued = this.queue.shift()
+      if (queued) this.start(instance, queued)
+    }
+  }
+
+  private spawn(): Instance | undefined {
+    if (this.instances.length >= this.options.maxInstances) return undefined
+    this.counts.coldStarts += 1
+    const child = fork(workerScript(), [this.spec.dir], {
+      env: this.options.baseEnv as NodeJS.ProcessEnv,
+      stdio: ['ignore', this.options.stdio, this.options.stdio, 'ipc'],
+      serialization: 'advanced',
+    })
+    const instance: Instance = { child, running: null }
+    child.on('message', (message: ResultMessage | StartedMessage) => {
+      if (message.type === 'started') this.startClock(instance, message.id)
+      else this.finish(instance, message)
+    })
+    child.on('exit', (code, signal) => this.lost(instance, `Error: the function process exited (${signal ?? code})`))
+    child.on('error', (error) => this.lost(instance, `Error: ${error.message}`))
+    this.instances.push(instance)
+    return instance
+  }
+
+  private start(instance: Instance, queued: Queued): void {
+    const id = this.nextId++
+    instance.running = { id, timer: this.limit(instance, LOAD_LIMIT_MS), done: queued.done }
+    const message: InvokeMessage = { type: 'invoke', id, ...queued.call }
+    instance.child.send(message)
+  }
+
+  /** The handler started: from now on the function's own time limit applies. */
+  private startClock(instance: Instance, id: number): void {
+    const running = instance.running
+    if (!running || running.id !== id) return
+    clearTimeout(running.timer)
+    running.timer = this.limit(instance, this.spec.timeoutMs)
+  }
+
+  /** A timed-out instance is killed and replaced, like the cloud does. */
+  private limit(instance: Instance, ms: number): NodeJS.Timeout {
+    return setTimeout(() => {
+      const running = instance.running
+      instance.running = null
+      running?.done({ kind: 'timeout', timeoutMs: this.spec.timeoutMs })
+      void this.kill(instance).then(() => this.dispatch())
+    }, ms)
+  }
+
+  private finish(instance: Instance, message: ResultMessage): void {
+    const running = instance.running
+    if (!running || running.id !== message.id) return
+    clearTimeout(running.timer)
+    instance.running = null
+    running.done(message.ok ? { kind: 'ok', json: message.json } : { kind: 'error', message: message.message, stack: message.stack })
+    this.dispatch()
+  }
+
+  private lost(instance: Instance, reason: string): void {
+    const index = this.instances.indexOf(instance)
+    if (index >= 0) this.instances.splice(index, 1)
+    const running = instance.running
+    instance.running = null
+    if (running) {
+      clearTimeout(running.timer)
+      running.done({ kind: 'error', message: reason })
+    }
+    this.dispatch()
+  }
+
+  private kill(instance: Instance): Promise<void> {
+    const index = this.instances.indexOf(instance)
+    if (index >= 0) this.instances.splice(index, 1)
+    const child = instance.child
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGKILL')
+    })
+  }
+}

@@ -1,0 +1,26 @@
+/** Messages between the host and a function's worker process. */
+
+/** Starts one invocation inside a worker. */
+export interface InvokeMessage {
+  type: 'invoke'
+  id: number
+  /** Variables the cloud sets per call: the WX context, trigger source, API token. */
+  env: Record<string, string>
+  /** Variables to remove before the call (left over from the previous caller). */
+  unset: string[]
+  /** Milliseconds added to real time, so `new Date()` follows the emulator clock. */
+  clockOffset: number
+  event: unknown
+  context: Record<string, unknown>
+}
+
+/** The function is loaded and its handler starts: the time limit counts from here, not from the cold start. */
+export interface StartedMessage {
+  type: 'started'
+  id: number
+}
+
+/** The outcome of one invocation: the function's return value as JSON text, or its error. */
+export type ResultMessage =
+  | { type: 'result'; id: number; ok: true; json: string }
+  | { type: 'result'; id: number; ok: false; message: string; stack?: string }

@@ -1,0 +1,78 @@
+/**
+ * One cloud function instance: a child process that runs one invocation at a time.
+ * Forked by the pool with the function's folder as its argument.
+ */
+import path from 'node:path'
+import type { InvokeMessage, ResultMessage, StartedMessage } from './protocol'
+
+type Main = (event: unknown, context: unknown) => unknown
+
+const functionDir = process.argv[2] ?? ''
+let clockOffset = 0
+let current: number | null = null
+let main: Main | null = null
+
+installShiftedDate()
+process.on('message', (message: InvokeMessage) => {
+  if (message.type === 'invoke') void invoke(message)
+})
+// A stray rejection or exception fails the running call, as the cloud reports it.
+process.on('unhandledRejection', (reason) => failCurrent(reason))
+process.on('uncaughtException', (error) => failCurrent(error))
+
+/** Replaces the global Date so `new Date()` and `Date.now()` read the emulator clock. */
+function installShiftedDate(): void {
+  const RealDate = Date
+  const shifted = new Proxy(RealDate, {
+    construct(target, args: unknown[], newTarget) {
+      if (args.length === 0) return Reflect.construct(target, [RealDate.now() + clockOffset], newTarget)
+      return Reflect.construct(target, args, newTarget)
+    },
+    apply() {
+      return new RealDate(RealDate.now() + clockOffset).toString()
+    },
+    get(target, key, receiver) {
+      if (key === 'now') return () => RealDate.now() + clockOffset
+      return Reflect.get(target, key, receiver)
+    },
+  })
+  globalThis.Date = shifted
+}
+
+function loadMain(): Main {
+  if (main) return main
+  const loaded = require(path.join(functionDir, 'index.js')) as { main?: unknown }
+  if (typeof loaded.main !== 'function') throw new Error(`${functionDir}/index.js does not export main`)
+  main = loaded.main as Main
+  return main
+}
+
+async function invoke(message: InvokeMessage): Promise<void> {
+  current = message.id
+  clockOffset = message.clockOffset
+  for (const key of message.unset) delete process.env[key]
+  Object.assign(process.env, message.env)
+  try {
+    const handler = loadMain()
+    process.send?.({ type: 'started', id: message.id } satisfies StartedMessage)
+    const value = await handler(message.event, message.context)
+    reply({ type: 'result', id: message.id, ok: true, json: JSON.stringify(value ?? null) })
+  } catch (error) {
+    reply(failure(message.id, error))
+  }
+}
+
+function failCurrent(reason: unknown): void {
+  if (current !== null) reply(failure(current, reason))
+}
+
+function failure(id: number, error: unknown): ResultMessage {
+  if (error instanceof Error) return { type: 'result', id, ok: false, message: `${error.name}: ${error.message}`, stack: error.stack }
+  return { type: 'result', id, ok: false, message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error) }
+}
+
+function reply(message: ResultMessage): void {
+  if (current !== message.id) return
+  current = null
+  process.send?.(message)
+}
