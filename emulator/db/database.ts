@@ -1,0 +1,461 @@
+import { Aggregator, Query } from 'mingo'
+import { COLLECTIONS, type IndexSpec } from '../../shared/collections'
+import { Clock } from '../clock'
+import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
+import { DbError, invalidQuery, requestFailed } from './errors'
+import { narrow } from './indexes'
+import { type Change, Store } from './store'
+import { docKey, type Transaction, TransactionTable } from './transactions'
+import { applyUpdate, toModifier, toReplacement, upsertBase } from './updates'
+
+export interface DatabaseOptions {
+  dataDir: string
+  clock?: Clock
+  /** An open transaction is aborted (its locks freed) after this long; default 30 s. */
+  transactionTimeoutMs?: number
+}
+
+export interface DatabaseStats {
+  requests: number
+  byAction: Record<string, number>
+  byCollection: Record<string, number>
+  openTransactions: number
+  commits: number
+  conflicts: number
+}
+
+type Body = Record<string, unknown>
+type Reply = Record<string, unknown>
+
+const DEFAULT_LIMIT = 100
+const MAX_LIMIT = 1000
+
+/** The CloudBase database: documents in SQLite, Mongo semantics from mingo, CloudBase transactions. */
+export class CloudDatabase {
+  readonly clock: Clock
+  private readonly store: Store
+  private readonly txs: TransactionTable
+  private seq: number
+  private counters: DatabaseStats = emptyStats()
+
+  private readonly actions: Record<string, (body: Body) => Promise<Reply> | Reply> = {
+    'database.insertDocument': (b) => this.insertDocument(b),
+    'database.getDocument': (b) => this.getDocument(b),
+    'database.calculateDocument': (b) => this.calculateDocument(b),
+    'database.modifyDocument': (b) => this.modifyDocument(b),
+    'database.removeDocument': (b) => this.removeDocument(b),
+    'database.aggregateDocuments': (b) => this.aggregateDocuments(b),
+    'database.addCollection': (b) => this.addCollection(b),
+    'database.startTransaction': () => this.startTransaction(),
+    'database.commitTransaction': (b) => this.commitTransaction(b),
+    'database.abortTransaction': (b) => this.abortTransaction(b),
+  }
+
+  constructor(options: DatabaseOptions) {
+    this.clock = options.clock ?? new Clock()
+    this.store = new Store(options.dataDir)
+    this.seq = this.store.lastSeq()
+    this.txs = new TransactionTable(options.transactionTimeoutMs ?? 30_000, (tx) => this.txs.finish(tx))
+    this.createDeclaredCollections()
+  }
+
+  /** Whether `action` is one this database answers. */
+  handles(action: string): boolean {
+    return action in this.actions
+  }
+
+  /** Runs one wire action; resolves to the reply body without `requestId`, rejects with DbError. */
+  async handle(action: string, body: Body): Promise<Reply> {
+    const run = this.actions[action]
+    if (!run) throw new DbError('INVALID_ACTION', `unknown action ${action}`)
+    this.count(action, body.collectionName)
+    return run(body)
+  }
+
+  stats(): DatabaseStats {
+    return { ...this.counters, openTransactions: this.txs.count() }
+  }
+
+  /** Wipes every document and collection, aborts open transactions, recreates the declared collections. */
+  reset(): void {
+    for (const tx of this.txs.all()) this.txs.finish(tx)
+    this.store.wipe()
+    this.counters = emptyStats()
+    this.createDeclaredCollections()
+  }
+
+  close(): void {
+    for (const tx of this.txs.all()) this.txs.finish(tx)
+    this.store.close()
+  }
+
+  // ---- actions -------------------------------------------------------------------------
+
+  private async insertDocument(body: Body): Promise<Reply> {
+    const coll = this.collection(body)
+    if (!Array.isArray(body.data) || body.data.length === 0) throw new DbError('INVALID_PARAM', 'data must be a non-empty array')
+    const docs = body.data.map((text) => this.newDocument(text))
+    const tx = this.transactionOf(body)
+    if (tx) {
+      for (const doc of docs) {
+        this.txWrite(tx, coll, doc._id as string, (current) => {
+          if (current) throw duplicate(coll, doc._id as string)
+          return doc
+        })
+      }
+    } else {
+      await this.plainWrite(() => {
+        const seen = new Set<string>()
+        for (const doc of docs) {
+          const id = doc._id as string
+          if (seen.has(id) || this.store.get(coll, id)) throw duplicate(coll, id)
+          seen.add(id)
+        }
+        return docs.map((doc) => ({ coll, id: doc._id as string, doc }))
+      })
+    }
+    return { data: { insertedIds: docs.map((d) => d._id) } }
+  }
+
+  private getDocument(body: Body): Reply {
+    const coll = this.collection(body)
+    const projection = optionalEjson(body.projection, 'projection')
+    const tx = this.transactionOf(body)
+    if (tx) {
+      const id = this.docIdOf(body, 'a read inside a transaction')
+      const doc = this.txRead(tx, coll, id)
+      return { data: { list: project(doc ? [doc] : [], projection).map(stringifyDoc) } }
+    }
+    const limit = Math.min(positiveInt(body.limit) ?? DEFAULT_LIMIT, MAX_LIMIT)
+    const order = optionalEjson(body.order, 'order')
+    const found = this.find(coll, this.criteriaOf(body), { order, offset: positiveInt(body.offset) ?? 0, limit })
+    return { data: { list: project(found, projection).map(stringifyDoc) } }
+  }
+
+  private calculateDocument(body: Body): Reply {
+    const coll = this.collection(body)
+    return { data: { total: this.matching(coll, this.criteriaOf(body)).length } }
+  }
+
+  private async modifyDocument(body: Body): Promise<Reply> {
+    const coll = this.collection(body)
+    const data = resolveServerDates(parseEjson(requireString(body.data, 'data'), 'data'), this.clock.now())
+    const replace = body.merge === false
+    const upsert = body.upsert === true
+    const tx = this.transactionOf(body)
+    if (tx) {
+      const id = this.docIdOf(body, 'an update inside a transaction')
+      let updated = 0
+      let upsertId: string | undefined
+      this.txWrite(tx, coll, id, (current) => {
+        if (!current && !upsert) return undefined
+        const next = replace ? toReplacement(data, id) : applyUpdate(current ?? { _id: id }, toModifier(data)).doc
+        if (current) updated = 1
+        else upsertId = id
+        return next
+      })
+      return { data: { updated, ...(upsertId ? { upsert_id: upsertId } : {}) } }
+    }
+    const criteria = this.criteriaOf(body)
+    const modifier = replace ? undefined : toModifier(data)
+    let reply: Reply = {}
+    await this.plainWrite(() => {
+      const matches = this.matching(coll, criteria)
+      const targets = body.multi === true ? matches : matches.slice(0, 1)
+      const changes: Array<{ coll: string; id: string; doc: Doc }> = []
+      for (const doc of targets) {
+        const id = doc._id as string
+        const next = modifier ? applyUpdate(doc, modifier) : { doc: toReplacement(data, id), changed: true }
+        if (next.changed && stringifyDoc(next.doc) !== stringifyDoc(doc)) changes.push(change(coll, next.doc))
+      }
+      if (targets.length === 0 && upsert) {
+        const id = typeof criteria._id === 'string' ? criteria._id : newId()
+        const base = { ...upsertBase(criteria), _id: id }
+        const doc = modifier ? applyUpdate(base, modifier).doc : toReplacement(data, id)
+        reply = { data: { updated: 0, upsert_id: id } }
+        return [change(coll, doc)]
+      }
+      reply = { data: { updated: changes.length } }
+      return changes
+    })
+    return reply
+  }
+
+  private async removeDocument(body: Body): Promise<Reply> {
+    const coll = this.collection(body)
+    const tx = this.transactionOf(body)
+    if (tx) {
+      const id = this.docIdOf(body, 'a removal inside a transaction')
+      let deleted = 0
+      this.txWrite(tx, coll, id, (current) => {
+        if (!current) return undefined
+        deleted = 1
+        return null
+      })
+      return { data: { deleted } }
+    }
+    const criteria = this.criteriaOf(body)
+    let deleted = 0
+    await this.plainWrite(() => {
+      const matches = this.matching(coll, criteria)
+      const targets = body.queryType === 'DOC' || body.multi === false ? matches.slice(0, 1) : matches
+      deleted = targets.length
+      return targets.map((doc) => ({ coll, id: doc._id as string, doc: null }))
+    })
+    return { data: { deleted } }
+  }
+
+  private aggregateDocuments(body: Body): Reply {
+    const coll = this.collection(body)
+    if (!Array.isArray(body.stages)) throw new DbError('INVALID_PARAM', 'stages must be an array')
+    const pipeline = body.stages.map((stage: unknown) => {
+      if (!isPlainObject(stage) || typeof stage.stageKey !== 'string' || typeof stage.stageValue !== 'string') {
+        throw new DbError('INVALID_PARAM', 'each stage needs stageKey and stageValue')
+      }
+      return { [stage.stageKey]: toQueryValue(parseEjson(stage.stageValue, stage.stageKey)) }
+    })
+    const first = pipeline[0]?.$match
+    const source = isPlainObject(first) ? this.matching(coll, first) : this.allDocs(coll)
+    try {
+      const aggregator = new Aggregator(pipeline, { collectionResolver: (name: string) => this.allDocs(name) })
+      return { data: { list: (aggregator.run(source) as Doc[]).map(stringifyDoc) } }
+    } catch (err) {
+      throw requestFailed(`aggregation failed: ${(err as Error).message}`)
+    }
+  }
+
+  private addCollection(body: Body): Reply {
+    const name = requireString(body.collectionName, 'collectionName')
+    if (!this.store.createCollection(name, [])) throw requestFailed(`collection ${name} already exists`)
+    return {}
+  }
+
+  private startTransaction(): Reply {
+    return { transactionId: this.txs.begin(this.seq).id }
+  }
+
+  private commitTransaction(body: Body): Reply {
+    const tx = this.txs.get(requireString(body.transactionId, 'transactionId'))
+    const changes = [...tx.writes.values()]
+    const stale = changes.some((w) => this.changedSince(w.coll, w.id, tx.snapshot) && this.txs.lockHolder(docKey(w.coll, w.id)) !== tx.id)
+    if (tx.doomed || stale) {
+      this.txs.finish(tx)
+      this.counters.conflicts++
+      throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'another write changed a document of this transaction; retry')
+    }
+    try {
+      this.commit(changes)
+    } finally {
+      this.txs.finish(tx)
+    }
+    return {}
+  }
+
+  private abortTransaction(body: Body): Reply {
+    this.txs.finish(this.txs.get(requireString(body.transactionId, 'transactionId')))
+    return {}
+  }
+
+  // ---- reading -------------------------------------------------------------------------
+
+  /** Committed documents matching `criteria`, in insertion order: SQL narrows, mingo decides. */
+  matching(coll: string, criteria: Doc): Doc[] {
+    const query = compile(criteria)
+    const narrowing = narrow(criteria, new Set(this.store.indexedPathsOf(coll)))
+    const rows = narrowing ? this.store.candidates(coll, narrowing) : this.store.all(coll)
+    return rows.map((row) => parseDoc(row.body)).filter((doc) => query.test(doc))
+  }
+
+  /** Matching documents sorted, skipped and limited. */
+  find(coll: string, criteria: Doc, options: { order?: Doc; offset: number; limit: number }): Doc[] {
+    let cursor = new Query({}).find(this.matching(coll, criteria))
+    if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order as Record<string, 1 | -1>)
+    return cursor.skip(options.offset).limit(options.limit).all() as Doc[]
+  }
+
+  private allDocs(coll: string): Doc[] {
+    return this.store.all(coll).map((row) => parseDoc(row.body))
+  }
+
+  /** A document as a transaction sees it: its own write, else the version at its snapshot. */
+  private txRead(tx: Transaction, coll: string, id: string): Doc | null {
+    const key = docKey(coll, id)
+    const own = tx.writes.get(key)
+    if (own) return own.doc
+    const row = this.store.get(coll, id)
+    if (row && row.version <= tx.snapshot) return parseDoc(row.body)
+    const old = this.txs.bodyAt(key, tx.snapshot)
+    return old === undefined ? null : parseDoc(old)
+  }
+
+  private changedSince(coll: string, id: string, snapshot: number): boolean {
+    const row = this.store.get(coll, id)
+    return (row !== undefined && row.version > snapshot) || this.txs.changedSince(docKey(coll, id), snapshot)
+  }
+
+  // ---- writing -------------------------------------------------------------------------
+
+  /**
+   * A write inside a transaction: computed on the transaction's view, locking the document.
+   * Meeting another transaction's lock, or a commit newer than the snapshot, dooms the transaction.
+   * `next` returns the new state, `null` to remove, or undefined for no write.
+   */
+  private txWrite(tx: Transaction, coll: string, id: string, next: (current: Doc | null) => Doc | null | undefined): void {
+    const key = docKey(coll, id)
+    const state = next(this.txRead(tx, coll, id))
+    if (state === undefined) return
+    const holder = this.txs.lockHolder(key)
+    if (holder !== undefined && holder !== tx.id) tx.doomed = true
+    else if (holder === undefined && this.changedSince(coll, id, tx.snapshot)) tx.doomed = true
+    else this.txs.lock(key, tx.id)
+    tx.writes.set(key, { coll, id, doc: state })
+  }
+
+  /** A write outside transactions: waits while a transaction holds a lock on any document it changes. */
+  private async plainWrite(compute: () => Array<{ coll: string; id: string; doc: Doc | null }>): Promise<void> {
+    for (;;) {
+      const changes = compute()
+      const locked = changes.map((c) => docKey(c.coll, c.id)).find((key) => this.txs.lockHolder(key) !== undefined)
+      if (locked === undefined) {
+        this.commit(changes)
+        return
+      }
+      await this.txs.unlocked(locked)
+    }
+  }
+
+  /** Writes one commit: all changes under a new version, atomically; keeps old versions open snapshots need. */
+  private commit(changes: ReadonlyArray<{ coll: string; id: string; doc: Doc | null }>): void {
+    if (changes.length === 0) return
+    for (const c of changes) if (c.doc) this.checkUnique(c.coll, c.doc)
+    const seq = this.seq + 1
+    const rows: Change[] = changes.map((c) => ({ coll: c.coll, id: c.id, doc: c.doc, body: c.doc ? stringifyDoc(c.doc) : null }))
+    const previous = rows.map((c) => this.store.get(c.coll, c.id))
+    this.store.commit(rows, seq)
+    this.seq = seq
+    this.counters.commits++
+    rows.forEach((c, i) => this.txs.supersede(docKey(c.coll, c.id), previous[i], seq))
+  }
+
+  private checkUnique(coll: string, doc: Doc): void {
+    for (const spec of this.store.uniqueIndexesOf(coll)) {
+      const criteria = uniqueKey(spec, doc)
+      if (!criteria) continue
+      const clash = this.matching(coll, criteria).find((other) => other._id !== doc._id)
+      if (clash) throw requestFailed(`E11000 duplicate key error collection: ${coll} index: ${Object.keys(spec.fields).join('_')} dup key`)
+    }
+  }
+
+  // ---- parsing -------------------------------------------------------------------------
+
+  private newDocument(text: unknown): Doc {
+    const parsed = resolveServerDates(parseEjson(requireString(text, 'data item'), 'data'), this.clock.now())
+    if (!isPlainObject(parsed)) throw new DbError('INVALID_PARAM', 'each document must be an object')
+    const id = parsed._id === undefined || parsed._id === null ? newId() : String(parsed._id)
+    return { ...parsed, _id: id }
+  }
+
+  private collection(body: Body): string {
+    const name = requireString(body.collectionName, 'collectionName')
+    if (!this.store.hasCollection(name)) {
+      throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: collection ${name} does not exist`)
+    }
+    return name
+  }
+
+  private transactionOf(body: Body): Transaction | undefined {
+    if (body.transactionId === undefined || body.transactionId === null || body.transactionId === '') return undefined
+    return this.txs.get(requireString(body.transactionId, 'transactionId'))
+  }
+
+  /** The `_id` of a DOC request; transactions allow nothing else. */
+  private docIdOf(body: Body, what: string): string {
+    const criteria = this.criteriaOf(body)
+    if (body.queryType !== 'DOC' || typeof criteria._id !== 'string') {
+      throw requestFailed(`${what} must address one document by _id (no where queries in transactions)`)
+    }
+    return criteria._id
+  }
+
+  private criteriaOf(body: Body): Doc {
+    const parsed = body.query === undefined || body.query === '' ? {} : toQueryValue(parseEjson(requireString(body.query, 'query'), 'query'))
+    if (!isPlainObject(parsed)) throw invalidQuery('query must be an object')
+    if (body.queryType === 'DOC') {
+      const id = parsed._id
+      if (typeof id !== 'string' && typeof id !== 'number') throw new DbError('INVALID_PARAM', 'a DOC query needs an _id')
+      return { _id: String(id) }
+    }
+    compile(parsed)
+    return parsed
+  }
+
+  private createDeclaredCollections(): void {
+    for (const [name, spec] of Object.entries(COLLECTIONS)) this.store.createCollection(name, spec.indexes as readonly IndexSpec[])
+  }
+
+  private count(action: string, collection: unknown): void {
+    this.counters.requests++
+    this.counters.byAction[action] = (this.counters.byAction[action] ?? 0) + 1
+    if (typeof collection === 'string') this.counters.byCollection[collection] = (this.counters.byCollection[collection] ?? 0) + 1
+  }
+}
+
+function emptyStats(): DatabaseStats {
+  return { requests: 0, byAction: {}, byCollection: {}, openTransactions: 0, commits: 0, conflicts: 0 }
+}
+
+function change(coll: string, doc: Doc): { coll: string; id: string; doc: Doc } {
+  return { coll, id: doc._id as string, doc }
+}
+
+function duplicate(coll: string, id: string): DbError {
+  return requestFailed(`E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`)
+}
+
+function parseDoc(body: string): Doc {
+  return parseEjson(body, 'stored document') as Doc
+}
+
+/** A mingo query; an unknown operator or malformed condition is the caller's error. */
+function compile(criteria: Doc): Query {
+  try {
+    return new Query(criteria)
+  } catch (err) {
+    throw invalidQuery((err as Error).message)
+  }
+}
+
+function project(docs: Doc[], projection: Doc | undefined): Doc[] {
+  if (!projection || Object.keys(projection).length === 0) return docs
+  try {
+    return new Query({}).find(docs, projection).all() as Doc[]
+  } catch (err) {
+    throw invalidQuery(`bad projection: ${(err as Error).message}`)
+  }
+}
+
+function optionalEjson(value: unknown, what: string): Doc | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  const parsed = parseEjson(requireString(value, what), what)
+  if (!isPlainObject(parsed)) throw new DbError('INVALID_PARAM', `${what} must be an object`)
+  return parsed
+}
+
+function requireString(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw new DbError('INVALID_PARAM', `${what} must be a string`)
+  return value
+}
+
+function positiveInt(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined
+}
+
+function uniqueKey(spec: IndexSpec, doc: Doc): Doc | undefined {
+  const criteria: Doc = {}
+  for (const path of Object.keys(spec.fields)) {
+    const value = path.split('.').reduce<unknown>((v, part) => (isPlainObject(v) ? v[part] : undefined), doc)
+    if (value === undefined) return undefined
+    criteria[path] = value
+  }
+  return criteria
+}

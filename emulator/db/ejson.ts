@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto'
+import { BSONRegExp, Double, EJSON, Int32, Long } from 'bson'
+import { DbError, invalidQuery } from './errors'
+
+export type Doc = Record<string, unknown>
+
+const SERVER_DATE = '$tcb_server_date'
+
+/** Parses canonical EJSON into plain JS values: numbers, Dates, BSONRegExp; longs beyond 2^53 stay Long. */
+export function parseEjson(text: string, what: string): unknown {
+  let raw: unknown
+  try {
+    raw = EJSON.parse(text, { relaxed: false })
+  } catch (err) {
+    throw new DbError('INVALID_PARAM', `${what} is not valid EJSON: ${(err as Error).message}`)
+  }
+  return toPlain(raw)
+}
+
+function toPlain(value: unknown): unknown {
+  if (value instanceof Int32 || value instanceof Double) return value.valueOf()
+  if (value instanceof Long) {
+    const n = value.toNumber()
+    return Number.isSafeInteger(n) ? n : value
+  }
+  if (Array.isArray(value)) return value.map(toPlain)
+  if (isPlainObject(value)) {
+    const out: Doc = {}
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v)
+    return out
+  }
+  return value
+}
+
+/** The canonical EJSON the SDK parses back, `_id` left a plain string. */
+export function stringifyDoc(doc: Doc): string {
+  return EJSON.stringify(doc, { relaxed: false })
+}
+
+export function isPlainObject(value: unknown): value is Doc {
+  if (value === null || typeof value !== 'object') return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/** Replaces every `{$tcb_server_date:{offset}}` with the server clock plus offset. */
+export function resolveServerDates(value: unknown, now: Date): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveServerDates(v, now))
+  if (!isPlainObject(value)) return value
+  const marker = value[SERVER_DATE]
+  if (marker !== undefined && Object.keys(value).length === 1) {
+    const offset = isPlainObject(marker) && typeof marker.offset === 'number' ? marker.offset : 0
+    return new Date(now.getTime() + offset)
+  }
+  const out: Doc = {}
+  for (const [k, v] of Object.entries(value)) out[k] = resolveServerDates(v, now)
+  return out
+}
+
+/** Query values: BSON regexes become JS RegExps so mingo can match them. */
+export function toQueryValue(value: unknown): unknown {
+  if (value instanceof BSONRegExp) return toRegExp(value.pattern, value.options)
+  if (Array.isArray(value)) return value.map(toQueryValue)
+  if (!isPlainObject(value)) return value
+  const out: Doc = {}
+  for (const [k, v] of Object.entries(value)) out[k] = toQueryValue(v)
+  // {$regex, $options} as Mongo spells it also becomes one RegExp
+  if (typeof out.$regex === 'string' || out.$regex instanceof RegExp) {
+    const source = out.$regex instanceof RegExp ? out.$regex.source : out.$regex
+    out.$regex = toRegExp(source, typeof out.$options === 'string' ? out.$options : '')
+    delete out.$options
+  }
+  return out
+}
+
+function toRegExp(pattern: string, options: string): RegExp {
+  // JS has no `x` (extended) flag; the others map one to one
+  const flags = [...new Set(options.split(''))].filter((f) => 'ims'.includes(f)).join('')
+  try {
+    return new RegExp(pattern, flags)
+  } catch (err) {
+    throw invalidQuery(`bad regular expression /${pattern}/: ${(err as Error).message}`)
+  }
+}
+
+/** A fresh `_id`: 32 hex characters, as CloudBase generates. */
+export function newId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+/** Deep copy that keeps Dates and BSON values. */
+export function cloneDoc<T>(value: T): T {
+  return structuredCloneSafe(value) as T
+}
+
+function structuredCloneSafe(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime())
+  if (Array.isArray(value)) return value.map(structuredCloneSafe)
+  if (isPlainObject(value)) {
+    const out: Doc = {}
+    for (const [k, v] of Object.entries(value)) out[k] = structuredCloneSafe(v)
+    return out
+  }
+  return value
+}

@@ -1,0 +1,180 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { IndexSpec } from '../../shared/collections'
+import { indexKeys, KeyKind, type Narrowing } from './indexes'
+
+export interface Row {
+  id: string
+  body: string
+  version: number
+}
+
+/** One change a commit applies: a new body, or `null` to delete. */
+export interface Change {
+  coll: string
+  id: string
+  body: string | null
+  /** The parsed document, for its index keys. */
+  doc: Record<string, unknown> | null
+}
+
+/** Durable documents in SQLite (WAL): one row per document, plus a side table of indexed keys. */
+export class Store {
+  private readonly sql: Database.Database
+  private readonly indexedPaths = new Map<string, string[]>()
+  private readonly specs = new Map<string, IndexSpec[]>()
+  private readonly stmt: ReturnType<Store['prepare']>
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true })
+    this.sql = new Database(join(dataDir, 'cloudbase.sqlite'))
+    this.sql.pragma('journal_mode = WAL')
+    // NORMAL in WAL mode survives a crash of this process; only power loss may drop the last commits
+    this.sql.pragma('synchronous = NORMAL')
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
+        version INTEGER NOT NULL, UNIQUE (coll, id));
+      CREATE TABLE IF NOT EXISTS index_keys (coll TEXT NOT NULL, path TEXT NOT NULL, kind INTEGER NOT NULL,
+        value, id TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS index_keys_lookup ON index_keys (coll, path, kind, value);
+      CREATE INDEX IF NOT EXISTS index_keys_doc ON index_keys (coll, id);
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    `)
+    this.stmt = this.prepare()
+    for (const { name, indexes } of this.stmt.listCollections.all() as Array<{ name: string; indexes: string }>) {
+      this.remember(name, JSON.parse(indexes) as IndexSpec[])
+    }
+  }
+
+  private prepare() {
+    const s = this.sql
+    return {
+      listCollections: s.prepare('SELECT name, indexes FROM collections'),
+      addCollection: s.prepare('INSERT OR IGNORE INTO collections (name, indexes) VALUES (?, ?)'),
+      get: s.prepare('SELECT id, body, version FROM docs WHERE coll = ? AND id = ?'),
+      all: s.prepare('SELECT id, body, version FROM docs WHERE coll = ? ORDER BY rowid'),
+      put: s.prepare(`INSERT INTO docs (coll, id, body, version) VALUES (?, ?, ?, ?)
+        ON CONFLICT (coll, id) DO UPDATE SET body = excluded.body, version = excluded.version`),
+      del: s.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
+      delKeys: s.prepare('DELETE FROM index_keys WHERE coll = ? AND id = ?'),
+      putKey: s.prepare('INSERT INTO index_keys (coll, path, kind, value, id) VALUES (?, ?, ?, ?, ?)'),
+      getSeq: s.prepare("SELECT value FROM meta WHERE key = 'seq'"),
+      putSeq: s.prepare("INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    }
+  }
+
+  hasCollection(name: string): boolean {
+    return this.indexedPaths.has(name)
+  }
+
+  collectionNames(): string[] {
+    return [...this.indexedPaths.keys()]
+  }
+
+  /** Paths declared in any index of the collection: SQL can narrow queries on these. */
+  indexedPathsOf(name: string): string[] {
+    return this.indexedPaths.get(name) ?? []
+  }
+
+  createCollection(name: string, indexes: readonly IndexSpec[]): boolean {
+    if (this.indexedPaths.has(name)) return false
+    this.stmt.addCollection.run(name, JSON.stringify(indexes))
+    this.remember(name, indexes)
+    return true
+  }
+
+  private remember(name: string, indexes: readonly IndexSpec[]): void {
+    this.indexedPaths.set(name, pathsOf(indexes))
+    this.specs.set(name, [...indexes])
+  }
+
+  /** Unique indexes of a collection, checked on every write. */
+  uniqueIndexesOf(name: string): IndexSpec[] {
+    return (this.specs.get(name) ?? []).filter((spec) => spec.unique)
+  }
+
+  get(coll: string, id: string): Row | undefined {
+    return this.stmt.get.get(coll, id) as Row | undefined
+  }
+
+  all(coll: string): Row[] {
+    return this.stmt.all.all(coll) as Row[]
+  }
+
+  /** Candidate rows for a narrowing, in insertion order. */
+  candidates(coll: string, narrowing: Narrowing): Row[] {
+    if (narrowing.by === 'ids') {
+      return narrowing.ids.map((id) => this.get(coll, id)).filter((r): r is Row => r !== undefined)
+    }
+    const where = ['kind = ?']
+    const params: Array<string | number> = [coll, coll, narrowing.path, narrowing.kind]
+    if (narrowing.equals) {
+      where.push(`value IN (${narrowing.equals.map(() => '?').join(', ')})`)
+      params.push(...narrowing.equals)
+    }
+    if (narrowing.gt) {
+      where.push(narrowing.gt.inclusive ? 'value >= ?' : 'value > ?')
+      params.push(narrowing.gt.value)
+    }
+    if (narrowing.lt) {
+      where.push(narrowing.lt.inclusive ? 'value <= ?' : 'value < ?')
+      params.push(narrowing.lt.value)
+    }
+    const sql = `SELECT id, body, version FROM docs WHERE coll = ? AND id IN (
+      SELECT id FROM index_keys WHERE coll = ? AND path = ? AND ((${where.join(' AND ')}) OR kind = ${KeyKind.Any})
+    ) ORDER BY rowid`
+    return this.cached(sql).all(...params) as Row[]
+  }
+
+  private readonly statements = new Map<string, Database.Statement>()
+
+  private cached(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql)
+    if (!stmt) {
+      stmt = this.sql.prepare(sql)
+      this.statements.set(sql, stmt)
+    }
+    return stmt
+  }
+
+  /** The last commit sequence written, so versions keep growing across restarts. */
+  lastSeq(): number {
+    const row = this.stmt.getSeq.get() as { value: number } | undefined
+    return row?.value ?? 0
+  }
+
+  /** Applies every change of one commit atomically: all of them or none. */
+  commit(changes: readonly Change[], version: number): void {
+    this.sql.transaction(() => {
+      for (const change of changes) {
+        this.stmt.delKeys.run(change.coll, change.id)
+        if (change.body === null || change.doc === null) {
+          this.stmt.del.run(change.coll, change.id)
+          continue
+        }
+        this.stmt.put.run(change.coll, change.id, change.body, version)
+        for (const key of indexKeys(change.doc, this.indexedPathsOf(change.coll))) {
+          this.stmt.putKey.run(change.coll, key.path, key.kind, key.value, change.id)
+        }
+      }
+      this.stmt.putSeq.run(version)
+    })()
+  }
+
+  /** Deletes every document and collection. */
+  wipe(): void {
+    this.sql.exec('DELETE FROM docs; DELETE FROM index_keys; DELETE FROM collections;')
+    this.indexedPaths.clear()
+    this.specs.clear()
+  }
+
+  close(): void {
+    if (this.sql.open) this.sql.close()
+  }
+}
+
+function pathsOf(indexes: readonly IndexSpec[]): string[] {
+  return [...new Set(indexes.flatMap((spec) => Object.keys(spec.fields)))]
+}

@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Clock } from './clock'
+import { CloudDatabase } from './db/database'
+import { DbError } from './db/errors'
+
+export interface Route {
+  method: 'GET' | 'POST'
+  pattern: RegExp
+  handle(req: { match: RegExpMatchArray; body: unknown; headers: IncomingHttpHeaders }): Promise<{ status: number; body: unknown }>
+}
+
+export interface ServerOptions {
+  /** 0 picks any free port; default 0. */
+  port?: number
+  dataDir: string
+  clock?: Clock
+  /** Admin actions the database does not answer, e.g. `functions.invokeFunction`. */
+  adminHandlers?: Record<string, (body: Record<string, unknown>) => Promise<Record<string, unknown>>>
+  /** multipart/form-data admin calls (`wx.openApi`): raw body in, raw reply out. */
+  multipartAdmin?: (raw: Buffer, contentType: string) => Promise<{ contentType: string; body: Buffer }>
+  routes?: Route[]
+  extraStats?: () => Record<string, unknown>
+  onReset?: () => Promise<void>
+  /** Largest request body accepted; default 5 MB. */
+  maxBodyBytes?: number
+  /** Open transactions are aborted after this long; default 30 s. */
+  transactionTimeoutMs?: number
+}
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:8787; the SDK's admin URL is `${url}/admin`. */
+  url: string
+  port: number
+  clock: Clock
+  db: CloudDatabase
+  close(): Promise<void>
+}
+
+interface Reply {
+  status: number
+  body: unknown
+  contentType?: string
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const requestId = (): string => randomBytes(8).toString('hex')
+
+/** Starts the local cloud's HTTP server on 127.0.0.1: the database at POST /admin, control routes, then `routes`. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const clock = options.clock ?? new Clock()
+  const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs })
+  const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
+
+  const dispatch = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
+    const method = req.method ?? 'GET'
+    if (method === 'POST' && path === '/admin') return admin(req, raw)
+    if (method === 'GET' && path === '/_emulator/stats') {
+      return { status: 200, body: { database: db.stats(), ...(options.extraStats?.() ?? {}) } }
+    }
+    if (method === 'POST' && path === '/_emulator/clock') return setClock(parseJson(raw))
+    if (method === 'POST' && path === '/_emulator/reset') {
+      db.reset()
+      await options.onReset?.()
+      return { status: 200, body: { ok: true } }
+    }
+    for (const route of options.routes ?? []) {
+      const match = route.method === method ? path.match(route.pattern) : null
+      if (match) return route.handle({ match, body: raw.length > 0 ? parseJson(raw) : undefined, headers: req.headers })
+    }
+    throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${path}`)
+  }
+
+  const admin = async (req: IncomingMessage, raw: Buffer): Promise<Reply> => {
+    const contentType = req.headers['content-type'] ?? ''
+    if (contentType.startsWith('multipart/form-data')) {
+      if (!options.multipartAdmin) throw new HttpError(400, 'UNSUPPORTED', 'multipart admin calls are not served here')
+      const out = await options.multipartAdmin(raw, contentType)
+      return { status: 200, body: out.body, contentType: out.contentType }
+    }
+    const body = parseJson(raw)
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'INVALID_JSON', 'the body must be a JSON object')
+    const fields = body as Record<string, unknown>
+    const action = typeof fields.action === 'string' ? fields.action : ''
+    try {
+      if (db.handles(action)) return ok(await db.handle(action, fields))
+      const extra = options.adminHandlers?.[action]
+      if (extra) return ok(await extra(fields))
+      return ok({ code: 'INVALID_ACTION', message: `unknown action ${action || '(none)'}` })
+    } catch (err) {
+      if (err instanceof DbError) return ok({ code: err.code, message: err.message })
+      const message = err instanceof Error ? err.message : String(err)
+      return ok({ code: 'DATABASE_REQUEST_FAILED', message: `internal error: ${message}` })
+    }
+  }
+
+  const setClock = (body: unknown): Reply => {
+    const now = (body as { now?: unknown } | null)?.now
+    if (now !== null && typeof now !== 'string') throw new HttpError(400, 'INVALID_PARAM', 'send { now: ISO instant | null }')
+    try {
+      clock.set(now)
+    } catch (err) {
+      throw new HttpError(400, 'INVALID_PARAM', (err as Error).message)
+    }
+    return { status: 200, body: { now: clock.now().toISOString(), offset: clock.offset } }
+  }
+
+  const server = createServer((req, res) => {
+    void serve(req, res)
+  })
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const raw = await readBody(req, maxBody)
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+      send(res, await dispatch(req, path, raw))
+    } catch (err) {
+      const status = err instanceof HttpError ? err.status : 500
+      const code = err instanceof HttpError ? err.code : 'INTERNAL'
+      const message = err instanceof Error ? err.message : String(err)
+      send(res, { status, body: { code, message, requestId: requestId() } })
+      // an oversize body is left unread: close the connection rather than drain it
+      if (status === 413) res.once('finish', () => req.destroy())
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    clock,
+    db,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      db.close()
+    },
+  }
+}
+
+function ok(body: Record<string, unknown>): Reply {
+  return { status: 200, body: { ...body, requestId: requestId() } }
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'))
+  } catch (err) {
+    throw new HttpError(400, 'INVALID_JSON', `malformed JSON body: ${(err as Error).message}`)
+  }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent) return
+  const buffer = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(JSON.stringify(reply.body ?? null))
+  res.writeHead(reply.status, {
+    'content-type': reply.contentType ?? 'application/json; charset=utf-8',
+    'content-length': buffer.length,
+  })
+  res.end(buffer)
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > max) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${max} bytes`)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > max) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${max} bytes`)
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
