@@ -226,7 +226,7 @@ export class CloudDatabase {
 
   private addCollection(body: Body): Reply {
     const name = requireString(body.collectionName, 'collectionName')
-    if (!this.store.createCollection(name, [])) throw requestFailed(`collection ${name} already exists`)
+    if (!this.store.createCollection(name, [])) throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`)
     return {}
   }
 

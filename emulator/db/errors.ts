@@ -11,6 +11,7 @@ export class DbError extends Error {
 /** Codes CloudBase answers with; wx-server-sdk maps them to numeric `errCode`s. */
 export type DbErrorCode =
   | 'DATABASE_COLLECTION_NOT_EXIST'
+  | 'DATABASE_COLLECTION_ALREADY_EXIST'
   | 'DATABASE_REQUEST_FAILED'
   | 'DATABASE_INVALID_OPERRATOR'
   | 'DATABASE_TRANSACTION_CONFLICT'

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
+
+let cloud: TestCloud
+let db: SdkDatabase
+
+beforeAll(async () => {
+  cloud = await startTestCloud({ maxBodyBytes: 64 * 1024 })
+  db = cloud.db
+})
+
+afterAll(async () => {
+  await cloud.close()
+})
+
+interface SdkError {
+  errCode: number
+  errMsg: string
+}
+
+const failure = async (promise: Promise<unknown>): Promise<SdkError> => {
+  try {
+    await promise
+  } catch (err) {
+    return err as SdkError
+  }
+  throw new Error('expected the call to fail')
+}
+
+const post = (path: string, body: string | Buffer, contentType = 'application/json') =>
+  fetch(`${cloud.server.url}${path}`, { method: 'POST', body, headers: { 'content-type': contentType } })
+
+describe('errors a cloud function sees', () => {
+  it('a missing collection fails with DATABASE_COLLECTION_NOT_EXIST', async () => {
+    const err = await failure(db.collection('nowhere').where({ a: 1 }).get())
+    expect(err.errCode).toBe(-502005)
+    const add = await failure(db.collection('nowhere').add({ data: { a: 1 } }))
+    expect(add.errCode).toBe(-502005)
+  })
+
+  it('a duplicate _id fails and keeps the first document', async () => {
+    await db.collection('staff').add({ data: { _id: 'boss', role: 'admin' } })
+    const err = await failure(db.collection('staff').add({ data: { _id: 'boss', role: 'clerk' } }))
+    expect(err.errCode).toBe(-502001)
+    expect(err.errMsg).toContain('duplicate key')
+    expect((await db.collection('staff').doc('boss').get()).data).toEqual({ _id: 'boss', role: 'admin' })
+  })
+
+  it('a unique index refuses a second document with the same key', async () => {
+    await db.collection('purchases').add({ data: { _id: 'code1', orderId: 'o-1' } })
+    const err = await failure(db.collection('purchases').add({ data: { _id: 'code2', orderId: 'o-1' } }))
+    expect(err.errMsg).toContain('duplicate key')
+    expect((await db.collection('purchases').count()).total).toBe(1)
+  })
+
+  it('an unknown query operator is an invalid-operator error', async () => {
+    const res = await post('/admin', JSON.stringify({ action: 'database.getDocument', collectionName: 'staff', queryType: 'WHERE', query: '{"role":{"$near2":1}}' }))
+    const body = (await res.json()) as { code: string; requestId: string }
+    expect(body.code).toBe('DATABASE_INVALID_OPERRATOR')
+    expect(body.requestId).toBeTruthy()
+  })
+
+  it('a doc().get() of a missing document fails in the SDK', async () => {
+    const err = await failure(db.collection('staff').doc('ghost').get())
+    expect(err.errMsg).toContain('does not exist')
+  })
+
+  it('addCollection creates a collection once', async () => {
+    await db.createCollection('visits')
+    await db.collection('visits').add({ data: { n: 1 } })
+    expect((await db.collection('visits').count()).total).toBe(1)
+    const again = await failure(db.createCollection('visits'))
+    expect(again.errMsg).toContain('already exists')
+  })
+
+  it('an insert without _id gets 32 hex characters', async () => {
+    const res = (await db.collection('staff').add({ data: { role: 'clerk' } })) as unknown as { _id: string }
+    expect(res._id).toMatch(/^[0-9a-f]{32}$/)
+  })
+})
+
+describe('bad HTTP input', () => {
+  it('answers oversize, malformed and unknown requests with a clear 4xx and keeps serving', async () => {
+    const big = await post('/admin', Buffer.alloc(200 * 1024, 'a'))
+    expect(big.status).toBe(413)
+    expect(((await big.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE')
+    const malformed = await post('/admin', '{"action": "database.getDocument",')
+    expect(malformed.status).toBe(400)
+    expect(((await malformed.json()) as { code: string }).code).toBe('INVALID_JSON')
+    const notObject = await post('/admin', '[1,2]')
+    expect(notObject.status).toBe(400)
+    const unknown = await fetch(`${cloud.server.url}/nowhere`)
+    expect(unknown.status).toBe(404)
+    const badAction = await post('/admin', JSON.stringify({ action: 'database.dropEverything' }))
+    expect(((await badAction.json()) as { code: string }).code).toBe('INVALID_ACTION')
+    const badEjson = await post('/admin', JSON.stringify({ action: 'database.insertDocument', collectionName: 'staff', data: ['{"a":'] }))
+    expect(((await badEjson.json()) as { code: string }).code).toBe('INVALID_PARAM')
+    const multipart = await post('/admin', 'x', 'multipart/form-data; boundary=b')
+    expect(multipart.status).toBe(400)
+    expect((await db.collection('staff').doc('boss').get()).data).toMatchObject({ role: 'admin' })
+  })
+
+  it('serves stats, moves the clock and resets all data', async () => {
+    const stats = (await (await fetch(`${cloud.server.url}/_emulator/stats`)).json()) as {
+      database: { byAction: Record<string, number>; byCollection: Record<string, number> }
+    }
+    expect(stats.database.byAction['database.insertDocument']).toBeGreaterThan(0)
+    expect(stats.database.byCollection.staff).toBeGreaterThan(0)
+    const moved = (await (await post('/_emulator/clock', JSON.stringify({ now: '2030-05-01T00:00:00Z' }))).json()) as { now: string }
+    expect(moved.now.startsWith('2030-05-01')).toBe(true)
+    expect((await post('/_emulator/clock', JSON.stringify({ now: 'yesterday' }))).status).toBe(400)
+    await post('/_emulator/clock', JSON.stringify({ now: null }))
+    expect(cloud.server.clock.offset).toBe(0)
+    expect((await post('/_emulator/reset', '')).status).toBe(200)
+    expect((await db.collection('staff').count()).total).toBe(0)
+    expect((await failure(db.collection('visits').count())).errCode).toBe(-502005)
+  })
+})
