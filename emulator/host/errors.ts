@@ -38,7 +38,7 @@ export function notFoundFailure(name: string): CallFailure {
   return { status: 404, body: callFail(ERR_FUNCTION_NOT_FOUND, 'function not found', `[ResourceNotFound.Function] no function named ${name}`) }
 }
 
-export function badRequestFailure(status: 400 | 413, detail: string): CallFailure {
+export function badRequestFailure(status: 400, detail: string): CallFailure {
   return { status, body: callFail(ERR_INVALID_PARAM, 'invalid parameters', detail) }
 }
 

@@ -1,0 +1,50 @@
+/**
+ * The demo data the local cloud starts with: the mall catalog, a clerk and an admin, and three
+ * shoppers signed up through the `member` function (as the mini-program would do it).
+ */
+import { EJSON } from 'bson'
+import type { CloudDatabase } from './db/database'
+
+export const DEMO_ITEMS = [
+  { _id: 'free_delivery', name: '免费配送券', kind: 'coupon', points: 200, stock: 100, validDays: 30, active: true },
+  { _id: 'coffee', name: '中杯咖啡', kind: 'goods', points: 500, stock: 100, validDays: 30, perMemberLimit: 5, active: true },
+  { _id: 'coupon_10', name: '10元优惠券', kind: 'coupon', points: 1000, stock: 100, validDays: 30, active: true },
+  { _id: 'video_month', name: '视频网站月卡', kind: 'privilege', points: 5000, stock: 100, validDays: 30, perMemberLimit: 1, active: true },
+] as const
+
+export const DEMO_STAFF = [
+  { _id: 'demo-staff', role: 'staff', name: '演示店员' },
+  { _id: 'demo-admin', role: 'admin', name: '演示店长' },
+] as const
+
+export const DEMO_SHOPPERS = ['demo-shopper-1', 'demo-shopper-2', 'demo-shopper-3'] as const
+
+export interface SeedTarget {
+  db: CloudDatabase
+  /** Names of the functions that exist. */
+  functions: ReadonlySet<string>
+  /** Calls a function as the shopper `openid`; resolves to its return value. */
+  callAs(name: string, event: Record<string, unknown>, openid: string): Promise<unknown>
+}
+
+/** Writes the demo documents (replacing any with the same ids) and signs the shoppers up. */
+export async function seedDemo(target: SeedTarget): Promise<void> {
+  for (const item of DEMO_ITEMS) await put(target.db, 'items', item)
+  for (const person of DEMO_STAFF) await put(target.db, 'staff', person)
+  if (!target.functions.has('member')) return
+  for (const openid of DEMO_SHOPPERS) await target.callAs('member', { action: 'login' }, openid)
+}
+
+/** `doc(_id).set(data)` in the wire form wx-server-sdk sends. */
+async function put(db: CloudDatabase, collectionName: string, doc: { _id: string } & Record<string, unknown>): Promise<void> {
+  const { _id, ...data } = doc
+  await db.handle('database.modifyDocument', {
+    collectionName,
+    queryType: 'DOC',
+    query: EJSON.stringify({ _id }, { relaxed: false }),
+    data: EJSON.stringify(data, { relaxed: false }),
+    merge: false,
+    upsert: true,
+    multi: false,
+  })
+}
