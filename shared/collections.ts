@@ -21,7 +21,7 @@ export const COLLECTIONS = {
   },
   ledger: {
     holds: 'one entry per change of points, id derived from its cause',
-    indexes: [{ fields: { openid: 1, at: -1 } }, { fields: { at: 1 } }],
+    indexes: [{ fields: { openid: 1, at: -1 } }, { fields: { at: 1 } }, { fields: { openid: 1, seq: -1 } }],
   },
   items: { holds: 'the points mall catalog', indexes: [] },
   vouchers: {

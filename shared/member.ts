@@ -35,6 +35,8 @@ export interface Member {
   redeemed: Record<string, number>
   /** Messages the shopper consented to, per kind (one consent = one message). */
   subscriptions: Record<string, number>
+  /** Number of ledger entries so far: each entry's `seq`, so the ledger pages in order even within one instant. */
+  seq: number
   createdAt: Date
   updatedAt: Date
 }
@@ -51,6 +53,8 @@ export interface LedgerEntry {
   kind: LedgerKind
   at: Date
   balanceAfter: number
+  /** Position in the member's ledger (1, 2, ...), newest highest. */
+  seq: number
   /** Check-in day, for the calendar. */
   day?: string
 }
@@ -158,7 +162,9 @@ export class Posting {
   }
 
   private entry(id: string, kind: LedgerKind, reason: string, delta: number, extra: Partial<LedgerEntry> = {}): void {
-    this.entries.push({ ...extra, _id: id, openid: this.member._id, delta, reason, kind, at: this.now, balanceAfter: this.member.balance })
+    const m = this.member
+    m.seq = (m.seq ?? 0) + 1
+    this.entries.push({ ...extra, _id: id, openid: m._id, delta, reason, kind, at: this.now, balanceAfter: m.balance, seq: m.seq })
   }
 }
 
@@ -181,6 +187,7 @@ export function signUp(openid: string, rules: Rules, now: Date, nickname = 'å¾®ä
     nextExpiryAt: null,
     redeemed: {},
     subscriptions: {},
+    seq: 0,
     createdAt: now,
     updatedAt: now,
   }

@@ -1,0 +1,78 @@
+/** The SDK, initialised once per instance, and the small slice of its database API the functions use. */
+import * as cloud from 'wx-server-sdk'
+import type { CollectionName } from '../../shared/collections'
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+export interface DocRef {
+  get(): Promise<{ data: unknown }>
+  set(options: { data: object }): Promise<unknown>
+  update(options: { data: object }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<unknown>
+}
+
+export interface Query {
+  where(condition: object): Query
+  orderBy(field: string, order: 'asc' | 'desc'): Query
+  limit(n: number): Query
+  skip(n: number): Query
+  get(): Promise<{ data: unknown[] }>
+  count(): Promise<{ total: number }>
+  update(options: { data: object }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface Collection extends Query {
+  doc(id: string): DocRef
+  add(options: { data: object | object[] }): Promise<{ _id?: string; _ids?: string[] }>
+}
+
+/** What both the database and a transaction offer: collections by name. */
+export interface Store {
+  collection(name: CollectionName): Collection
+}
+
+/** A query condition built by the command object; conditions on one field chain with `and`. */
+export interface Condition {
+  and(other: Condition): Condition
+}
+
+export interface Command {
+  lt(v: unknown): Condition
+  lte(v: unknown): Condition
+  gt(v: unknown): Condition
+  gte(v: unknown): Condition
+  in(v: unknown[]): Condition
+  inc(n: number): Condition
+}
+
+export interface Database extends Store {
+  runTransaction<T>(fn: (t: Store) => Promise<T>, times?: number): Promise<T>
+  command: Command
+}
+
+/** A missing document reads as `null` instead of throwing, inside and outside transactions. */
+export const db = cloud.database({ throwOnNotFound: false } as never) as unknown as Database
+
+/** The caller's OPENID as WeChat vouches for it (never a field of the event). */
+export function callerOpenid(): string | null {
+  const ctx = cloud.getWXContext() as { OPENID?: string }
+  return typeof ctx.OPENID === 'string' && ctx.OPENID.length > 0 ? ctx.OPENID : null
+}
+
+/** Reads one document by `_id`, or null. */
+export async function getDoc<T>(store: Store, name: CollectionName, id: string): Promise<T | null> {
+  const res = await store.collection(name).doc(id).get()
+  return (res.data ?? null) as T | null
+}
+
+/** Replaces a whole document (its `_id` stays out of the body, as the SDK requires). */
+export async function putDoc<D extends { _id: string }>(store: Store, name: CollectionName, doc: D): Promise<void> {
+  const { _id, ...body } = doc
+  await store.collection(name).doc(_id).set({ data: body })
+}
+
+/** Creates a document; fails if the `_id` exists, which is what makes ledger ids an idempotency guard. */
+export async function createDoc<D extends { _id: string }>(store: Store, name: CollectionName, doc: D): Promise<void> {
+  await store.collection(name).add({ data: doc })
+}

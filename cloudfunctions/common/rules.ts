@@ -1,0 +1,19 @@
+/** The merchant's rules from `settings/rules`, kept a few seconds per instance so most actions skip the read. */
+import { resolveRules, type Rules } from '../../shared/rules'
+import { db, getDoc } from './cloud'
+
+const TTL_MS = 5_000
+let cached: { rules: Rules; at: number } | null = null
+
+export async function loadRules(): Promise<Rules> {
+  const now = Date.now()
+  if (cached && Math.abs(now - cached.at) < TTL_MS) return cached.rules
+  const rules = resolveRules(await getDoc(db, 'settings', 'rules'))
+  cached = { rules, at: now }
+  return rules
+}
+
+/** After this instance replaces the rules, it reads them fresh. */
+export function forgetRules(): void {
+  cached = null
+}

@@ -1,0 +1,49 @@
+/** Transactions under a rush: let the SDK retry commit conflicts, then retry a few more times with a random pause, then answer CONFLICT. */
+import { isRefusal, Refusal } from '../../shared/refusal'
+import { db, getDoc, type Store } from './cloud'
+
+const ATTEMPTS = 8
+
+function messageOf(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; errMsg?: unknown; message?: unknown }
+    return [e.code, e.errMsg, e.message].filter((x) => typeof x === 'string').join(' ')
+  }
+  return String(err)
+}
+
+/** Another transaction wrote the same document (the SDK loses the code name inside operations, so the text decides). */
+export function isConflict(err: unknown): boolean {
+  return /TRANSACTION_CONFLICT|conflict|retry|locked/i.test(messageOf(err))
+}
+
+/** An insert met an existing `_id` (or unique key): someone did this already. */
+export function isDuplicate(err: unknown): boolean {
+  return /E11000|duplicate/i.test(messageOf(err))
+}
+
+export interface TransactOptions {
+  /** The ledger id that proves this request was already applied; checked when an insert collides. */
+  guard?: string
+  alreadyDone?: string
+}
+
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))
+
+/** Runs `fn` in a transaction; a refusal thrown inside rolls back and comes out unchanged. */
+export async function transact<T>(fn: (t: Store) => Promise<T>, options: TransactOptions = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.runTransaction(fn, 2)
+    } catch (err) {
+      if (isRefusal(err)) throw err
+      const duplicate = isDuplicate(err)
+      if (!duplicate && !isConflict(err)) throw err
+      if (duplicate && options.guard && (await getDoc(db, 'ledger', options.guard))) {
+        throw new Refusal('ALREADY_DONE', options.alreadyDone ?? '这个操作已经完成了')
+      }
+      if (attempt + 1 >= ATTEMPTS) throw new Refusal('CONFLICT', '当前人数较多，请稍后再试')
+      await pause(attempt)
+    }
+  }
+}

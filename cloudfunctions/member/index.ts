@@ -1,0 +1,110 @@
+/** member: login, summary, profile, ledger, subscriptions, account deletion. */
+import { createHash } from 'node:crypto'
+import { signUp, completeProfile, summaryOf, type Item, type LedgerEntry, type Member } from '../../shared/member'
+import { schemas } from '../../shared/schemas'
+import { db, createDoc, getDoc } from '../common/cloud'
+import { requireMember, storeOutcome, entryView } from '../common/members'
+import { action, createMain, type Context } from '../common/router'
+import { transact } from '../common/transact'
+import { deleteAccount } from './account'
+
+const _ = db.command
+
+/** The items a summary may recommend. */
+async function openItems(): Promise<Item[]> {
+  const res = await db.collection('items').where({ active: true }).limit(100).get()
+  return res.data as Item[]
+}
+
+/** Sign-up pays once per WeChat user, even after deleting the account: a hashed tombstone remembers it. */
+const signupMark = (openid: string) => `signup:${createHash('sha256').update(openid).digest('hex').slice(0, 32)}`
+
+async function join(ctx: Context): Promise<Member> {
+  return transact(async (t) => {
+    const existing = await getDoc<Member>(t, 'members', ctx.openid)
+    if (existing) return existing
+    const paidBefore = await getDoc(t, 'grants', signupMark(ctx.openid))
+    const rules = paidBefore ? { ...ctx.rules, signup: 0 } : ctx.rules
+    const outcome = signUp(ctx.openid, rules, ctx.now)
+    await storeOutcome(t, outcome, true)
+    if (!paidBefore) await createDoc(t, 'grants', { _id: signupMark(ctx.openid), kind: 'signup', at: ctx.now })
+    return outcome.member
+  })
+}
+
+const PAGE = 20
+
+export const actions = {
+  login: action({
+    who: 'anyone',
+    schema: schemas.member.login,
+    async run(_args, ctx) {
+      const [found, items] = await Promise.all([getDoc<Member>(db, 'members', ctx.openid), openItems()])
+      return summaryOf(found ?? (await join(ctx)), ctx.rules, ctx.now, items)
+    },
+  }),
+
+  summary: action({
+    who: 'member',
+    schema: schemas.member.summary,
+    async run(_args, ctx) {
+      const [member, items] = await Promise.all([requireMember(db, ctx.openid), openItems()])
+      return summaryOf(member, ctx.rules, ctx.now, items)
+    },
+  }),
+
+  updateProfile: action({
+    who: 'member',
+    schema: schemas.member.updateProfile,
+    async run(args, ctx) {
+      return transact(async (t) => {
+        const outcome = completeProfile(await requireMember(t, ctx.openid), args, ctx.rules, ctx.now)
+        await storeOutcome(t, outcome)
+        return outcome.answer
+      })
+    },
+  }),
+
+  ledger: action({
+    who: 'member',
+    schema: schemas.member.ledger,
+    async run(args, ctx) {
+      const limit = args.limit ?? PAGE
+      const before = args.cursor === undefined ? null : Number(args.cursor)
+      if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
+      const where = before === null ? { openid: ctx.openid } : { openid: ctx.openid, seq: _.lt(before) }
+      const res = await db.collection('ledger').where(where).orderBy('seq', 'desc').limit(limit + 1).get()
+      const rows = res.data as LedgerEntry[]
+      const page = rows.slice(0, limit)
+      const last = page.at(-1)
+      return { entries: page.map(entryView), nextCursor: rows.length > limit && last ? String(last.seq) : null }
+    },
+  }),
+
+  subscribe: action({
+    who: 'member',
+    schema: schemas.member.subscribe,
+    async run(args, ctx) {
+      return transact(async (t) => {
+        const member = await requireMember(t, ctx.openid)
+        const subscriptions = { expiry: 0, benefit: 0, ...member.subscriptions }
+        // one tap of consent allows one message of that kind; a tap can only add, up to a month of messages
+        for (const kind of args.kinds) subscriptions[kind] = Math.min(31, (subscriptions[kind] ?? 0) + 1)
+        await t.collection('members').doc(ctx.openid).update({ data: { subscriptions } })
+        return { subscriptions }
+      })
+    },
+  }),
+
+  deleteAccount: action({
+    who: 'member',
+    schema: schemas.member.deleteAccount,
+    async run(_args, ctx) {
+      await requireMember(db, ctx.openid)
+      await deleteAccount(ctx.openid)
+      return { deleted: true as const }
+    },
+  }),
+}
+
+export const main = createMain(actions)

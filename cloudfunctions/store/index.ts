@@ -1,0 +1,141 @@
+/** store: staff issue purchase codes and handle vouchers; shoppers claim purchases; admins edit the mall. */
+import { randomCode } from '../../shared/codes'
+import { claimPurchase, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
+import { Refusal } from '../../shared/refusal'
+import { schemas } from '../../shared/schemas'
+import { tierById } from '../../shared/tiers'
+import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
+import { requireMember, storeOutcome } from '../common/members'
+import { action, createMain } from '../common/router'
+import { transact } from '../common/transact'
+
+interface OrderDoc {
+  _id: string
+  code: string
+}
+
+async function requireVoucher(store: Store, code: string): Promise<VoucherDoc> {
+  const voucher = await getDoc<VoucherDoc>(store, 'vouchers', code)
+  if (!voucher) throw new Refusal('NOT_FOUND', '没有找到这张券')
+  return voucher
+}
+
+/** A voucher that can still be handled at the counter; otherwise the refusal that says why not. */
+function requirePending(voucher: VoucherDoc, now: Date): void {
+  if (voucher.status === 'fulfilled') throw new Refusal('ALREADY_DONE', '这张券已经核销过了')
+  if (voucher.status === 'rejected') throw new Refusal('ALREADY_DONE', '这张券已经退回过了')
+  if (voucher.status === 'expired' || voucher.expiresAt.getTime() < now.getTime()) throw new Refusal('EXPIRED', '这张券已过期')
+}
+
+export const actions = {
+  issuePurchase: action({
+    who: 'staff',
+    schema: schemas.store.issuePurchase,
+    async run(args, ctx) {
+      const multiplier = args.multiplier ?? 1
+      return transact(async (t) => {
+        const order = await getDoc<OrderDoc>(t, 'orders', args.orderId)
+        if (order) {
+          const issued = await getDoc<PurchaseDoc>(t, 'purchases', order.code)
+          if (!issued) throw new Refusal('INTERNAL', '订单数据异常')
+          if (issued.amountFen !== args.amountFen || issued.multiplier !== multiplier) throw new Refusal('ALREADY_DONE', '该订单已生成积分码，金额不能修改')
+          return { code: issued._id, expiresAt: issued.expiresAt.toISOString(), orderId: issued.orderId, amountFen: issued.amountFen }
+        }
+        const purchase: PurchaseDoc = {
+          _id: randomCode(),
+          orderId: args.orderId,
+          amountFen: args.amountFen,
+          multiplier,
+          issuedBy: ctx.openid,
+          createdAt: ctx.now,
+          expiresAt: new Date(ctx.now.getTime() + ctx.rules.purchase.codeMinutes * 60_000),
+          claimedBy: null,
+          claimedAt: null,
+        }
+        await createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now })
+        await createDoc(t, 'purchases', purchase)
+        return { code: purchase._id, expiresAt: purchase.expiresAt.toISOString(), orderId: purchase.orderId, amountFen: purchase.amountFen }
+      })
+    },
+  }),
+
+  claimPurchase: action({
+    who: 'member',
+    schema: schemas.store.claimPurchase,
+    async run(args, ctx) {
+      return transact(
+        async (t) => {
+          const [purchase, member] = await Promise.all([getDoc<PurchaseDoc>(t, 'purchases', args.code), requireMember(t, ctx.openid)])
+          if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
+          const outcome = claimPurchase(member, purchase, args.usePoints ?? false, ctx.rules, ctx.now)
+          await storeOutcome(t, outcome)
+          await t.collection('purchases').doc(purchase._id).update({ data: { claimedBy: ctx.openid, claimedAt: ctx.now } })
+          return outcome.answer
+        },
+        { guard: `purchase:${args.code}`, alreadyDone: '这笔消费的积分已经领取过了' },
+      )
+    },
+  }),
+
+  lookupVoucher: action({
+    who: 'staff',
+    schema: schemas.store.lookupVoucher,
+    async run(args, ctx) {
+      const voucher = await requireVoucher(db, args.code)
+      const member = await getDoc<Member>(db, 'members', voucher.openid)
+      const tier = member ? tierById(ctx.rules, member.tier).name : ''
+      return { voucher: voucherView(voucher), member: { nickname: member?.nickname ?? '已注销用户', tier } }
+    },
+  }),
+
+  fulfilVoucher: action({
+    who: 'staff',
+    schema: schemas.store.fulfilVoucher,
+    async run(args, ctx) {
+      return transact(async (t) => {
+        const voucher = await requireVoucher(t, args.code)
+        requirePending(voucher, ctx.now)
+        const done: VoucherDoc = { ...voucher, status: 'fulfilled', handledBy: ctx.openid, updatedAt: ctx.now }
+        await t.collection('vouchers').doc(voucher._id).update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } })
+        return { voucher: voucherView(done) }
+      })
+    },
+  }),
+
+  rejectVoucher: action({
+    who: 'staff',
+    schema: schemas.store.rejectVoucher,
+    async run(args, ctx) {
+      return transact(async (t) => {
+        const voucher = await requireVoucher(t, args.code)
+        if (voucher.status !== 'pending') requirePending(voucher, ctx.now)
+        const member = await getDoc<Member>(t, 'members', voucher.openid)
+        // a deleted account has nobody to refund
+        if (member) await storeOutcome(t, refundVoucher(member, voucher, '被退回', ctx.rules, ctx.now))
+        const done: VoucherDoc = { ...voucher, status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now }
+        await t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } })
+        return { voucher: voucherView(done) }
+      })
+    },
+  }),
+
+  saveItem: action({
+    who: 'admin',
+    schema: schemas.store.saveItem,
+    async run(args, ctx) {
+      const { id, ...rest } = args.item
+      const item: Item = {
+        _id: id,
+        ...rest,
+        validDays: rest.validDays ?? ctx.rules.voucherDays,
+        perMemberLimit: rest.perMemberLimit ?? null,
+        active: rest.active ?? true,
+      }
+      await putDoc(db, 'items', { ...item, updatedAt: ctx.now })
+      const { _id, ...view } = item
+      return { item: { id: _id, ...view, perMemberLimit: item.perMemberLimit ?? null } }
+    },
+  }),
+}
+
+export const main = createMain(actions)
