@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { type RunningServer, type ServerOptions, startServer } from '../server'
 
 type Sdk = typeof import('wx-server-sdk')
-export type SdkDatabase = ReturnType<Sdk['database']>
+/** Typed through @cloudbase/database's promise-returning declarations: wx-server-sdk's are callback unions. */
+export type SdkDatabase = import('@cloudbase/database').Db
 
 export interface TestCloud {
   server: RunningServer
@@ -43,7 +44,7 @@ export async function startTestCloud(options: Partial<ServerOptions> = {}): Prom
   return {
     server,
     cloud,
-    db: cloud.database(),
+    db: cloud.database() as unknown as SdkDatabase,
     dataDir,
     env,
     close: async () => {
