@@ -1,0 +1,60 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+import { PackageSizePlugin } from './package-size'
+
+// Both targets write under the repository's build/ so the local cloud and the WeChat IDE find them.
+const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
+const outputRoot = path.join(__dirname, '..', '..', 'build', platform)
+// The contract's types and constants live in the repository's shared/ folder, outside src/.
+const sharedDir = path.join(__dirname, '..', '..', 'shared')
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'points-club',
+    date: '2026-11-22',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot,
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+      },
+      webpackChain(chain) {
+        chain.plugin('package-size').use(PackageSizePlugin, ['weapp main package', ['merchant']])
+      },
+    },
+    h5: {
+      compile: { include: [sharedDir] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+      },
+      webpackChain(chain) {
+        chain.plugin('package-size').use(PackageSizePlugin, ['H5 bundle'])
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

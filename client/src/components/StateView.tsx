@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { Remote } from '../hooks/useRemote'
+
+interface Props<T> {
+  state: Remote<T>
+  onRetry?: () => void
+  isEmpty?: (data: T) => boolean
+  empty?: string
+  children: (data: T) => ReactNode
+}
+
+// Loading, error (with the envelope's message) and empty states, so pages only draw the data.
+export function StateView<T>({ state, onRetry, isEmpty, empty = '暂无内容', children }: Props<T>) {
+  if (state.status === 'loading') return <View className='state state--loading'>加载中…</View>
+  if (state.status === 'error') {
+    return (
+      <View className='state state--error'>
+        <Text className='error-text'>{state.error.message}</Text>
+        {onRetry && <Button className='btn btn--ghost btn--small' onClick={onRetry}>重试</Button>}
+      </View>
+    )
+  }
+  if (isEmpty?.(state.data)) return <View className='state state--empty'>{empty}</View>
+  return <>{children(state.data)}</>
+}
+
+export function ErrorLine({ message, id }: { message?: string | null; id?: string }) {
+  if (!message) return null
+  return <View className='error-line' id={id}>{message}</View>
+}

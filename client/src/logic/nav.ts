@@ -1,0 +1,12 @@
+// Page routes in one place so links and tests agree.
+export const ROUTES = {
+  home: '/pages/index/index',
+  checkin: '/pages/checkin/index',
+  mall: '/pages/mall/index',
+  vouchers: '/pages/vouchers/index',
+  history: '/pages/history/index',
+  profile: '/pages/profile/index',
+  scan: '/pages/scan/index',
+  staff: '/merchant/staff/index',
+  admin: '/merchant/admin/index',
+} as const

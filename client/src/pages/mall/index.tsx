@@ -1,0 +1,122 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { Screen } from '../../components/Screen'
+import { ErrorLine, StateView } from '../../components/StateView'
+import { useMutation } from '../../hooks/useMutation'
+import { useRemote } from '../../hooks/useRemote'
+import { useShareOpen } from '../../hooks/useShareOpen'
+import { formatPoints } from '../../logic/format'
+import { itemView, recommendation } from '../../logic/mall'
+import { ROUTES } from '../../logic/nav'
+import { api } from '../../services/api'
+import type { CatalogItem, Envelope } from '../../services/contract'
+
+interface MallData { items: CatalogItem[]; balance: number }
+
+const ICONS: Record<string, string> = { free_delivery: '送', coffee: '咖', coupon_10: '券', video_month: '影' }
+
+async function loadMall(): Promise<Envelope<MallData>> {
+  const [catalog, summary] = await Promise.all([api.catalog(), api.summary()])
+  if (!catalog.ok) return catalog
+  if (!summary.ok) return summary
+  return { ok: true, data: { items: catalog.data.items, balance: summary.data.balance } }
+}
+
+export default function Mall() {
+  const { state, reload, setData } = useRemote(loadMall)
+  const [confirming, setConfirming] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [shareId, setShareId] = useState<string | null>(null)
+  const redeem = useMutation((requestId, itemId: string) => api.redeem(itemId, requestId))
+  useShareOpen(state.status === 'ready')
+
+  // The share id is made before the share sheet opens, since onShareAppMessage must answer at once.
+  useEffect(() => {
+    void api.createShare().then((env) => env.ok && setShareId(env.data.shareId))
+  }, [])
+  useShareAppMessage(() => ({
+    title: '一起来攒积分换好礼',
+    path: shareId ? `${ROUTES.mall}?shareId=${shareId}` : ROUTES.mall,
+  }))
+
+  const onConfirm = async (item: CatalogItem) => {
+    const env = await redeem.submit(item.id)
+    if (!env) return
+    setConfirming(null)
+    if (env.ok) {
+      setDone(`已兑换「${item.name}」，券已放入我的券`)
+      setData((d) => ({
+        balance: env.data.balance,
+        items: d.items.map((i) => (i.id === item.id ? { ...i, stock: i.stock - 1 } : i)),
+      }))
+    } else setDone(null)
+  }
+
+  const onShareH5 = () => {
+    if (!shareId) return
+    const link = `${window.location.origin}/#${ROUTES.mall}?shareId=${shareId}`
+    void Taro.setClipboardData({ data: link })
+  }
+
+  return (
+    <Screen id='page-mall'>
+      <StateView state={state} onRetry={() => void reload()} isEmpty={(d) => d.items.length === 0} empty='商城暂无商品'>
+        {(d) => (
+          <View>
+            <View className='card'>
+              <View className='row'>
+                <Text className='muted'>我的积分</Text>
+                <Text className='item__points' id='mall-balance'>{formatPoints(d.balance)}</Text>
+              </View>
+              {recommendation(d.balance, d.items) && <View className='muted' id='mall-recommendation'>{recommendation(d.balance, d.items)}</View>}
+            </View>
+            {done && <View className='success-line' id='redeem-success' onClick={() => void Taro.navigateTo({ url: ROUTES.vouchers })}>{done} ›</View>}
+            <ErrorLine message={redeem.error?.message} id='redeem-error' />
+            <View className='card'>
+              <View className='card__title'>积分兑换</View>
+              {d.items.map((item) => {
+                const v = itemView(item, d.balance)
+                return (
+                  <View className='item' key={item.id} id={`item-${item.id}`}>
+                    <View className='item__icon'>{ICONS[item.id] ?? '礼'}</View>
+                    <View className='grow'>
+                      <View className='item__name'>{item.name}</View>
+                      <View className='item__points'>{formatPoints(item.points)} 积分</View>
+                      <Text className={`tag ${v.canRedeem ? 'tag--green' : 'tag--gray'}`}>{v.note}</Text>
+                    </View>
+                    {confirming === item.id ? (
+                      <View>
+                        <Button className='btn btn--small' id={`confirm-${item.id}`} disabled={redeem.pending} onClick={() => void onConfirm(item)}>
+                          {redeem.pending ? '兑换中…' : `确认兑换`}
+                        </Button>
+                        <View className='muted' style={{ textAlign: 'center', marginTop: '6px' }} onClick={() => setConfirming(null)}>取消</View>
+                      </View>
+                    ) : (
+                      <Button
+                        className={`btn btn--small ${v.canRedeem ? '' : 'btn--ghost'}`}
+                        id={`redeem-${item.id}`}
+                        disabled={item.stock <= 0}
+                        onClick={() => setConfirming(item.id)}
+                      >
+                        兑换
+                      </Button>
+                    )}
+                  </View>
+                )
+              })}
+            </View>
+            <View className='card'>
+              <View className='card__title'>邀请好友<Text className='card__hint'>好友打开后你得 +5 积分</Text></View>
+              {process.env.TARO_ENV === 'weapp' ? (
+                <Button className='btn btn--ghost' openType='share' id='share-btn'>分享给好友</Button>
+              ) : (
+                <Button className='btn btn--ghost' id='share-btn' disabled={!shareId} onClick={onShareH5}>复制分享链接</Button>
+              )}
+            </View>
+          </View>
+        )}
+      </StateView>
+    </Screen>
+  )
+}

@@ -1,0 +1,109 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { Screen } from '../../components/Screen'
+import { ErrorLine, StateView } from '../../components/StateView'
+import { useMutation } from '../../hooks/useMutation'
+import { useRemote } from '../../hooks/useRemote'
+import { formatPoints, todayInShanghai } from '../../logic/format'
+import { api } from '../../services/api'
+
+// Template ids come from the merchant's WeChat console; empty ones are simply not asked for.
+const SUBSCRIBE_TEMPLATES: Record<string, string> = { expiry: '', benefit: '' }
+
+interface Form { nickname: string; birthday: string; address: string }
+
+export default function Profile() {
+  const { state, reload } = useRemote(api.summary)
+  const [form, setForm] = useState<Form>({ nickname: '', birthday: '', address: '' })
+  const [saved, setSaved] = useState<string | null>(null)
+  const [subscribed, setSubscribed] = useState<string | null>(null)
+  const save = useMutation((_id, f: Form) => api.updateProfile(changed(f)))
+  const subscribe = useMutation((_id) => askAndSubscribe())
+
+  useEffect(() => {
+    if (state.status !== 'ready') return
+    const s = state.data
+    setForm({ nickname: s.nickname ?? '', birthday: s.profile?.birthday ?? '', address: s.profile?.address ?? '' })
+  }, [state])
+
+  const onSave = async () => {
+    const env = await save.submit(form)
+    if (env?.ok) setSaved(env.data.awarded > 0 ? `已保存，获得 +${env.data.awarded} 积分，当前 ${formatPoints(env.data.balance)}` : '已保存')
+  }
+  const onSubscribe = async () => {
+    const env = await subscribe.submit()
+    if (env?.ok) setSubscribed('已订阅积分到期与会员权益提醒')
+  }
+
+  return (
+    <Screen id='page-profile'>
+      <StateView state={state} onRetry={() => void reload()}>
+        {() => (
+          <View>
+            <View className='card'>
+              <View className='card__title'>个人资料<Text className='card__hint'>完善资料得积分</Text></View>
+              <View className='field'>
+                <Text className='field__label'>昵称</Text>
+                <Input className='field__input' id='nickname' value={form.nickname} maxlength={20} placeholder='你的昵称'
+                  onInput={(e) => setForm({ ...form, nickname: e.detail.value })} />
+              </View>
+              <View className='field'>
+                <Text className='field__label'>生日</Text>
+                <Picker mode='date' value={form.birthday || '2000-01-01'} end={todayInShanghai()}
+                  onChange={(e) => setForm({ ...form, birthday: String(e.detail.value) })}>
+                  <View className='field__input' id='birthday'>{form.birthday || '请选择'}</View>
+                </Picker>
+                <Text className='field__bonus'>+50</Text>
+              </View>
+              <View className='field'>
+                <Text className='field__label'>地址</Text>
+                <Input className='field__input' id='address' value={form.address} maxlength={100} placeholder='收货地址'
+                  onInput={(e) => setForm({ ...form, address: e.detail.value })} />
+                <Text className='field__bonus'>+30</Text>
+              </View>
+              <View className='muted' style={{ margin: '12px 0 20px' }}>生日、地址首次填写分别奖励 50、30 积分（每项一次）。</View>
+              <Button className='btn' id='profile-save' disabled={save.pending} onClick={() => void onSave()}>
+                {save.pending ? '保存中…' : '保存'}
+              </Button>
+              {saved && <View className='success-line' id='profile-saved'>{saved}</View>}
+              <ErrorLine message={save.error?.message} id='profile-error' />
+            </View>
+            <View className='card'>
+              <View className='card__title'>消息提醒</View>
+              <View className='muted' style={{ marginBottom: '20px' }}>积分到期前 7、3、1 天提醒你，生日与等级权益到账时通知你。</View>
+              <Button className='btn btn--ghost' id='subscribe-btn' disabled={subscribe.pending} onClick={() => void onSubscribe()}>
+                订阅提醒
+              </Button>
+              {subscribed && <View className='success-line'>{subscribed}</View>}
+              <ErrorLine message={subscribe.error?.message} />
+            </View>
+          </View>
+        )}
+      </StateView>
+    </Screen>
+  )
+}
+
+function changed(f: Form): Partial<Form> {
+  const out: Partial<Form> = {}
+  if (f.nickname.trim()) out.nickname = f.nickname.trim()
+  if (f.birthday) out.birthday = f.birthday
+  if (f.address.trim()) out.address = f.address.trim()
+  return out
+}
+
+// WeChat lets a page ask for subscribe consent only from a tap; the accepted kinds go to the server.
+async function askAndSubscribe() {
+  let kinds = Object.keys(SUBSCRIBE_TEMPLATES)
+  const ids = Object.values(SUBSCRIBE_TEMPLATES).filter(Boolean)
+  if (process.env.TARO_ENV === 'weapp' && ids.length) {
+    try {
+      const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, string>
+      kinds = kinds.filter((k) => res[SUBSCRIBE_TEMPLATES[k] ?? ''] === 'accept')
+    } catch {
+      kinds = []
+    }
+  }
+  return api.subscribe(kinds)
+}

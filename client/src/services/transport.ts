@@ -1,0 +1,20 @@
+import Taro from '@tarojs/taro'
+import type { Envelope } from './contract'
+import { callOverHttp, internal, toEnvelope, type FetchLike } from './envelope'
+import { currentIdentity } from './identity'
+
+// One entry point for every page: wx.cloud on weapp, the local cloud's HTTP route on H5.
+export async function callFunction<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>> {
+  if (process.env.TARO_ENV === 'weapp') return callCloud<T>(name, event)
+  return callOverHttp<T>(fetch as unknown as FetchLike, name, event, currentIdentity())
+}
+
+async function callCloud<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>> {
+  try {
+    const res = await Taro.cloud.callFunction({ name, data: event })
+    return toEnvelope<T>(res.result)
+  } catch (err) {
+    const message = err instanceof Error && err.message ? `云函数调用失败：${err.message}` : '网络连接失败，请检查网络后重试'
+    return internal<T>(message)
+  }
+}
