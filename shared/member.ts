@@ -116,7 +116,7 @@ export class Posting {
     private readonly rules: Rules,
     private readonly now: Date,
   ) {
-    this.member = structuredClone(member)
+    this.member = cloneMember(member)
   }
 
   /** Adds points that expire with this month's lot; `earned` counts them toward tiers. */
@@ -165,6 +165,18 @@ export class Posting {
     const m = this.member
     m.seq = (m.seq ?? 0) + 1
     this.entries.push({ ...extra, _id: id, openid: m._id, delta, reason, kind, at: this.now, balanceAfter: m.balance, seq: m.seq })
+  }
+}
+
+/** A deep copy (the cloud's Node 16 runtime has no structuredClone). */
+function cloneMember(m: Member): Member {
+  return {
+    ...m,
+    streak: { ...m.streak },
+    profileAwarded: { ...m.profileAwarded },
+    lots: m.lots.map((l) => ({ ...l })),
+    redeemed: { ...m.redeemed },
+    subscriptions: { ...m.subscriptions },
   }
 }
 

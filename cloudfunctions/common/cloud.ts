@@ -2,6 +2,9 @@
 import * as cloud from 'wx-server-sdk'
 import type { CollectionName } from '../../shared/collections'
 
+// Node 16 (the cloud runtime) has Web Crypto only under node:crypto; shared/codes.ts reads globalThis.crypto
+if (!globalThis.crypto) Object.assign(globalThis, { crypto: (require('node:crypto') as typeof import('node:crypto')).webcrypto })
+
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 export interface DocRef {

@@ -1,0 +1,103 @@
+/** For function tests and the bench: a local cloud over freshly built functions, and a caller that speaks its HTTP face. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { EJSON } from 'bson'
+import type { Envelope } from '../shared/api'
+import type { Member, LedgerEntry } from '../shared/member'
+import { buildFunctions } from '../scripts/build-functions'
+import { openLocalCloud, type LocalCloud } from '../emulator/host/local-cloud'
+
+export interface TestCloud {
+  url: string
+  cloud: LocalCloud
+  /** Calls `fn` as `openid` (null: no WeChat identity) and answers the envelope. */
+  call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<Envelope<T>>
+  /** Like `call`, but fails the test unless the answer is ok. */
+  data<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<T>
+  setClock(now: string | null): Promise<void>
+  /** Documents of a collection matching a plain query, read straight from the database. */
+  docs<T = Record<string, unknown>>(collection: string, query?: Record<string, unknown>): Promise<T[]>
+  /** Writes a document as is (test setup: a member with points, an item with little stock). */
+  put(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<void>
+  /** Every broken invariant: balance = sum of ledger deltas = sum of open lots ≥ 0; stock ≥ 0. Empty when all hold. */
+  violations(): Promise<string[]>
+  stats(): Promise<Record<string, unknown>>
+  close(): Promise<void>
+}
+
+/** Builds the functions into a private folder (test files run in parallel) and opens a seeded local cloud on a free port. */
+export async function startTestCloud(options: { maxInstances?: number } = {}): Promise<TestCloud> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'points-fn-'))
+  const functionsDir = path.join(root, 'functions')
+  const report = await buildFunctions({ outDir: functionsDir, force: true })
+  if (report.failed.length > 0) throw new Error(`build failed: ${JSON.stringify(report.failed)}`)
+  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), seed: true, maxInstances: options.maxInstances })
+  const url = cloud.url
+  const call = async <T>(fn: string, event: Record<string, unknown>, openid: string | null = 'demo-shopper-1'): Promise<Envelope<T>> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (openid !== null) headers['x-wx-openid'] = openid
+    const res = await fetch(`${url}/functions/${fn}`, { method: 'POST', headers, body: JSON.stringify(event) })
+    const body = (await res.json()) as Envelope<T>
+    if (res.status !== 200) throw new Error(`${fn} ${JSON.stringify(event)} → HTTP ${res.status} ${JSON.stringify(body)}`)
+    return body
+  }
+  const docs = async <T>(collection: string, query: Record<string, unknown> = {}): Promise<T[]> => {
+    const out: T[] = []
+    for (let offset = 0; ; offset += 1000) {
+      const reply = (await cloud.server.db.handle('database.getDocument', {
+        collectionName: collection,
+        queryType: 'WHERE',
+        query: EJSON.stringify(query, { relaxed: false }),
+        offset,
+        limit: 1000,
+      })) as { data: { list: string[] } }
+      out.push(...reply.data.list.map((text) => EJSON.parse(text) as T))
+      if (reply.data.list.length < 1000) return out
+    }
+  }
+  return {
+    url,
+    cloud,
+    call,
+    async data<T>(fn: string, event: Record<string, unknown>, openid: string | null = 'demo-shopper-1'): Promise<T> {
+      const answer = await call<T>(fn, event, openid)
+      if (!answer.ok) throw new Error(`${fn}.${String(event.action)} as ${openid}: ${answer.error.code} ${answer.error.message}`)
+      return answer.data
+    },
+    async setClock(now) {
+      await fetch(`${url}/_emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) })
+    },
+    docs,
+    async put(collection, doc) {
+      const { _id, ...data } = doc
+      await cloud.server.db.handle('database.modifyDocument', {
+        collectionName: collection,
+        queryType: 'DOC',
+        query: EJSON.stringify({ _id }, { relaxed: false }),
+        data: EJSON.stringify(data, { relaxed: false }),
+        merge: false,
+        upsert: true,
+        multi: false,
+      })
+    },
+    async violations() {
+      const out: string[] = []
+      const ledger = await docs<LedgerEntry>('ledger')
+      for (const m of await docs<Member>('members')) {
+        const deltas = ledger.filter((e) => e.openid === m._id).reduce((sum, e) => sum + e.delta, 0)
+        const lots = m.lots.reduce((sum, l) => sum + l.points, 0)
+        if (m.balance !== deltas || m.balance !== lots || m.balance < 0) out.push(`${m._id}: balance ${m.balance}, ledger ${deltas}, lots ${lots}`)
+      }
+      for (const item of await docs<{ _id: string; stock: number }>('items')) if (item.stock < 0) out.push(`${item._id}: stock ${item.stock}`)
+      return out
+    },
+    async stats() {
+      return (await (await fetch(`${url}/_emulator/stats`)).json()) as Record<string, unknown>
+    },
+    async close() {
+      await cloud.close()
+      fs.rmSync(root, { recursive: true, force: true })
+    },
+  }
+}
