@@ -34,7 +34,7 @@ export const schemas = {
     updateProfile: z
       .strictObject({ nickname: text(32).optional(), birthday: day.optional(), address: text(200).optional() })
       .refine((a) => a.nickname !== undefined || a.birthday !== undefined || a.address !== undefined, '请至少填写一项'),
-    ledger: z.strictObject({ cursor: z.string().min(1).max(300).optional(), limit: z.int().min(1).max(50).optional() }),
+    ledger: z.strictObject({ cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
     subscribe: z.strictObject({ kinds: z.array(z.enum(subscriptionKinds)).min(1).max(5) }),
     deleteAccount: none,
   },

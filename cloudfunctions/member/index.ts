@@ -70,7 +70,7 @@ export const actions = {
     schema: schemas.member.ledger,
     async run(args, ctx) {
       const limit = args.limit ?? PAGE
-      const before = args.cursor === undefined ? null : Number(args.cursor)
+      const before = args.cursor == null ? null : Number(args.cursor)
       if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
       const where = before === null ? { openid: ctx.openid } : { openid: ctx.openid, seq: _.lt(before) }
       const res = await db.collection('ledger').where(where).orderBy('seq', 'desc').limit(limit + 1).get()

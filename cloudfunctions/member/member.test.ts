@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LedgerEntryView, Summary } from '../../shared/api'
+import type { LedgerEntry } from '../../shared/member'
+import { startTestCloud, type TestCloud } from '../testkit'
+
+let c: TestCloud
+beforeAll(async () => {
+  c = await startTestCloud()
+})
+afterAll(async () => {
+  expect(await c.violations()).toEqual([])
+  await c.close()
+})
+
+describe('member.login and summary', () => {
+  it('creates a member with the sign-up bonus once, however often they log in', async () => {
+    const first = await c.data<Summary>('member', { action: 'login' }, 'm-new')
+    expect(first).toMatchObject({ openid: 'm-new', balance: 100, tier: { id: 'normal' }, streak: { count: 0, checkedInToday: false } })
+    await Promise.all([1, 2, 3].map(() => c.data('member', { action: 'login' }, 'm-new')))
+    const again = await c.data<Summary>('member', { action: 'summary' }, 'm-new')
+    expect(again.balance).toBe(100)
+    expect(await c.docs('ledger', { openid: 'm-new' })).toHaveLength(1)
+  })
+
+  it('signs up members logging in at the same moment exactly once each', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => c.call('member', { action: 'login' }, 'm-rush')))
+    expect((await c.docs('ledger', { openid: 'm-rush' })).map((e) => e._id)).toEqual(['signup:m-rush'])
+  })
+
+  it('asks a caller who never logged in to log in, and a caller without WeChat identity to open it in WeChat', async () => {
+    expect(await c.call('member', { action: 'summary' }, 'm-stranger')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await c.call('member', { action: 'login' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await c.docs('members', { _id: 'm-stranger' })).toEqual([])
+  })
+
+  it('recommends what the balance affords', async () => {
+    const s = await c.data<Summary>('member', { action: 'summary' }, 'm-new')
+    expect(s.recommendations).toEqual([{ itemId: 'free_delivery', text: '再攒 100 积分可兑换「免费配送券」' }])
+  })
+})
+
+describe('member.updateProfile', () => {
+  it('pays birthday +50 and address +30 once; a birthday cannot change later', async () => {
+    await c.data('member', { action: 'login' }, 'm-profile')
+    expect(await c.data('member', { action: 'updateProfile', birthday: '1990-05-06', address: '上海市徐汇区' }, 'm-profile')).toEqual({ awarded: 80, balance: 180 })
+    expect(await c.data('member', { action: 'updateProfile', nickname: '小王', address: '北京市朝阳区' }, 'm-profile')).toEqual({ awarded: 0, balance: 180 })
+    expect(await c.call('member', { action: 'updateProfile', birthday: '1991-01-01' }, 'm-profile')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
+    const s = await c.data<Summary>('member', { action: 'summary' }, 'm-profile')
+    expect(s).toMatchObject({ nickname: '小王', balance: 180, profile: { birthday: '1990-05-06', address: '北京市朝阳区' } })
+  })
+
+  it('refuses a birthday in the future', async () => {
+    expect(await c.call('member', { action: 'updateProfile', birthday: '2999-01-01' }, 'm-profile')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+  })
+})
+
+describe('member.ledger', () => {
+  it('pages newest first with a cursor, in the order entries were made', async () => {
+    await c.data('member', { action: 'login' }, 'm-ledger')
+    await c.data('member', { action: 'updateProfile', birthday: '1988-02-03', address: '杭州' }, 'm-ledger')
+    await c.data('checkin', { action: 'checkIn' }, 'm-ledger')
+    const first = await c.data<{ entries: LedgerEntryView[]; nextCursor: string | null }>('member', { action: 'ledger', limit: 2 }, 'm-ledger')
+    expect(first.entries.map((e) => e.delta)).toEqual([5, 30])
+    expect(first.entries[0]).toMatchObject({ balanceAfter: 185, reason: '每日签到 +5' })
+    const rest = await c.data<{ entries: LedgerEntryView[]; nextCursor: string | null }>('member', { action: 'ledger', limit: 2, cursor: first.nextCursor }, 'm-ledger')
+    expect(rest).toMatchObject({ entries: [{ delta: 50 }, { delta: 100, reason: '注册会员，奖励 100 积分' }], nextCursor: null })
+  })
+
+  it('shows only the caller’s own entries', async () => {
+    const mine = await c.data<{ entries: LedgerEntryView[] }>('member', { action: 'ledger' }, 'm-new')
+    expect(mine.entries.map((e) => e.id)).toEqual(['signup:m-new'])
+  })
+})
+
+describe('member.subscribe', () => {
+  it('counts one message per consent tap and kind', async () => {
+    await c.data('member', { action: 'subscribe', kinds: ['expiry'] }, 'm-new')
+    const res = await c.data('member', { action: 'subscribe', kinds: ['expiry', 'benefit'] }, 'm-new')
+    expect(res).toEqual({ subscriptions: { expiry: 2, benefit: 1 } })
+  })
+
+  it('asks a non-member to log in first', async () => {
+    expect(await c.call('member', { action: 'subscribe', kinds: ['expiry'] }, 'm-stranger')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+})
+
+describe('member.deleteAccount', () => {
+  it('removes personal data, keeps the ledger anonymised, and pays no second sign-up bonus', async () => {
+    await c.data('member', { action: 'login' }, 'm-leaving')
+    await c.data('member', { action: 'updateProfile', birthday: '1990-01-01', address: '深圳' }, 'm-leaving')
+    expect(await c.data('member', { action: 'deleteAccount' }, 'm-leaving')).toEqual({ deleted: true })
+    expect(await c.docs('members', { _id: 'm-leaving' })).toEqual([])
+    const all = await c.docs<LedgerEntry>('ledger')
+    expect(all.filter((e) => JSON.stringify(e).includes('m-leaving'))).toEqual([])
+    expect(all.filter((e) => e.reason.includes('深圳') || e.delta === 30 && e.openid.startsWith('anon-'))).toHaveLength(1)
+    expect(await c.call('member', { action: 'summary' }, 'm-leaving')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await c.call('member', { action: 'deleteAccount' }, 'm-leaving')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    const back = await c.data<Summary>('member', { action: 'login' }, 'm-leaving')
+    expect(back.balance).toBe(0)
+  })
+})
