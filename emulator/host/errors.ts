@@ -20,8 +20,10 @@ export const ERR_INVALID_PARAM = -501007
 export const ERR_EXECUTE_FAIL = -504002
 export const ERR_TIMEOUT = -504003
 
+const CLIENT_PREFIX = 'cloud.callFunction:fail Error: '
+
 function callFail(errCode: number, codeText: string, detail: string): WxCallError {
-  return { errCode, errMsg: `cloud.callFunction:fail Error: errCode: ${errCode} ${codeText} | errMsg: ${detail}` }
+  return { errCode, errMsg: `${CLIENT_PREFIX}errCode: ${errCode} ${codeText} | errMsg: ${detail}` }
 }
 
 /** A function that threw or whose instance died: 500 with -504002. */
@@ -48,10 +50,11 @@ export function outcomeFailure(outcome: Exclude<Outcome, { kind: 'ok' }>): CallF
 }
 
 /**
- * The `/admin` answer for a failed `functions.invokeFunction`: a CloudBase error code that
- * wx-server-sdk raises in the calling function (FUNCTIONS_EXECUTE_FAIL becomes -504002).
+ * The `/admin` answer for a failed `functions.invokeFunction`: a CloudBase error body. The real
+ * wx-server-sdk 4.0.2 raises it in the calling function as errCode -1 whose errMsg carries this
+ * message (e.g. "callFunction:fail errCode: -504002 functions execute fail | errMsg: ...").
  */
 export function adminFailure(failure: CallFailure): Record<string, unknown> {
   const code = failure.status === 404 ? 'FUNCTIONS_REQUEST_FAIL' : 'FUNCTIONS_EXECUTE_FAIL'
-  return { code, message: failure.body.errMsg }
+  return { code, message: failure.body.errMsg.slice(CLIENT_PREFIX.length) }
 }

@@ -1,0 +1,85 @@
+/**
+ * The whole local cloud in one process: the database server, the function host wired into its
+ * `/admin` and routes, optionally the H5 build at `/` and the demo data.
+ */
+import fs from 'node:fs'
+import { Clock } from '../clock'
+import { seedDemo } from '../seed'
+import { startServer, type RunningServer } from '../server'
+import { FunctionHost } from './host'
+import { shopper } from './identity'
+import { hostRoutes } from './routes'
+import { staticRoute } from './static-files'
+
+export interface LocalCloudOptions {
+  functionsDir: string
+  dataDir: string
+  /** 0 (default) picks a free port. */
+  port?: number
+  clock?: Clock
+  /** Serve this H5 build folder at `/`. */
+  h5Dir?: string
+  /** Seed the demo data on first start (empty dataDir) and after every reset. */
+  seed?: boolean
+  maxInstances?: number
+  showLogs?: boolean
+}
+
+export interface LocalCloud {
+  url: string
+  port: number
+  clock: Clock
+  server: RunningServer
+  host: FunctionHost
+  /** Whether this start found no data and seeded the demo. */
+  seeded: boolean
+  close(): Promise<void>
+}
+
+export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const clock = options.clock ?? new Clock()
+  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs })
+  const fresh = isEmptyDir(options.dataDir)
+  let server: RunningServer | null = null
+  const seed = async (): Promise<void> => {
+    if (options.seed && server) await seedDemo({ db: server.db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) })
+  }
+  server = await startServer({
+    port: options.port ?? 0,
+    dataDir: options.dataDir,
+    clock,
+    adminHandlers: host.adminHandlers(),
+    multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),
+    routes: [...hostRoutes(host), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
+    extraStats: () => host.stats(),
+    onReset: async () => {
+      host.clearOutbox()
+      await seed()
+    },
+  })
+  host.connect(server.url)
+  const running = server
+  if (fresh) await seed()
+  return {
+    url: running.url,
+    port: running.port,
+    clock,
+    server: running,
+    host,
+    seeded: fresh && Boolean(options.seed),
+    async close() {
+      await host.close()
+      await running.close()
+    },
+  }
+}
+
+async function callAs(host: FunctionHost, name: string, event: Record<string, unknown>, openid: string): Promise<unknown> {
+  const result = await host.call(name, event, shopper(openid))
+  if (!result.ok) throw new Error(`${name} ${JSON.stringify(event)} as ${openid}: ${result.failure.body.errMsg}`)
+  return result.value
+}
+
+function isEmptyDir(dir: string): boolean {
+  return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0
+}

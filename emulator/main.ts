@@ -1,0 +1,79 @@
+/**
+ * `npm start`: the local cloud on one machine with no WeChat account. Builds the functions (and
+ * the H5 client) when stale, then serves the database, the functions and the H5 build on PORT
+ * (default 8787) with data in DATA_DIR (default .localcloud/), seeding the demo on first start.
+ * H5=off skips building and serving the H5 client.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildFunctions, describeBuild, FUNCTIONS_BUILD } from '../scripts/build-functions'
+import { openLocalCloud, type LocalCloud } from './host/local-cloud'
+
+const ROOT = path.resolve(__dirname, '..')
+const CLIENT = path.join(ROOT, 'client')
+const H5_BUILD = path.join(ROOT, 'build', 'h5')
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8787)
+  const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.localcloud'))
+  console.log(describeBuild(await buildFunctions()))
+  const serveH5 = process.env.H5 !== 'off' && buildH5IfStale()
+  const cloud = await openLocalCloud({ functionsDir: FUNCTIONS_BUILD, dataDir, port, h5Dir: serveH5 ? H5_BUILD : undefined, seed: true })
+  stopOnSignal(cloud)
+  if (cloud.seeded) console.log('seeded the demo: catalog, demo-staff, demo-admin, demo-shopper-1..3')
+  console.log(`functions: ${[...cloud.host.functions.keys()].join(', ') || 'none'}; data in ${dataDir}`)
+  console.log(`local cloud ready at ${cloud.url}${serveH5 ? '' : ' (no H5 build)'}`)
+}
+
+/** Runs the Taro H5 build when the client changed since the last one; false when there is none to serve. */
+function buildH5IfStale(): boolean {
+  if (!fs.existsSync(path.join(CLIENT, 'config', 'index.ts'))) {
+    console.log('no client/config/index.ts: skipping the H5 build')
+    return fs.existsSync(path.join(H5_BUILD, 'index.html'))
+  }
+  const builtAt = mtime(path.join(H5_BUILD, 'index.html'))
+  if (builtAt > 0 && newest(path.join(CLIENT, 'src')) <= builtAt && newest(path.join(CLIENT, 'config')) <= builtAt) return true
+  console.log('building the H5 client (npx taro build --type h5)...')
+  const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: CLIENT, stdio: 'inherit' })
+  if (run.status !== 0) console.error('the H5 build failed; serving the functions without it')
+  return fs.existsSync(path.join(H5_BUILD, 'index.html'))
+}
+
+function mtime(file: string): number {
+  return fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0
+}
+
+function newest(dir: string): number {
+  if (!fs.existsSync(dir)) return 0
+  let latest = mtime(dir)
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : mtime(full))
+  }
+  return latest
+}
+
+/** Ctrl-C: kill the function instances, close the server and the database, then exit. */
+function stopOnSignal(cloud: LocalCloud): void {
+  let stopping = false
+  const stop = (): void => {
+    if (stopping) return
+    stopping = true
+    console.log('stopping the local cloud...')
+    cloud.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error('could not start the local cloud:', error)
+  process.exit(1)
+})
