@@ -30,18 +30,23 @@ export interface TransactOptions {
 
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))
 
+async function alreadyApplied(guard: string | undefined): Promise<boolean> {
+  return guard !== undefined && (await getDoc(db, 'ledger', guard)) !== null
+}
+
 /** Runs `fn` in a transaction; a refusal thrown inside rolls back and comes out unchanged. */
 export async function transact<T>(fn: (t: Store) => Promise<T>, options: TransactOptions = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.runTransaction(fn, 2)
     } catch (err) {
-      if (isRefusal(err)) throw err
       const duplicate = isDuplicate(err)
-      if (!duplicate && !isConflict(err)) throw err
-      if (duplicate && options.guard && (await getDoc(db, 'ledger', options.guard))) {
+      // a repeated request is refused by the state its first run left (e.g. fewer points) or collides on its ledger id
+      if ((duplicate || (isRefusal(err) && err.code !== 'ALREADY_DONE')) && (await alreadyApplied(options.guard))) {
         throw new Refusal('ALREADY_DONE', options.alreadyDone ?? '这个操作已经完成了')
       }
+      if (isRefusal(err)) throw err
+      if (!duplicate && !isConflict(err)) throw err
       if (attempt + 1 >= ATTEMPTS) throw new Refusal('CONFLICT', '当前人数较多，请稍后再试')
       await pause(attempt)
     }
