@@ -102,6 +102,8 @@ export class FunctionPool {
       env: this.options.baseEnv as NodeJS.ProcessEnv,
       stdio: ['ignore', this.options.stdio, this.options.stdio, 'ipc'],
       serialization: 'advanced',
+      // The worker is plain JavaScript: no tsx loader (or other flags) from the host process.
+      execArgv: [],
     })
     const instance: Instance = { child, running: null }
     child.on('message', (message: ResultMessage | StartedMessage) => {
