@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const cloud = await openLocalCloud({ functionsDir: FUNCTIONS_BUILD, dataDir, port, h5Dir: serveH5 ? H5_BUILD : undefined, seed: true })
   stopOnSignal(cloud)
   if (cloud.seeded) console.log('seeded the demo: catalog, demo-staff, demo-admin, demo-shopper-1..3')
+  if (cloud.seedError) console.warn(`could not seed all of the demo: ${cloud.seedError}`)
   console.log(`functions: ${[...cloud.host.functions.keys()].join(', ') || 'none'}; data in ${dataDir}`)
   console.log(`local cloud ready at ${cloud.url}${serveH5 ? '' : ' (no H5 build)'}`)
 }

@@ -33,6 +33,8 @@ export interface LocalCloud {
   host: FunctionHost
   /** Whether this start found no data and seeded the demo. */
   seeded: boolean
+  /** Why seeding on start failed (the cloud still runs; shoppers can sign up themselves). */
+  seedError?: string
   close(): Promise<void>
 }
 
@@ -59,14 +61,15 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
   })
   host.connect(server.url)
   const running = server
-  if (fresh) await seed()
+  const seedError = fresh ? await seed().then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined
   return {
     url: running.url,
     port: running.port,
     clock,
     server: running,
     host,
-    seeded: fresh && Boolean(options.seed),
+    seeded: fresh && Boolean(options.seed) && !seedError,
+    seedError,
     async close() {
       await host.close()
       await running.close()

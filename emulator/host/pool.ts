@@ -9,6 +9,8 @@ import { workerScript } from './worker-script'
 
 /** How long a cold instance may take to load its function before the call fails. */
 const LOAD_LIMIT_MS = 30_000
+/** Idle instances beyond the first are stopped after this long, as the cloud scales down. */
+const IDLE_LIMIT_MS = 5 * 60_000
 
 export type Outcome =
   | { kind: 'ok'; json: string }
@@ -28,6 +30,7 @@ export interface PoolOptions {
 
 interface Instance {
   child: ChildProcess
+  idleSince: number
   running: { id: number; timer: NodeJS.Timeout; done: (outcome: Outcome) => void } | null
 }
 
@@ -52,11 +55,15 @@ export class FunctionPool {
   private nextId = 1
   private closed = false
   private readonly counts = { invocations: 0, errors: 0, timeouts: 0, coldStarts: 0 }
+  private readonly reaper: NodeJS.Timeout
 
   constructor(
     readonly spec: FunctionSpec,
     private readonly options: PoolOptions,
-  ) {}
+  ) {
+    this.reaper = setInterval(() => this.reapIdle(), IDLE_LIMIT_MS / 5)
+    this.reaper.unref()
+  }
 
   /** Runs one invocation when an instance is free; never rejects. */
   run(call: Call): Promise<Outcome> {
@@ -76,6 +83,7 @@ export class FunctionPool {
   /** Kills every instance; queued calls fail. */
   async close(): Promise<void> {
     this.closed = true
+    clearInterval(this.reaper)
     for (const queued of this.queue.splice(0)) queued.done({ kind: 'error', message: 'Error: the local cloud is shutting down' })
     await Promise.all(this.instances.slice().map((instance) => this.kill(instance)))
   }
@@ -105,7 +113,7 @@ export class FunctionPool {
       // The worker is plain JavaScript: no tsx loader (or other flags) from the host process.
       execArgv: [],
     })
-    const instance: Instance = { child, running: null }
+    const instance: Instance = { child, idleSince: Date.now(), running: null }
     child.on('message', (message: ResultMessage | StartedMessage) => {
       if (message.type === 'started') this.startClock(instance, message.id)
       else this.finish(instance, message)
@@ -146,6 +154,7 @@ export class FunctionPool {
     if (!running || running.id !== message.id) return
     clearTimeout(running.timer)
     instance.running = null
+    instance.idleSince = Date.now()
     running.done(message.ok ? { kind: 'ok', json: message.json } : { kind: 'error', message: message.message, stack: message.stack })
     this.dispatch()
   }
@@ -160,6 +169,12 @@ export class FunctionPool {
       running.done({ kind: 'error', message: reason })
     }
     this.dispatch()
+  }
+
+  /** Keeps one warm instance; stops the others that have been idle too long. */
+  private reapIdle(): void {
+    const idle = this.instances.filter((i) => !i.running && Date.now() - i.idleSince > IDLE_LIMIT_MS)
+    for (const instance of idle.slice(idle.length === this.instances.length ? 1 : 0)) void this.kill(instance)
   }
 
   private kill(instance: Instance): Promise<void> {

@@ -51,6 +51,10 @@ export async function startLocalCloud(options: TestCloudOptions = {}): Promise<T
   const functionsDir = options.functionsDir ?? (await buildProductFunctions())
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'))
   const cloud = await openLocalCloud({ ...options, functionsDir, dataDir, showLogs: options.showLogs ?? false })
+  if (cloud.seedError) {
+    await cloud.close()
+    throw new Error(`seeding the demo failed: ${cloud.seedError}`)
+  }
   const post = async <T>(route: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpReply<T>> => {
     const res = await fetch(`${cloud.url}${route}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
     return { status: res.status, body: (await res.json()) as T }
