@@ -10,13 +10,54 @@ const SERVER_DATE = '$tcb_server_date'
 export function parseEjson(text: string, what: string): unknown {
   let raw: unknown
   try {
-    raw = EJSON.parse(text, { relaxed: false })
+    raw = JSON.parse(text)
   } catch (err) {
     throw new DbError('INVALID_PARAM', `${what} is not valid EJSON: ${(err as Error).message}`)
   }
-  return toPlain(raw)
+  try {
+    return decode(raw)
+  } catch (err) {
+    throw new DbError('INVALID_PARAM', `${what} is not valid EJSON: ${(err as Error).message}`)
+  }
 }
 
+/** Decodes the EJSON types documents carry most; bson's own parser takes any other `$type`. */
+function decode(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decode)
+  if (value === null || typeof value !== 'object') return value
+  const obj = value as Doc
+  const keys = Object.keys(obj)
+  const first = keys[0]
+  if (first !== undefined && first.startsWith('$') && first !== SERVER_DATE && isTypeWrapper(first)) return decodeWrapper(obj, first)
+  const out: Doc = {}
+  for (const key of keys) out[key] = decode(obj[key])
+  return out
+}
+
+const TYPE_KEYS = new Set(['$numberInt', '$numberDouble', '$numberLong', '$numberDecimal', '$date', '$regularExpression',
+  '$oid', '$binary', '$timestamp', '$symbol', '$code', '$minKey', '$maxKey', '$dbPointer', '$uuid', '$undefined'])
+
+function isTypeWrapper(key: string): boolean {
+  return TYPE_KEYS.has(key)
+}
+
+function decodeWrapper(obj: Doc, key: string): unknown {
+  const inner = obj[key]
+  if (key === '$numberInt' || key === '$numberDouble') return Number(inner)
+  if (key === '$numberLong' && typeof inner === 'string') {
+    const n = Number(inner)
+    return Number.isSafeInteger(n) ? n : Long.fromString(inner)
+  }
+  if (key === '$date') {
+    const ms = isPlainObject(inner) ? Number(inner.$numberLong) : typeof inner === 'string' ? Date.parse(inner) : Number(inner)
+    if (Number.isNaN(ms)) throw new Error('bad $date')
+    return new Date(ms)
+  }
+  if (key === '$regularExpression' && isPlainObject(inner)) return new BSONRegExp(String(inner.pattern), String(inner.options ?? ''))
+  return toPlain(EJSON.deserialize(obj, { relaxed: false }))
+}
+
+/** bson values to plain JS numbers where no precision is lost. */
 function toPlain(value: unknown): unknown {
   if (value instanceof Int32 || value instanceof Double) return value.valueOf()
   if (value instanceof Long) {

@@ -143,4 +143,14 @@ describe('indexed fields narrow in SQL without changing results', () => {
     const byDate = await db.collection('ledger').where({ openid: 'o1', at }).get()
     expect(ids(byDate)).toEqual(['l1'])
   })
+
+  it('round-trips stored regular expressions and 64-bit integers', async () => {
+    await db.collection('ledger').add({ data: { _id: 'l2', pattern: db.RegExp({ regexp: '^vip-', options: 'i' }) } })
+    const got = (await db.collection('ledger').doc('l2').get()).data as { pattern: { pattern: string; options: string } }
+    expect(got.pattern).toMatchObject({ pattern: '^vip-', options: 'i' })
+    const big = '9007199254740993'
+    await cloud.server.db.handle('database.insertDocument', { collectionName: 'ledger', data: [`{"_id":"l3","big":{"$numberLong":"${big}"}}`] })
+    const raw = await cloud.server.db.handle('database.getDocument', { collectionName: 'ledger', queryType: 'DOC', query: '{"_id":"l3"}' })
+    expect((raw.data as { list: string[] }).list[0]).toContain(`{"$numberLong":"${big}"}`)
+  })
 })

@@ -122,9 +122,12 @@ export class Store {
       where.push(narrowing.lt.inclusive ? 'value <= ?' : 'value < ?')
       params.push(narrowing.lt.value)
     }
+    // two index lookups: the matching keys, and values only mingo can judge (arrays, objects)
     const sql = `SELECT id, body, version FROM docs WHERE coll = ? AND id IN (
-      SELECT id FROM index_keys WHERE coll = ? AND path = ? AND ((${where.join(' AND ')}) OR kind = ${KeyKind.Any})
+      SELECT id FROM index_keys WHERE coll = ? AND path = ? AND ${where.join(' AND ')}
+      UNION ALL SELECT id FROM index_keys WHERE coll = ? AND path = ? AND kind = ${KeyKind.Any}
     ) ORDER BY rowid`
+    params.push(coll, narrowing.path)
     return this.cached(sql).all(...params) as Row[]
   }
 
