@@ -11,8 +11,6 @@ import { build } from 'esbuild'
 const ROOT = path.resolve(__dirname, '..')
 export const FUNCTIONS_SOURCE = path.join(ROOT, 'cloudfunctions')
 export const FUNCTIONS_BUILD = path.join(ROOT, 'build', 'cloudfunctions')
-/** Per function, the source files its last build read (kept outside the deployable folder). */
-const INPUTS_DIR = path.join(ROOT, 'build', '.function-inputs')
 /** What the cloud function's own package.json pins; matches the root package. */
 const SDK_VERSION = '4.0.2'
 /** The cloud's Node runtime. */
@@ -39,7 +37,7 @@ export async function buildFunctions(options: BuildOptions = {}): Promise<BuildR
   for (const name of functionNames(sourceDir)) {
     const from = path.join(sourceDir, name)
     const to = path.join(outDir, name)
-    if (!options.force && !isStale(name, from, to)) {
+    if (!options.force && !isStale(from, to)) {
       report.upToDate.push(name)
       continue
     }
@@ -72,6 +70,8 @@ async function buildOne(name: string, from: string, to: string): Promise<void> {
     target: TARGET,
     external: ['wx-server-sdk'],
     absWorkingDir: ROOT,
+    // Libraries come from the repository's node_modules wherever the sources live.
+    nodePaths: [path.join(ROOT, 'node_modules')],
     metafile: true,
     write: false,
     logLevel: 'silent',
@@ -86,18 +86,22 @@ async function buildOne(name: string, from: string, to: string): Promise<void> {
   writeAtomic(path.join(to, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
   writeAtomic(path.join(to, 'index.js'), code)
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules'))
-  fs.mkdirSync(INPUTS_DIR, { recursive: true })
-  writeAtomic(path.join(INPUTS_DIR, `${name}.json`), JSON.stringify(inputs))
+  fs.mkdirSync(path.dirname(inputsFile(to)), { recursive: true })
+  writeAtomic(inputsFile(to), JSON.stringify(inputs))
+}
+
+/** The source files a function's last build read, kept beside (not inside) the deployable folder. */
+function inputsFile(to: string): string {
+  return path.join(path.dirname(to), '..', '.function-inputs', `${path.basename(to)}.json`)
 }
 
 /** Stale when the output is missing, or its folder or any file the last build read is newer. */
-function isStale(name: string, from: string, to: string): boolean {
+function isStale(from: string, to: string): boolean {
   const output = path.join(to, 'index.js')
-  const inputsFile = path.join(INPUTS_DIR, `${name}.json`)
-  if (!fs.existsSync(output) || !fs.existsSync(inputsFile)) return true
+  if (!fs.existsSync(output) || !fs.existsSync(inputsFile(to))) return true
   const builtAt = fs.statSync(output).mtimeMs
-  const inputs = JSON.parse(fs.readFileSync(inputsFile, 'utf8')) as string[]
-  const files = [...inputs.map((file) => path.join(ROOT, file)), ...fs.readdirSync(from).map((file) => path.join(from, file))]
+  const inputs = JSON.parse(fs.readFileSync(inputsFile(to), 'utf8')) as string[]
+  const files = [...inputs.map((file) => path.resolve(ROOT, file)), ...fs.readdirSync(from).map((file) => path.join(from, file))]
   // A deleted input also means the sources changed.
   return files.some((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs > builtAt)
 }
