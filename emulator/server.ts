@@ -116,7 +116,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const server = createServer((req, res) => {
-    void serve(req, res)
+    // nothing a client sends may crash the process: a failure while answering drops that connection
+    serve(req, res).catch(() => res.destroy())
   })
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

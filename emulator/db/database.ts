@@ -150,8 +150,9 @@ export class CloudDatabase {
       this.txWrite(tx, coll, id, (current) => {
         if (!current && !upsert) return undefined
         const next = replace ? toReplacement(data, id) : applyUpdate(current ?? { _id: id }, toModifier(data)).doc
-        if (current) updated = 1
-        else upsertId = id
+        if (!current) upsertId = id
+        else if (stringifyDoc(next) === stringifyDoc(current)) return undefined
+        else updated = 1
         return next
       })
       return { data: { updated, ...(upsertId ? { upsert_id: upsertId } : {}) } }

@@ -60,6 +60,11 @@ describe('errors a cloud function sees', () => {
     expect(body.requestId).toBeTruthy()
   })
 
+  it('a malformed regular expression is an invalid-operator error in the SDK', async () => {
+    const err = await failure(db.collection('staff').where({ role: db.RegExp({ regexp: '([a-z' }) }).get())
+    expect(err.errCode).toBe(-502002)
+  })
+
   it('a doc().get() of a missing document fails in the SDK', async () => {
     const err = await failure(db.collection('staff').doc('ghost').get())
     expect(err.errMsg).toContain('does not exist')

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 /** The cloud's default time limit for one invocation. */
 export const DEFAULT_TIMEOUT_SECONDS = 3
+export const MAX_TIMEOUT_SECONDS = 60
 
 export interface TimerTrigger {
   name: string
@@ -40,7 +41,8 @@ export function discoverFunctions(functionsDir: string): Map<string, FunctionSpe
 function readSpec(name: string, dir: string): FunctionSpec {
   const file = path.join(dir, 'config.json')
   const raw = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as RawConfig) : {}
-  const timeout = typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : DEFAULT_TIMEOUT_SECONDS
+  // The WeChat console allows at most 60 seconds.
+  const timeout = typeof raw.timeout === 'number' && raw.timeout > 0 ? Math.min(raw.timeout, MAX_TIMEOUT_SECONDS) : DEFAULT_TIMEOUT_SECONDS
   const openapi = Array.isArray(raw.permissions?.openapi) ? raw.permissions.openapi.filter((x): x is string => typeof x === 'string') : []
   return { name, dir, timeoutMs: timeout * 1000, trigger: timerTrigger(raw.triggers), openapi }
 }

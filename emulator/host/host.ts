@@ -72,6 +72,8 @@ export class FunctionHost {
       const context = this.context(spec, crypto.randomUUID(), env)
       const outcome = await this.pool(spec).run({ env, unset, clockOffset: this.options.clock.offset, event: withUserInfo(event, caller), context })
       if (outcome.kind === 'ok') return { ok: true, value: JSON.parse(outcome.json) as unknown }
+      // What the cloud console's function log would show.
+      if (this.options.showLogs !== false) console.error(`[${name}] ${outcome.kind === 'timeout' ? `timed out after ${outcome.timeoutMs} ms` : (outcome.stack ?? outcome.message)}`)
       return { ok: false, failure: outcomeFailure(outcome) }
     } finally {
       this.running.delete(token)

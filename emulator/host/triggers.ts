@@ -26,9 +26,13 @@ export class TriggerScheduler {
     private readonly fire: (functionName: string) => void,
   ) {
     for (const { functionName, trigger } of triggers) {
-      // Paused: croner only computes run times here, the clock drives firing.
-      const cron = new Cron(trigger.cron, { timezone: 'Asia/Shanghai', mode: '6-or-7-parts', paused: true })
-      this.scheduled.push({ functionName, cron })
+      try {
+        // Paused: croner only computes run times here, the clock drives firing.
+        const cron = new Cron(trigger.cron, { timezone: 'Asia/Shanghai', mode: '6-or-7-parts', paused: true })
+        this.scheduled.push({ functionName, cron })
+      } catch (error) {
+        console.warn(`${functionName}: timer trigger "${trigger.cron}" ignored: ${error instanceof Error ? error.message : String(error)}`)
+      }
     }
     this.ticker = setInterval(() => this.tick(), TICK_MS)
     this.ticker.unref()
