@@ -16,6 +16,8 @@ installShiftedDate()
 process.on('message', (message: InvokeMessage) => {
   if (message.type === 'invoke') void invoke(message)
 })
+// An instance never outlives its host, even one that was killed without closing it.
+process.on('disconnect', () => process.exit(0))
 // A stray rejection or exception fails the running call, as the cloud reports it.
 process.on('unhandledRejection', (reason) => failCurrent(reason))
 process.on('uncaughtException', (error) => failCurrent(error))
