@@ -32,7 +32,7 @@ export async function startTestCloud(options: { maxInstances?: number } = {}): P
   const functionsDir = path.join(root, 'functions')
   const report = await buildFunctions({ outDir: functionsDir, force: true })
   if (report.failed.length > 0) throw new Error(`build failed: ${JSON.stringify(report.failed)}`)
-  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), seed: true, maxInstances: options.maxInstances })
+  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), seed: true, maxInstances: options.maxInstances, showLogs: process.env.SHOW_LOGS === '1' ? true : false })
   const url = cloud.url
   const call = async <T>(fn: string, event: Record<string, unknown>, openid: string | null = 'demo-shopper-1'): Promise<Envelope<T>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }

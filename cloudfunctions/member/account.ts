@@ -8,16 +8,16 @@ const BATCH = 100
 export async function deleteAccount(openid: string): Promise<void> {
   const _ = db.command
   const anon = `anon-${randomCode(16)}`
-  // the member document goes first, so a half-finished deletion never leaves a member with a broken ledger
-  await db.collection('members').doc(openid).remove()
   await db.collection('vouchers').where({ openid }).update({ data: { openid: anon } })
   for (;;) {
     const res = await db.collection('ledger').where({ openid }).limit(BATCH).get()
     const rows = res.data as LedgerEntry[]
     if (rows.length === 0) break
     // ledger ids carry the OPENID, so each entry is copied under an id that does not, then the original removed
-    const copies = rows.map((e) => ({ ...e, _id: e._id.split(openid).join(anon), openid: anon }))
+    const copies = rows.map((e) => ({ ...e, _id: e._id.includes(openid) ? e._id.split(openid).join(anon) : `${e._id}:${anon}`, openid: anon }))
     await db.collection('ledger').add({ data: copies })
     await db.collection('ledger').where({ openid, _id: _.in(rows.map((e) => e._id)) }).remove()
   }
+  // the member goes last, so a deletion cut short can be asked for again
+  await db.collection('members').doc(openid).remove()
 }
