@@ -7,8 +7,9 @@ import type { CloudDatabase } from './db/database'
 
 export const DEMO_ITEMS = [
   { _id: 'free_delivery', name: '免费配送券', kind: 'coupon', points: 200, stock: 100, validDays: 30, active: true },
-  { _id: 'coffee', name: '中杯咖啡', kind: 'goods', points: 500, stock: 100, validDays: 30, perMemberLimit: 5, active: true },
+  { _id: 'coffee', name: '中杯咖啡', kind: 'goods', points: 500, stock: 100, validDays: 30, active: true },
   { _id: 'coupon_10', name: '10元优惠券', kind: 'coupon', points: 1000, stock: 100, validDays: 30, active: true },
+  // A monthly pass: one per member.
   { _id: 'video_month', name: '视频网站月卡', kind: 'privilege', points: 5000, stock: 100, validDays: 30, perMemberLimit: 1, active: true },
 ] as const
 
