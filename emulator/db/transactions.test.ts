@@ -7,7 +7,7 @@ import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
 let cloud: TestCloud
 let db: SdkDatabase
 
-const TIMEOUT_MS = 1500
+const TIMEOUT_MS = 4000
 
 beforeAll(async () => {
   cloud = await startTestCloud({ transactionTimeoutMs: TIMEOUT_MS })
@@ -93,6 +93,17 @@ describe('transactions through the real SDK', () => {
     const err = await rejection(t.commit())
     expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
     expect(await balanceOf('snap')).toBe(2)
+  })
+
+  it('still reads a document removed after its snapshot, and not one created after it', async () => {
+    await account('gone').set({ data: { n: 3 } })
+    const t = await start()
+    await account('gone').remove()
+    await account('born').set({ data: { n: 4 } })
+    expect((await t.collection('settings').doc('gone').get()).data.n).toBe(3)
+    const unseen = await rejection(t.collection('settings').doc('born').get())
+    expect(unseen.errMsg ?? unseen.message).toContain('does not exist')
+    await t.rollback()
   })
 
   it('a conflicting runTransaction retries and loses no update', async () => {
