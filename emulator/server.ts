@@ -177,15 +177,25 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(buffer)
 }
 
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > max) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${max} bytes`)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > max) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${max} bytes`)
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
+/** Reads the body up to `max` bytes; past that it stops reading (without destroying) so a 413 can still be sent. */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  const tooLarge = (): HttpError => new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${max} bytes`)
+  if (Number(req.headers['content-length'] ?? 0) > max) return Promise.reject(tooLarge())
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length
+      if (size <= max) {
+        chunks.push(chunk)
+        return
+      }
+      req.off('data', onData)
+      req.pause()
+      reject(tooLarge())
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+  })
 }

@@ -89,6 +89,17 @@ describe('bad HTTP input', () => {
     const big = await post('/admin', 'a'.repeat(200 * 1024))
     expect(big.status).toBe(413)
     expect(((await big.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE')
+    const chunked = await fetch(`${cloud.server.url}/admin`, {
+      method: 'POST',
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode('b'.repeat(16 * 1024)))
+          controller.close()
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit)
+    expect(chunked.status).toBe(413)
     const malformed = await post('/admin', '{"action": "database.getDocument",')
     expect(malformed.status).toBe(400)
     expect(((await malformed.json()) as { code: string }).code).toBe('INVALID_JSON')
