@@ -10,11 +10,13 @@ export async function requireMember(store: Store, openid: string): Promise<Membe
   return member
 }
 
-/** Writes the new member (created or replaced) and creates each ledger entry. */
-export async function storeOutcome(t: Store, outcome: Outcome<unknown>, created = false): Promise<void> {
-  if (created) await createDoc(t, 'members', outcome.member)
-  else await putDoc(t, 'members', outcome.member)
-  for (const entry of outcome.entries) await createDoc(t, 'ledger', entry)
+/** Writes the new member (created or replaced) and creates each ledger entry, side by side to keep the transaction short. */
+export async function storeOutcome(t: Store, outcome: Outcome<unknown>, created = false, ...more: Array<Promise<unknown>>): Promise<void> {
+  await Promise.all([
+    created ? createDoc(t, 'members', outcome.member) : putDoc(t, 'members', outcome.member),
+    ...outcome.entries.map((entry) => createDoc(t, 'ledger', entry)),
+    ...more,
+  ])
 }
 
 export function entryView(e: LedgerEntry): { id: string; delta: number; reason: string; at: string; balanceAfter: number } {

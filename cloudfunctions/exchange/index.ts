@@ -29,9 +29,13 @@ export const actions = {
           const [member, item] = await Promise.all([requireMember(t, ctx.openid), getDoc<Item>(t, 'items', args.itemId)])
           if (!item) throw new Refusal('NOT_FOUND', '没有这个商品')
           const outcome = redeem(member, item, args.requestId, randomCode(), ctx.rules, ctx.now)
-          await storeOutcome(t, outcome)
-          await t.collection('items').doc(item._id).update({ data: { stock: outcome.answer.item.stock } })
-          await createDoc(t, 'vouchers', outcome.answer.voucher)
+          await storeOutcome(
+            t,
+            outcome,
+            false,
+            t.collection('items').doc(item._id).update({ data: { stock: outcome.answer.item.stock } }),
+            createDoc(t, 'vouchers', outcome.answer.voucher),
+          )
           return { voucher: voucherView(outcome.answer.voucher), balance: outcome.answer.balance }
         },
         { guard: `redeem:${ctx.openid}:${args.requestId}`, alreadyDone: '这次兑换已经完成了' },

@@ -52,8 +52,7 @@ export const actions = {
           claimedBy: null,
           claimedAt: null,
         }
-        await createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now })
-        await createDoc(t, 'purchases', purchase)
+        await Promise.all([createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now }), createDoc(t, 'purchases', purchase)])
         return { code: purchase._id, expiresAt: purchase.expiresAt.toISOString(), orderId: purchase.orderId, amountFen: purchase.amountFen }
       })
     },
@@ -68,8 +67,7 @@ export const actions = {
           const [purchase, member] = await Promise.all([getDoc<PurchaseDoc>(t, 'purchases', args.code), requireMember(t, ctx.openid)])
           if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
           const outcome = claimPurchase(member, purchase, args.usePoints ?? false, ctx.rules, ctx.now)
-          await storeOutcome(t, outcome)
-          await t.collection('purchases').doc(purchase._id).update({ data: { claimedBy: ctx.openid, claimedAt: ctx.now } })
+          await storeOutcome(t, outcome, false, t.collection('purchases').doc(purchase._id).update({ data: { claimedBy: ctx.openid, claimedAt: ctx.now } }))
           return outcome.answer
         },
         { guard: `purchase:${args.code}`, alreadyDone: '这笔消费的积分已经领取过了' },
