@@ -1,5 +1,8 @@
 /** The product contract's types (API.md): envelope, error codes, summary, voucher, each action's data. */
 import type { ArgsOf } from './schemas'
+import type { DrawAnswer } from './lottery'
+import type { Metrics } from './metrics'
+import type { Rules } from './rules'
 import type { subscriptionKinds, itemKinds, voucherStatuses } from './schemas'
 
 export const ERROR_CODES = [
@@ -95,6 +98,11 @@ export interface Actions {
     catalog: { args: ArgsOf<'exchange', 'catalog'>; data: { items: CatalogItem[] } }
     redeem: { args: ArgsOf<'exchange', 'redeem'>; data: { voucher: Voucher; balance: number } }
     vouchers: { args: ArgsOf<'exchange', 'vouchers'>; data: { vouchers: Voucher[] } }
+    draw: { args: ArgsOf<'exchange', 'draw'>; data: DrawAnswer }
+  }
+  share: {
+    create: { args: ArgsOf<'share', 'create'>; data: { shareId: string } }
+    open: { args: ArgsOf<'share', 'open'>; data: { rewarded: boolean } }
   }
   store: {
     issuePurchase: { args: ArgsOf<'store', 'issuePurchase'>; data: { code: string; expiresAt: string; orderId: string; amountFen: number } }
@@ -106,5 +114,7 @@ export interface Actions {
     fulfilVoucher: { args: ArgsOf<'store', 'fulfilVoucher'>; data: { voucher: Voucher } }
     rejectVoucher: { args: ArgsOf<'store', 'rejectVoucher'>; data: { voucher: Voucher } }
     saveItem: { args: ArgsOf<'store', 'saveItem'>; data: { item: ItemView } }
+    metrics: { args: ArgsOf<'store', 'metrics'>; data: Metrics }
+    rules: { args: ArgsOf<'store', 'rules'>; data: { rules: Rules } }
   }
 }

@@ -66,6 +66,10 @@ export const schemas = {
     saveItem: z.strictObject({ item: itemInput }),
     rules: z.strictObject({ rules: rulesSchema.optional() }),
   },
+  expiry: {
+    /** The daily job run by hand by an admin, optionally with a smaller time budget. */
+    run: z.strictObject({ budgetMs: z.int().min(100).max(55_000).optional() }),
+  },
 } as const
 
 export type Schemas = typeof schemas

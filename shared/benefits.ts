@@ -1,0 +1,83 @@
+/** Periodic benefits: the birthday gift (points and vouchers, once a year) and each tier's monthly free-delivery vouchers (once a month). */
+import type { ItemKind } from './api'
+import { endOfMonth, monthNumberOf, monthOf } from './calendar'
+import { Posting, type Member, type Outcome, type VoucherDoc } from './member'
+import type { Rules } from './rules'
+import { tierById } from './tiers'
+
+/** Periods already granted, kept on the member so the job's query skips them (the grant document is the guard). */
+export interface Granted {
+  /** `YYYY` of the last birthday gift. */
+  birthday?: string
+  /** `YYYY-MM` of the last monthly vouchers. */
+  monthly?: string
+}
+
+export type BenefitMember = Member & { granted?: Granted }
+
+/** The tier extra that brings a birthday free-order voucher. */
+export const FREE_ORDER_EXTRA = '生日免单券'
+
+export const grantIds = {
+  birthday: (openid: string, year: string) => `birthday:${openid}:${year}`,
+  monthly: (openid: string, month: string) => `monthly:${openid}:${month}`,
+}
+
+export interface GiftAnswer {
+  grantId: string
+  vouchers: VoucherDoc[]
+}
+
+interface VoucherSpec {
+  itemId: string
+  name: string
+  kind: ItemKind
+  expiresAt: Date
+}
+
+function giftVoucher(openid: string, spec: VoucherSpec, grantId: string, code: string, now: Date): VoucherDoc {
+  return { _id: code, openid, ...spec, points: 0, status: 'pending', requestId: grantId, createdAt: now, expiresAt: spec.expiresAt, updatedAt: now }
+}
+
+/** "20% off" reads 8 折 in Chinese (9.5 折 for 5%). */
+export function zheOf(percentOff: number): string {
+  return `${(100 - percentOff) / 10}`
+}
+
+/** The birthday gift when `now` is in the member's birthday month and this year's gift is not given yet; otherwise null. */
+export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): Outcome<GiftAnswer> | null {
+  const month = monthOf(now, rules.timeZone)
+  const year = month.slice(0, 4)
+  if (member.birthdayMonth === null || member.birthdayMonth !== monthNumberOf(`${month}-01`)) return null
+  if (member.granted?.birthday === year) return null
+  const grantId = grantIds.birthday(member._id, year)
+  const p = new Posting(member, rules, now)
+  const m = p.member as BenefitMember
+  m.granted = { ...member.granted, birthday: year }
+  p.credit(grantId, 'birthday', `生日月礼遇，奖励 ${rules.birthday.points} 积分`, rules.birthday.points)
+  const expiresAt = new Date(now.getTime() + rules.voucherDays * 86_400_000)
+  const specs: VoucherSpec[] = []
+  if (rules.birthday.percentOff > 0) specs.push({ itemId: 'gift_birthday_discount', name: `生日${zheOf(rules.birthday.percentOff)}折券`, kind: 'coupon', expiresAt })
+  if (tierById(rules, member.tier).extras.includes(FREE_ORDER_EXTRA)) specs.push({ itemId: 'gift_birthday_free', name: FREE_ORDER_EXTRA, kind: 'privilege', expiresAt })
+  p.promote()
+  return p.done({ grantId, vouchers: specs.map((s) => giftVoucher(member._id, s, grantId, newCode(), now)) })
+}
+
+/** This month's free-delivery vouchers of the member's tier (valid to the month's end), once a month; null when none are due. */
+export function monthlyGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): Outcome<GiftAnswer> | null {
+  const month = monthOf(now, rules.timeZone)
+  const count = tierById(rules, member.tier).monthlyFreeDelivery
+  if (count <= 0 || member.granted?.monthly === month) return null
+  const grantId = grantIds.monthly(member._id, month)
+  const p = new Posting(member, rules, now)
+  const m = p.member as BenefitMember
+  m.granted = { ...member.granted, monthly: month }
+  const spec: VoucherSpec = { itemId: 'gift_free_delivery', name: '会员免费配送券', kind: 'coupon', expiresAt: endOfMonth(month, rules.timeZone) }
+  const vouchers = Array.from({ length: count }, () => giftVoucher(member._id, spec, grantId, newCode(), now))
+  return p.done({ grantId, vouchers })
+}
+
+/** The tiers that get monthly vouchers, for the job's query. */
+export function monthlyTierIds(rules: Rules): string[] {
+  return rules.tiers.filter((t) => t.monthlyFreeDelivery > 0).map((t) => t.id)
+}

@@ -1,0 +1,112 @@
+/** The merchant's figures for a period, from rows the database aggregated (this module only does the arithmetic). */
+import { isDay } from './calendar'
+import type { LedgerKind } from './member'
+import { Refusal } from './refusal'
+import type { Rules } from './rules'
+import dayjs from 'dayjs'
+
+export interface Period {
+  from: string
+  to: string
+  /** First instant of `from`, merchant time. */
+  start: Date
+  /** First instant after `to`, merchant time. */
+  end: Date
+}
+
+/** Days from `from` to `to` inclusive, in the merchant's zone; refuses a reversed period. */
+export function periodOf(from: string, to: string, rules: Rules): Period {
+  if (!isDay(from) || !isDay(to) || from > to) throw new Refusal('INVALID_ARGUMENT', '统计区间不正确：开始日期应不晚于结束日期')
+  const start = dayjs.tz(`${from} 00:00:00`, rules.timeZone).toDate()
+  const end = dayjs.tz(`${to} 00:00:00`, rules.timeZone).add(1, 'day').toDate()
+  return { from, to, start, end }
+}
+
+/** Ledger kinds that show a member did something themselves (not a job acting on them). */
+export const ACTIVE_KINDS: LedgerKind[] = ['checkin', 'purchase', 'cash', 'redeem', 'draw', 'profile']
+
+/** Points moved by one ledger kind in the period: credits and debits (negative) summed apart. */
+export interface FlowRow {
+  _id: string
+  credits: number
+  debits: number
+}
+
+export interface CountRow {
+  _id: string | null
+  n: number
+}
+
+export interface MetricsInput {
+  members: number
+  newMembers: number
+  activeMembers: number
+  checkInMembers: number
+  buyers: number
+  repeatBuyers: number
+  flows: FlowRow[]
+  tiers: CountRow[]
+  promotions: CountRow[]
+}
+
+export interface Metrics {
+  from: string
+  to: string
+  members: number
+  newMembers: number
+  activeMembers: number
+  pointsIssued: number
+  pointsRedeemed: number
+  pointsExpired: number
+  /** Redeemed ÷ issued. */
+  burnRate: number
+  /** Members who checked in ÷ members. */
+  checkInParticipation: number
+  tierDistribution: Record<string, number>
+  /** Members who reached each tier in the period. */
+  promotions: Record<string, number>
+  /** Members with ≥ 2 purchases ÷ members with ≥ 1, in the period. */
+  repurchaseRate: number
+  buyers: number
+  repeatBuyers: number
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : 0)
+
+/**
+ * Issued: every credit except refunds (a refund only returns points). Redeemed: points spent in the mall, as cash
+ * and on draws, less what was refunded. Expired: what expiry removed.
+ */
+export function pointFlows(rows: readonly FlowRow[]): { issued: number; redeemed: number; expired: number } {
+  const by = (kind: string) => rows.find((r) => r._id === kind) ?? { _id: kind, credits: 0, debits: 0 }
+  const issued = rows.filter((r) => r._id !== 'refund').reduce((s, r) => s + r.credits, 0)
+  const spent = rows.filter((r) => r._id !== 'expire').reduce((s, r) => s - r.debits, 0)
+  return { issued, redeemed: Math.max(0, spent - by('refund').credits), expired: -by('expire').debits }
+}
+
+export function metricsOf(period: Period, input: MetricsInput, rules: Rules): Metrics {
+  const { issued, redeemed, expired } = pointFlows(input.flows)
+  const tierDistribution: Record<string, number> = {}
+  for (const t of rules.tiers) tierDistribution[t.id] = 0
+  for (const row of input.tiers) if (row._id) tierDistribution[row._id] = (tierDistribution[row._id] ?? 0) + row.n
+  const promotions: Record<string, number> = {}
+  for (const t of rules.tiers.slice(1)) promotions[t.id] = 0
+  for (const row of input.promotions) if (row._id) promotions[row._id] = (promotions[row._id] ?? 0) + row.n
+  return {
+    from: period.from,
+    to: period.to,
+    members: input.members,
+    newMembers: input.newMembers,
+    activeMembers: input.activeMembers,
+    pointsIssued: issued,
+    pointsRedeemed: redeemed,
+    pointsExpired: expired,
+    burnRate: ratio(redeemed, issued),
+    checkInParticipation: ratio(input.checkInMembers, input.members),
+    tierDistribution,
+    promotions,
+    repurchaseRate: ratio(input.repeatBuyers, input.buyers),
+    buyers: input.buyers,
+    repeatBuyers: input.repeatBuyers,
+  }
+}
