@@ -140,42 +140,42 @@ export class CloudDatabase {
   private async modifyDocument(body: Body): Promise<Reply> {
     const coll = this.collection(body)
     const data = resolveServerDates(parseEjson(requireString(body.data, 'data'), 'data'), this.clock.now())
-    const replace = body.merge === false
-    const upsert = body.upsert === true
+    const how = { replace: body.merge === false, upsert: body.upsert === true }
     const tx = this.transactionOf(body)
-    if (tx) {
-      const id = this.docIdOf(body, 'an update inside a transaction')
-      let updated = 0
-      let upsertId: string | undefined
-      this.txWrite(tx, coll, id, (current) => {
-        if (!current && !upsert) return undefined
-        const next = replace ? toReplacement(data, id) : applyUpdate(current ?? { _id: id }, toModifier(data)).doc
-        if (!current) upsertId = id
-        else if (stringifyDoc(next) === stringifyDoc(current)) return undefined
-        else updated = 1
-        return next
-      })
-      return { data: { updated, ...(upsertId ? { upsert_id: upsertId } : {}) } }
-    }
-    const criteria = this.criteriaOf(body)
-    const modifier = replace ? undefined : toModifier(data)
+    if (tx) return this.modifyInTransaction(tx, coll, this.docIdOf(body, 'an update inside a transaction'), data, how)
+    return this.modifyCommitted(coll, this.criteriaOf(body), data, { ...how, multi: body.multi === true })
+  }
+
+  private modifyInTransaction(tx: Transaction, coll: string, id: string, data: unknown, how: { replace: boolean; upsert: boolean }): Reply {
+    let updated = 0
+    let upsertId: string | undefined
+    this.txWrite(tx, coll, id, (current) => {
+      if (!current && !how.upsert) return undefined
+      const next = how.replace ? toReplacement(data, id) : applyUpdate(current ?? { _id: id }, toModifier(data))
+      if (!current) upsertId = id
+      else if (stringifyDoc(next) === stringifyDoc(current)) return undefined
+      else updated = 1
+      return next
+    })
+    return { data: { updated, ...(upsertId ? { upsert_id: upsertId } : {}) } }
+  }
+
+  /** `updated` counts documents the write changed, as Mongo's modifiedCount does. */
+  private async modifyCommitted(coll: string, criteria: Doc, data: unknown, how: { replace: boolean; upsert: boolean; multi: boolean }): Promise<Reply> {
+    const modifier = how.replace ? undefined : toModifier(data)
+    const rewrite = (doc: Doc): Doc => (modifier ? applyUpdate(doc, modifier) : toReplacement(data, doc._id as string))
     let reply: Reply = {}
     await this.plainWrite(() => {
       const matches = this.matching(coll, criteria)
-      const targets = body.multi === true ? matches : matches.slice(0, 1)
-      const changes: Array<{ coll: string; id: string; doc: Doc }> = []
-      for (const doc of targets) {
-        const id = doc._id as string
-        const next = modifier ? applyUpdate(doc, modifier) : { doc: toReplacement(data, id), changed: true }
-        if (next.changed && stringifyDoc(next.doc) !== stringifyDoc(doc)) changes.push(change(coll, next.doc))
-      }
-      if (targets.length === 0 && upsert) {
+      const targets = how.multi ? matches : matches.slice(0, 1)
+      if (targets.length === 0 && how.upsert) {
         const id = typeof criteria._id === 'string' ? criteria._id : newId()
-        const base = { ...upsertBase(criteria), _id: id }
-        const doc = modifier ? applyUpdate(base, modifier).doc : toReplacement(data, id)
         reply = { data: { updated: 0, upsert_id: id } }
-        return [change(coll, doc)]
+        return [change(coll, rewrite({ ...upsertBase(criteria), _id: id }))]
       }
+      const changes = targets.map((doc) => ({ before: doc, after: rewrite(doc) }))
+        .filter(({ before, after }) => stringifyDoc(after) !== stringifyDoc(before))
+        .map(({ after }) => change(coll, after))
       reply = { data: { updated: changes.length } }
       return changes
     })

@@ -47,12 +47,12 @@ function addToSetEach(fields: Doc): Doc {
   return out
 }
 
-/** Applies a modifier to a copy of `doc`; returns the copy and whether anything changed. */
-export function applyUpdate(doc: Doc, modifier: Doc): { doc: Doc; changed: boolean } {
+/** Applies a modifier to a copy of `doc`. */
+export function applyUpdate(doc: Doc, modifier: Doc): Doc {
   const next = cloneDoc(doc)
   try {
-    const changed = applyModifier(next, modifier, undefined, undefined, { cloneMode: 'deep' })
-    return { doc: next, changed: changed.length > 0 }
+    applyModifier(next, modifier, undefined, undefined, { cloneMode: 'deep' })
+    return next
   } catch (err) {
     throw new DbError('DATABASE_REQUEST_FAILED', `update failed: ${(err as Error).message}`)
   }
