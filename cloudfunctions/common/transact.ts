@@ -3,6 +3,8 @@ import { isRefusal, Refusal } from '../../shared/refusal'
 import { db, getDoc, type Store } from './cloud'
 
 const ATTEMPTS = 8
+/** Stop retrying well inside the function's time limit, so the shopper hears CONFLICT rather than a timeout. */
+const BUDGET_MS = 5_000
 
 function messageOf(err: unknown): string {
   if (err && typeof err === 'object') {
@@ -36,6 +38,7 @@ async function alreadyApplied(guard: string | undefined): Promise<boolean> {
 
 /** Runs `fn` in a transaction; a refusal thrown inside rolls back and comes out unchanged. */
 export async function transact<T>(fn: (t: Store) => Promise<T>, options: TransactOptions = {}): Promise<T> {
+  const started = performance.now()
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.runTransaction(fn, 2)
@@ -47,7 +50,7 @@ export async function transact<T>(fn: (t: Store) => Promise<T>, options: Transac
       }
       if (isRefusal(err)) throw err
       if (!duplicate && !isConflict(err)) throw err
-      if (attempt + 1 >= ATTEMPTS) throw new Refusal('CONFLICT', '当前人数较多，请稍后再试')
+      if (attempt + 1 >= ATTEMPTS || performance.now() - started > BUDGET_MS) throw new Refusal('CONFLICT', '当前人数较多，请稍后再试')
       await pause(attempt)
     }
   }

@@ -33,6 +33,7 @@ export const actions = {
     schema: schemas.store.issuePurchase,
     async run(args, ctx) {
       const multiplier = args.multiplier ?? 1
+      if (multiplier > ctx.rules.purchase.maxMultiplier) throw new Refusal('INVALID_ARGUMENT', `积分倍数最多 ${ctx.rules.purchase.maxMultiplier} 倍`)
       return transact(async (t) => {
         const order = await getDoc<OrderDoc>(t, 'orders', args.orderId)
         if (order) {
