@@ -54,6 +54,7 @@ describe('checkin.checkIn', () => {
     expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(Array(19).fill('ALREADY_DONE'))
     expect(await c.docs('ledger', { openid: 'c-rush', kind: 'checkin' })).toHaveLength(1)
     expect(await c.data('member', { action: 'summary' }, 'c-rush')).toMatchObject({ balance: 105 })
+    expect(await c.violations()).toEqual([])
   })
 
   it('asks a caller who is not a member to log in', async () => {

@@ -82,6 +82,7 @@ describe('store.claimPurchase', () => {
     expect(answers.filter((a) => !a.ok && a.error.code !== 'ALREADY_DONE' && a.error.code !== 'CONFLICT')).toEqual([])
     const [member] = await c.docs<Member>('members', { _id: 's-rush' })
     expect(member?.balance).toBe(100 + 300 + 50)
+    expect(await c.violations()).toEqual([])
   })
 
   it('keeps the books straight when a member redeems and claims at the same time', async () => {
@@ -121,6 +122,7 @@ describe('store vouchers at the counter', () => {
     expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.call('store', { action: 'rejectVoucher', code: voucher.code, reason: '顾客不要了' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.call('store', { action: 'fulfilVoucher', code: 'CCCCCCCCCCCCCCCCCCCCCC' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'rejectVoucher', code: 'CCCCCCCCCCCCCCCCCCCCCC', reason: '缺货' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('rejects a pending voucher once and refunds its points', async () => {
