@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatPoints, formatYuan, parseYuanToFen } 
 import { voucherStatus } from '../../logic/mall'
 import { api } from '../../services/api'
 import type { IssueResult, LookupResult } from '../../services/contract'
+import { off } from '../../components/off'
 import { tierName } from '../../logic/tiers'
 
 export default function Staff() {
@@ -41,7 +42,7 @@ function IssuePurchase() {
       <View className='card__title'>开消费码<Text className='card__hint'>顾客扫码领取积分</Text></View>
       <Input className='input-box' id='amount-input' type='digit' value={yuan} placeholder='订单金额（元）'
         onInput={(e) => setYuan(e.detail.value)} />
-      <Button className='btn' id='issue-btn' disabled={issue.pending || !yuan.trim()} onClick={() => void onIssue()}>
+      <Button className='btn' id='issue-btn' disabled={off(issue.pending || !yuan.trim())} onClick={() => void onIssue()}>
         {issue.pending ? '生成中…' : '生成消费码'}
       </Button>
       <ErrorLine message={inputError ?? issue.error?.message} id='issue-error' />
@@ -112,7 +113,7 @@ function VoucherDesk() {
       )}
       <Input className='input-box' id='voucher-code-input' value={code} placeholder='输入券码'
         onInput={(e) => setCode(e.detail.value)} />
-      <Button className='btn' id='lookup-btn' disabled={busy || !code.trim()} onClick={() => void onLookup()}>
+      <Button className='btn' id='lookup-btn' disabled={off(busy || !code.trim())} onClick={() => void onLookup()}>
         {lookup.pending ? '查询中…' : '查询'}
       </Button>
       <ErrorLine message={error?.message} id='voucher-error' />
@@ -131,8 +132,8 @@ function VoucherDesk() {
               <Input className='input-box' id='reject-reason' value={reason} placeholder='驳回原因（选填）'
                 onInput={(e) => setReason(e.detail.value)} />
               <View className='btn-row'>
-                <Button className='btn btn--danger' id='reject-btn' disabled={busy} onClick={() => void onReject()}>驳回</Button>
-                <Button className='btn' id='fulfil-btn' disabled={busy} onClick={() => void onFulfil()}>
+                <Button className='btn btn--danger' id='reject-btn' disabled={off(busy)} onClick={() => void onReject()}>驳回</Button>
+                <Button className='btn' id='fulfil-btn' disabled={off(busy)} onClick={() => void onFulfil()}>
                   {fulfil.pending ? '核销中…' : '确认核销'}
                 </Button>
               </View>

@@ -11,6 +11,7 @@ import { ROUTES } from '../../logic/nav'
 import { streakStrip, streakText } from '../../logic/streak'
 import { tierClass, tierProgress } from '../../logic/tiers'
 import { api } from '../../services/api'
+import { off } from '../../components/off'
 import type { Summary } from '../../services/contract'
 
 const LINKS = [
@@ -102,7 +103,7 @@ function HomeBody({ s, notice, onCheckIn, pending, error }: BodyProps) {
             </View>
           ))}
         </View>
-        <Button className='btn' id='checkin-btn' disabled={pending || s.streak.checkedInToday} onClick={onCheckIn}>
+        <Button className='btn' id='checkin-btn' disabled={off(pending || s.streak.checkedInToday)} onClick={onCheckIn}>
           {s.streak.checkedInToday ? '今日已签到' : pending ? '签到中…' : '立即签到'}
         </Button>
         {notice && <View className='success-line' id='checkin-notice'>{notice}</View>}

@@ -10,6 +10,7 @@ import { formatPoints } from '../../logic/format'
 import { itemView, recommendation } from '../../logic/mall'
 import { ROUTES } from '../../logic/nav'
 import { api } from '../../services/api'
+import { off } from '../../components/off'
 import type { CatalogItem, Envelope } from '../../services/contract'
 
 interface MallData { items: CatalogItem[]; balance: number }
@@ -87,7 +88,7 @@ export default function Mall() {
                     </View>
                     {confirming === item.id ? (
                       <View>
-                        <Button className='btn btn--small' id={`confirm-${item.id}`} disabled={redeem.pending} onClick={() => void onConfirm(item)}>
+                        <Button className='btn btn--small' id={`confirm-${item.id}`} disabled={off(redeem.pending)} onClick={() => void onConfirm(item)}>
                           {redeem.pending ? '兑换中…' : `确认兑换`}
                         </Button>
                         <View className='muted' style={{ textAlign: 'center', marginTop: '6px' }} onClick={() => setConfirming(null)}>取消</View>
@@ -96,7 +97,7 @@ export default function Mall() {
                       <Button
                         className={`btn btn--small ${v.canRedeem ? '' : 'btn--ghost'}`}
                         id={`redeem-${item.id}`}
-                        disabled={item.stock <= 0}
+                        disabled={off(item.stock <= 0)}
                         onClick={() => setConfirming(item.id)}
                       >
                         兑换
@@ -111,7 +112,7 @@ export default function Mall() {
               {process.env.TARO_ENV === 'weapp' ? (
                 <Button className='btn btn--ghost' openType='share' id='share-btn'>分享给好友</Button>
               ) : (
-                <Button className='btn btn--ghost' id='share-btn' disabled={!shareId} onClick={onShareH5}>复制分享链接</Button>
+                <Button className='btn btn--ghost' id='share-btn' disabled={off(!shareId)} onClick={onShareH5}>复制分享链接</Button>
               )}
             </View>
           </View>

@@ -6,6 +6,7 @@ import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { formatPoints, todayInShanghai } from '../../logic/format'
+import { off } from '../../components/off'
 import { api } from '../../services/api'
 
 // Template ids come from the merchant's WeChat console; empty ones are simply not asked for.
@@ -63,7 +64,7 @@ export default function Profile() {
                 <Text className='field__bonus'>+30</Text>
               </View>
               <View className='muted' style={{ margin: '12px 0 20px' }}>生日、地址首次填写分别奖励 50、30 积分（每项一次）。</View>
-              <Button className='btn' id='profile-save' disabled={save.pending} onClick={() => void onSave()}>
+              <Button className='btn' id='profile-save' disabled={off(save.pending)} onClick={() => void onSave()}>
                 {save.pending ? '保存中…' : '保存'}
               </Button>
               {saved && <View className='success-line' id='profile-saved'>{saved}</View>}
@@ -72,7 +73,7 @@ export default function Profile() {
             <View className='card'>
               <View className='card__title'>消息提醒</View>
               <View className='muted' style={{ marginBottom: '20px' }}>积分到期前 7、3、1 天提醒你，生日与等级权益到账时通知你。</View>
-              <Button className='btn btn--ghost' id='subscribe-btn' disabled={subscribe.pending} onClick={() => void onSubscribe()}>
+              <Button className='btn btn--ghost' id='subscribe-btn' disabled={off(subscribe.pending)} onClick={() => void onSubscribe()}>
                 订阅提醒
               </Button>
               {subscribed && <View className='success-line'>{subscribed}</View>}

@@ -8,6 +8,7 @@ import { formatPoints, formatYuan } from '../../logic/format'
 import { api } from '../../services/api'
 import type { ClaimResult } from '../../services/contract'
 import { codeFromScan } from '../../logic/codes'
+import { off } from '../../components/off'
 import { tierName } from '../../logic/tiers'
 
 export default function Scan() {
@@ -46,7 +47,7 @@ export default function Scan() {
           </View>
           <Switch id='use-points' checked={usePoints} color='#07c160' onChange={(e) => setUsePoints(e.detail.value)} />
         </View>
-        <Button className='btn' id='claim-btn' disabled={claim.pending || !code.trim()} onClick={() => void onClaim()}>
+        <Button className='btn' id='claim-btn' disabled={off(claim.pending || !code.trim())} onClick={() => void onClaim()}>
           {claim.pending ? '领取中…' : '领取积分'}
         </Button>
         <ErrorLine message={claim.error?.message} id='claim-error' />
