@@ -26,13 +26,21 @@ export interface TestCloud {
   close(): Promise<void>
 }
 
+const NEEDED = ['member', 'checkin', 'exchange', 'store']
+
 /** Builds the functions into a private folder (test files run in parallel) and opens a seeded local cloud on a free port. */
 export async function startTestCloud(options: { maxInstances?: number } = {}): Promise<TestCloud> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'points-fn-'))
   const functionsDir = path.join(root, 'functions')
   const report = await buildFunctions({ outDir: functionsDir, force: true })
-  if (report.failed.length > 0) throw new Error(`build failed: ${JSON.stringify(report.failed)}`)
+  // other functions may be mid-change; only the ones these tests call must build
+  const broken = report.failed.filter((f) => NEEDED.includes(f.name))
+  if (broken.length > 0) throw new Error(`build failed: ${JSON.stringify(broken)}`)
   const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), seed: true, maxInstances: options.maxInstances, showLogs: process.env.SHOW_LOGS === '1' ? true : false })
+  if (cloud.seedError) {
+    await cloud.close()
+    throw new Error(`seeding the demo failed: ${cloud.seedError}`)
+  }
   const url = cloud.url
   const call = async <T>(fn: string, event: Record<string, unknown>, openid: string | null = 'demo-shopper-1'): Promise<Envelope<T>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
