@@ -20,6 +20,8 @@ export interface TestCloud {
   docs<T = Record<string, unknown>>(collection: string, query?: Record<string, unknown>): Promise<T[]>
   /** Writes a document as is (test setup: a member with points, an item with little stock). */
   put(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<void>
+  /** Removes one document (test cleanup). */
+  remove(collection: string, id: string): Promise<void>
   /** Every broken invariant: balance = sum of ledger deltas = sum of open lots ≥ 0; stock ≥ 0. Empty when all hold. */
   violations(): Promise<string[]>
   stats(): Promise<Record<string, unknown>>
@@ -86,6 +88,14 @@ export async function startTestCloud(options: { maxInstances?: number } = {}): P
         data: EJSON.stringify(data, { relaxed: false }),
         merge: false,
         upsert: true,
+        multi: false,
+      })
+    },
+    async remove(collection, id) {
+      await cloud.server.db.handle('database.removeDocument', {
+        collectionName: collection,
+        queryType: 'DOC',
+        query: EJSON.stringify({ _id: id }, { relaxed: false }),
         multi: false,
       })
     },

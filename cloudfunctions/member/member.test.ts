@@ -33,6 +33,13 @@ describe('member.login and summary', () => {
     expect(await c.docs('members', { _id: 'm-stranger' })).toEqual([])
   })
 
+  it('answers INTERNAL, not a crash, when a stored document is damaged', async () => {
+    await c.put('members', { _id: 'm-damaged', balance: 5, lots: 'not a list' })
+    expect(await c.call('member', { action: 'summary' }, 'm-damaged')).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
+    await c.remove('members', 'm-damaged')
+    expect(await c.docs('members', { _id: 'm-damaged' })).toEqual([])
+  })
+
   it('recommends what the balance affords', async () => {
     const s = await c.data<Summary>('member', { action: 'summary' }, 'm-new')
     expect(s.recommendations).toEqual([{ itemId: 'free_delivery', text: '再攒 100 积分可兑换「免费配送券」' }])

@@ -8,6 +8,8 @@ import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
+import { metrics } from './metrics'
+import { rules } from './rules'
 
 interface OrderDoc {
   _id: string
@@ -67,6 +69,8 @@ export const actions = {
         async (t) => {
           const [purchase, member] = await Promise.all([getDoc<PurchaseDoc>(t, 'purchases', args.code), requireMember(t, ctx.openid)])
           if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
+          // a clerk crediting their own till receipts is the classic points fraud
+          if (purchase.issuedBy === ctx.openid) throw new Refusal('PERMISSION_DENIED', '店员不能领取自己生成的积分码')
           const outcome = claimPurchase(member, purchase, args.usePoints ?? false, ctx.rules, ctx.now)
           await storeOutcome(t, outcome, false, t.collection('purchases').doc(purchase._id).update({ data: { claimedBy: ctx.openid, claimedAt: ctx.now } }))
           return outcome.answer
@@ -135,6 +139,8 @@ export const actions = {
       return { item: { id: _id, ...view, perMemberLimit: item.perMemberLimit ?? null } }
     },
   }),
+  metrics,
+  rules,
 }
 
 export const main = createMain(actions)

@@ -66,6 +66,13 @@ describe('store.claimPurchase', () => {
     expect(r).toMatchObject({ deductedPoints: 350, payFen: 96_50, awarded: 193, balance: 193 })
   })
 
+  it('does not let the clerk who issued a code claim it', async () => {
+    await login('demo-staff')
+    const { code } = await issue('order-own', 80_00)
+    expect(await c.call('store', { action: 'claimPurchase', code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.data('store', { action: 'claimPurchase', code }, 's-first')).toMatchObject({ awarded: 80 })
+  })
+
   it('refuses an unknown code and an expired one', async () => {
     expect(await c.call('store', { action: 'claimPurchase', code: 'AAAAAAAAAAAAAAAAAAAAAA' }, 's-first')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     const { code } = await issue('order-late', 50_00)
