@@ -7,6 +7,7 @@ import { createDoc, db, getDoc } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
+import { draw } from './draw'
 
 export const actions = {
   catalog: action({
@@ -52,6 +53,7 @@ export const actions = {
       return { vouchers: (res.data as VoucherDoc[]).map(voucherView) }
     },
   }),
+  draw,
 }
 
 export const main = createMain(actions)
