@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Metrics } from '../../shared/metrics'
+import { DEFAULT_RULES, type Rules } from '../../shared/rules'
+import { startTestCloud, type TestCloud } from '../testkit'
+
+let c: TestCloud
+beforeAll(async () => {
+  c = await startTestCloud()
+})
+afterAll(async () => {
+  expect(await c.violations()).toEqual([])
+  await c.close()
+})
+
+const at = (local: string) => c.setClock(new Date(`${local}+08:00`).toISOString())
+
+async function buy(openid: string, orderId: string, yuan: number): Promise<{ awarded: number }> {
+  const { code } = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId, amountFen: yuan * 100 }, 'demo-staff')
+  return c.data('store', { action: 'claimPurchase', code }, openid)
+}
+
+const metrics = (from: string, to: string) => c.data<Metrics>('store', { action: 'metrics', from, to }, 'demo-admin')
+
+describe('store.metrics', () => {
+  it('reports a month worked out by hand', async () => {
+    await at('2032-02-10T10:00:00')
+    await c.data('member', { action: 'login' }, 'm-old') // before the period: counted as a member, not new
+    await at('2032-03-05T10:00:00')
+    await c.data('member', { action: 'login' }, 'm-a') // +100
+    await c.data('checkin', { action: 'checkIn' }, 'm-a') // +5
+    await buy('m-a', 'mo-1', 1000) // +1000, first +50, reaches silver +100
+    await at('2032-03-06T10:00:00')
+    await c.data('checkin', { action: 'checkIn' }, 'm-a') // +5
+    await buy('m-a', 'mo-2', 100) // silver 1.2 → +120
+    await at('2032-03-07T10:00:00')
+    await c.data('member', { action: 'login' }, 'm-b') // +100
+    await buy('m-b', 'mo-3', 300) // +300, first +50
+    await c.data('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'mr-1' }, 'm-b') // -200
+    await at('2032-03-08T10:00:00')
+    await c.data('checkin', { action: 'checkIn' }, 'm-old') // +5
+    await at('2032-03-10T02:00:00')
+    await fetch(`${c.url}/_emulator/trigger/expiry`, { method: 'POST' }) // the 3 demo shoppers' 100 sign-up points from 2026 expire
+    await at('2032-04-02T10:00:00')
+    await c.data('member', { action: 'login' }, 'm-c') // after the period
+    await c.data('checkin', { action: 'checkIn' }, 'm-a')
+
+    const m = await metrics('2032-03-01', '2032-03-31')
+    const issued = 100 + 5 + 1000 + 50 + 100 + 5 + 120 + 100 + 300 + 50 + 5
+    expect(m).toEqual({
+      from: '2032-03-01',
+      to: '2032-03-31',
+      members: 6, // 3 demo shoppers, m-old, m-a, m-b
+      newMembers: 2,
+      activeMembers: 3, // m-a, m-b, m-old did something themselves
+      pointsIssued: issued,
+      pointsRedeemed: 200,
+      pointsExpired: 300,
+      burnRate: Math.round((200 / issued) * 10_000) / 10_000,
+      checkInParticipation: Math.round((2 / 6) * 10_000) / 10_000,
+      tierDistribution: { normal: 5, silver: 1, gold: 0, diamond: 0 },
+      promotions: { silver: 1, gold: 0, diamond: 0 },
+      repurchaseRate: 0.5,
+      buyers: 2,
+      repeatBuyers: 1,
+    })
+    expect(issued).toBe(1835)
+  })
+
+  it('counts a single day by the merchant day and an empty period as zeros', async () => {
+    const day = await metrics('2032-03-06', '2032-03-06')
+    expect(day).toMatchObject({ newMembers: 0, activeMembers: 1, pointsIssued: 125, repurchaseRate: 0, buyers: 1 })
+    const empty = await metrics('2031-01-01', '2031-01-31')
+    expect(empty).toMatchObject({ members: 3, newMembers: 0, pointsIssued: 0, burnRate: 0, checkInParticipation: 0 })
+  })
+
+  it('refuses a reversed or malformed period and non-admins', async () => {
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-31', to: '2032-03-01' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('store', { action: 'metrics', from: '2032-13-01', to: '2032-03-01' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-01' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-01', to: '2032-03-31' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-01', to: '2032-03-31' }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+  })
+})
+
+describe('store.rules', () => {
+  const withRate = (rate: number): Rules => ({ ...DEFAULT_RULES, tiers: DEFAULT_RULES.tiers.map((t, i) => (i === 0 ? { ...t, rate } : t)) })
+  const current = async () => (await c.data<{ rules: Rules }>('store', { action: 'rules' }, 'demo-admin')).rules
+  // every instance keeps the rules a few seconds; a merchant's next purchase comes later than that
+  const later = async (minutes: number) => c.setClock(new Date(Date.parse('2032-05-01T02:00:00Z') + minutes * 60_000).toISOString())
+
+  it('reads the defaults until the merchant saves their own', async () => {
+    expect(await current()).toEqual(DEFAULT_RULES)
+  })
+
+  it('applies a changed earn rate to the next purchase', async () => {
+    await later(0)
+    await c.data('member', { action: 'login' }, 'm-rate')
+    expect(await buy('m-rate', 'rate-1', 100)).toMatchObject({ awarded: 150 })
+    expect((await c.data<{ rules: Rules }>('store', { action: 'rules', rules: withRate(2) }, 'demo-admin')).rules.tiers[0]?.rate).toBe(2)
+    await later(1)
+    expect(await buy('m-rate', 'rate-2', 100)).toMatchObject({ awarded: 200 })
+  })
+
+  it('refuses an invalid rules document whole and keeps the old one', async () => {
+    const bad: unknown[] = [
+      withRate(-1),
+      { ...DEFAULT_RULES, tiers: [...DEFAULT_RULES.tiers].reverse() },
+      { ...DEFAULT_RULES, bogus: true },
+      { ...DEFAULT_RULES, signup: 1e20 },
+      { ...DEFAULT_RULES, lottery: { cost: 100, prizes: [{ id: 'x', name: '不存在', weight: 1, itemId: 'no-such-item' }] } },
+      { ...DEFAULT_RULES, lottery: { cost: 100, prizes: [{ id: 'x', name: 'A', weight: 1 }, { id: 'x', name: 'B', weight: 1 }] } },
+      { ...DEFAULT_RULES, timeZone: 'Mars/Olympus' },
+    ]
+    for (const rules of bad) expect(await c.call('store', { action: 'rules', rules }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await current()).toEqual(withRate(2))
+    await later(2)
+    expect(await buy('m-rate', 'rate-3', 100)).toMatchObject({ awarded: 200 })
+  })
+
+  it('lets only the merchant admin read or change the rules', async () => {
+    for (const who of ['demo-staff', 'demo-shopper-1']) {
+      expect(await c.call('store', { action: 'rules' }, who)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+      expect(await c.call('store', { action: 'rules', rules: withRate(5) }, who)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    }
+    expect(await current()).toEqual(withRate(2))
+  })
+})
