@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { birthdayGift, monthlyGift, zheOf, type BenefitMember } from './benefits'
+import { signUp } from './member'
+import { DEFAULT_RULES } from './rules'
+
+const now = new Date('2031-07-05T02:00:00+08:00')
+let n = 0
+const code = () => `CODE${++n}`
+
+function memberOf(tier: string, birthdayMonth: number | null): BenefitMember {
+  const m = signUp('u1', DEFAULT_RULES, new Date('2031-01-01T02:00:00+08:00')).member
+  return { ...m, tier, birthdayMonth, birthday: birthdayMonth ? `1990-0${birthdayMonth}-01` : null }
+}
+
+describe('birthdayGift', () => {
+  it('gives 500 points and a 20%-off voucher in the birthday month, once a year', () => {
+    const gift = birthdayGift(memberOf('normal', 7), DEFAULT_RULES, now, code)!
+    expect(gift.member.balance).toBe(600)
+    expect(gift.entries.map((e) => [e._id, e.delta, e.kind])).toEqual([['birthday:u1:2031', 500, 'birthday']])
+    expect(gift.answer.vouchers.map((v) => [v.name, v.points, v.status])).toEqual([['生日8折券', 0, 'pending']])
+    expect(gift.member.granted).toEqual({ birthday: '2031' })
+    expect(birthdayGift(gift.member, DEFAULT_RULES, now, code)).toBeNull()
+    // next year it comes again
+    expect(birthdayGift(gift.member, DEFAULT_RULES, new Date('2032-07-01T02:00:00+08:00'), code)?.answer.grantId).toBe('birthday:u1:2032')
+  })
+
+  it('adds the free-order voucher for diamond, and nothing outside the birthday month or without a birthday', () => {
+    expect(birthdayGift(memberOf('diamond', 7), DEFAULT_RULES, now, code)?.answer.vouchers.map((v) => v.name)).toEqual(['生日8折券', '生日免单券'])
+    expect(birthdayGift(memberOf('gold', 7), DEFAULT_RULES, now, code)?.answer.vouchers.map((v) => v.name)).toEqual(['生日8折券'])
+    expect(birthdayGift(memberOf('diamond', 8), DEFAULT_RULES, now, code)).toBeNull()
+    expect(birthdayGift(memberOf('diamond', null), DEFAULT_RULES, now, code)).toBeNull()
+  })
+
+  it('judges the month in the merchant’s zone (June 30 20:00 UTC is July 1 in Shanghai)', () => {
+    expect(birthdayGift(memberOf('normal', 7), DEFAULT_RULES, new Date('2031-06-30T20:00:00Z'), code)).not.toBeNull()
+  })
+
+  it('names the discount the Chinese way', () => {
+    expect(zheOf(20)).toBe('8')
+    expect(zheOf(5)).toBe('9.5')
+  })
+})
+
+describe('monthlyGift', () => {
+  it('gives each tier its free-delivery vouchers once a month, valid to the month end', () => {
+    expect(monthlyGift(memberOf('normal', null), DEFAULT_RULES, now, code)).toBeNull()
+    expect(monthlyGift(memberOf('silver', null), DEFAULT_RULES, now, code)?.answer.vouchers).toHaveLength(1)
+    expect(monthlyGift(memberOf('gold', null), DEFAULT_RULES, now, code)?.answer.vouchers).toHaveLength(2)
+    const diamond = monthlyGift(memberOf('diamond', null), DEFAULT_RULES, now, code)!
+    expect(diamond.answer.vouchers).toHaveLength(3)
+    expect(diamond.answer.vouchers[0]?.expiresAt.toISOString()).toBe('2031-07-31T15:59:59.999Z')
+    expect(diamond.entries).toEqual([])
+    expect(monthlyGift(diamond.member, DEFAULT_RULES, now, code)).toBeNull()
+    expect(monthlyGift(diamond.member, DEFAULT_RULES, new Date('2031-08-01T02:00:00+08:00'), code)?.answer.grantId).toBe('monthly:u1:2031-08')
+  })
+})
