@@ -28,6 +28,8 @@ export interface GiftAnswer {
   vouchers: VoucherDoc[]
 }
 
+export type GiftOutcome = Outcome<GiftAnswer> & { member: BenefitMember }
+
 interface VoucherSpec {
   itemId: string
   name: string
@@ -45,7 +47,7 @@ export function zheOf(percentOff: number): string {
 }
 
 /** The birthday gift when `now` is in the member's birthday month and this year's gift is not given yet; otherwise null. */
-export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): Outcome<GiftAnswer> | null {
+export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): GiftOutcome | null {
   const month = monthOf(now, rules.timeZone)
   const year = month.slice(0, 4)
   if (member.birthdayMonth === null || member.birthdayMonth !== monthNumberOf(`${month}-01`)) return null
@@ -64,7 +66,7 @@ export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, new
 }
 
 /** This month's free-delivery vouchers of the member's tier (valid to the month's end), once a month; null when none are due. */
-export function monthlyGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): Outcome<GiftAnswer> | null {
+export function monthlyGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): GiftOutcome | null {
   const month = monthOf(now, rules.timeZone)
   const count = tierById(rules, member.tier).monthlyFreeDelivery
   if (count <= 0 || member.granted?.monthly === month) return null
