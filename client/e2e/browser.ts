@@ -1,0 +1,49 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { ROOT } from './local-cloud'
+
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts')
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+}
+
+// One browser context per person: the identity switcher's choice lives in that context's localStorage.
+export async function actAs(browser: Browser, openid: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })
+  await context.addInitScript((id) => localStorage.setItem('pointsClub.identity', id), openid)
+  // Fail a step in seconds, well inside the test's own timeout, so the error names the step.
+  context.setDefaultTimeout(10_000)
+  return context
+}
+
+export async function open(page: Page, base: string, route: string): Promise<void> {
+  await page.goto(`${base}/#${route}`)
+}
+
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(`${selector} input`).fill(text)
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).first().innerText()).trim()
+}
+
+// Direct call to the local cloud, as the page would make it, to compare what the page shows.
+export async function callAs<T>(base: string, openid: string, fn: string, event: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${base}/functions/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify(event),
+  })
+  return (await res.json()) as T
+}

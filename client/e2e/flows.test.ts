@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { actAs, callAs, launch, open, screenshot, textOf, typeInto } from './browser'
+import { startCloud, type StartedCloud } from './local-cloud'
+
+const SHOPPER = 'demo-shopper-1'
+const points = (text: string) => Number(text.replace(/[^\d-]/g, ''))
+
+// One local cloud and one browser for the whole story: a shopper and a clerk, each in their own context.
+describe('shopper and clerk in the H5 mini-program', () => {
+  let cloud: StartedCloud
+  let browser: Browser
+  let shopperCtx: BrowserContext
+  let staffCtx: BrowserContext
+  let shopper: Page
+  let staff: Page
+  let voucherCode = ''
+
+  beforeAll(async () => {
+    cloud = await startCloud()
+    browser = await launch()
+    shopperCtx = await actAs(browser, SHOPPER)
+    staffCtx = await actAs(browser, 'demo-staff')
+    shopper = await shopperCtx.newPage()
+    staff = await staffCtx.newPage()
+  }, 150_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await cloud?.stop()
+  })
+
+  it('logs the shopper in, checks in, and shows the new balance and streak', async () => {
+    await open(shopper, cloud.url, '/pages/index/index')
+    await shopper.locator('#balance').waitFor()
+    // Milliseconds from navigation start until the balance is on screen.
+    const firstRender = await shopper.evaluate(() => performance.now())
+    console.log(`[figure] home first meaningful render: ${firstRender.toFixed(0)} ms`)
+    expect(await textOf(shopper, '#identity-bar')).toContain('顾客1')
+    const before = points(await textOf(shopper, '#balance'))
+    expect(before).toBe(100)
+    expect(await textOf(shopper, '#streak-text')).toBe('今天还没有签到')
+
+    await shopper.click('#checkin-btn')
+    await shopper.locator('#checkin-notice').waitFor()
+    expect(await textOf(shopper, '#checkin-notice')).toContain('+5')
+    expect(points(await textOf(shopper, '#balance'))).toBe(before + 5)
+    expect(await textOf(shopper, '#streak-text')).toBe('已连续签到 1 天')
+    expect(await shopper.locator('#streak-strip .streak__day--done').count()).toBe(1)
+    expect(await textOf(shopper, '#checkin-btn')).toBe('今日已签到')
+    await screenshot(shopper, 'home-after-checkin')
+  })
+
+  it('lets the clerk issue a purchase code that the shopper claims', async () => {
+    await open(staff, cloud.url, '/merchant/staff/index')
+    await typeInto(staff, '#amount-input', '500')
+    await staff.click('#issue-btn')
+    await staff.locator('#purchase-code').waitFor()
+    const code = await textOf(staff, '#purchase-code')
+    expect(code).toMatch(/^[A-Za-z0-9_-]{16,32}$/)
+    expect(await staff.locator('#purchase-qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+    await screenshot(staff, 'staff-purchase-code')
+
+    await open(shopper, cloud.url, '/pages/scan/index')
+    await typeInto(shopper, '#claim-code', code)
+    await shopper.click('#claim-btn')
+    await shopper.locator('#claim-result').waitFor()
+    const awarded = points(await textOf(shopper, '#claim-awarded'))
+    expect(awarded).toBeGreaterThanOrEqual(500)
+    expect(points(await textOf(shopper, '#claim-balance'))).toBe(105 + awarded)
+    await screenshot(shopper, 'scan-claimed')
+
+    // The same code a second time is refused with the server's message.
+    await shopper.click('#claim-btn')
+    await shopper.locator('#claim-error').waitFor()
+    expect((await textOf(shopper, '#claim-error')).length).toBeGreaterThan(0)
+  })
+
+  it('redeems a coffee and shows the voucher with its QR code', async () => {
+    await open(shopper, cloud.url, '/pages/mall/index')
+    await shopper.locator('#item-coffee').waitFor()
+    const before = points(await textOf(shopper, '#mall-balance'))
+    await shopper.click('#redeem-coffee')
+    await shopper.click('#confirm-coffee')
+    await shopper.locator('#redeem-success').waitFor()
+    expect(points(await textOf(shopper, '#mall-balance'))).toBe(before - 500)
+    await screenshot(shopper, 'mall-redeemed')
+
+    await open(shopper, cloud.url, '/pages/vouchers/index')
+    const card = shopper.locator('.voucher').first()
+    await card.waitFor()
+    expect(await card.innerText()).toContain('中杯咖啡')
+    expect(await card.locator('.voucher__status').innerText()).toBe('待使用')
+    expect(await card.locator('.qr__img img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
+    voucherCode = (await card.locator('.qr__text').innerText()).trim()
+    expect(voucherCode.length).toBeGreaterThanOrEqual(16)
+    await screenshot(shopper, 'vouchers-pending')
+  })
+
+  it('lets the clerk look the voucher up and fulfil it; the shopper sees it fulfilled', async () => {
+    await open(staff, cloud.url, '/merchant/staff/index')
+    await typeInto(staff, '#voucher-code-input', voucherCode)
+    await staff.click('#lookup-btn')
+    await staff.locator('#lookup-result').waitFor()
+    expect(await textOf(staff, '#lookup-result')).toContain('中杯咖啡')
+    expect(await textOf(staff, '#lookup-status')).toBe('待使用')
+    await staff.click('#fulfil-btn')
+    await staff.locator('#voucher-message').waitFor()
+    expect(await textOf(staff, '#voucher-message')).toBe('核销成功')
+    expect(await textOf(staff, '#lookup-status')).toBe('已核销')
+    await screenshot(staff, 'staff-fulfilled')
+
+    await open(shopper, cloud.url, '/pages/vouchers/index')
+    const card = shopper.locator(`#voucher-${voucherCode}`)
+    await card.waitFor()
+    expect(await card.locator('.voucher__status').innerText()).toBe('已核销')
+    expect(await card.locator('.qr__img').count()).toBe(0)
+    await screenshot(shopper, 'vouchers-fulfilled')
+  })
+
+  it('shows the server\'s message when the shopper has too few points', async () => {
+    await open(shopper, cloud.url, '/pages/mall/index')
+    await shopper.locator('#item-video_month').waitFor()
+    const before = await textOf(shopper, '#mall-balance')
+    expect(await textOf(shopper, '#item-video_month')).toContain('还差')
+    await shopper.click('#redeem-video_month')
+    await shopper.click('#confirm-video_month')
+    await shopper.locator('#redeem-error').waitFor()
+    const shown = await textOf(shopper, '#redeem-error')
+    const direct = await callAs<{ ok: boolean; error?: { code: string; message: string } }>(
+      cloud.url, SHOPPER, 'exchange', { action: 'redeem', itemId: 'video_month', requestId: 'e2e-direct' })
+    expect(direct.error?.code).toBe('INSUFFICIENT_POINTS')
+    expect(shown).toBe(direct.error?.message)
+    expect(await textOf(shopper, '#mall-balance')).toBe(before)
+    await screenshot(shopper, 'mall-insufficient')
+  })
+
+  it('shows the history, the check-in calendar and the profile', async () => {
+    await open(shopper, cloud.url, '/pages/history/index')
+    await shopper.locator('.ledger-entry').first().waitFor()
+    // Sign-up, check-in, purchase and the redemption at least, newest first: the redemption leads.
+    expect(await shopper.locator('.ledger-entry').count()).toBeGreaterThanOrEqual(4)
+    expect(await shopper.locator('.ledger-entry').first().locator('.delta-minus').innerText()).toBe('-500')
+    await screenshot(shopper, 'history')
+
+    await open(shopper, cloud.url, '/pages/checkin/index')
+    await shopper.locator('#calendar').waitFor()
+    expect(await shopper.locator('#calendar .calendar__date--checked').count()).toBe(1)
+    expect(await textOf(shopper, '#calendar-count')).toBe('本月已签到 1 天')
+    await screenshot(shopper, 'checkin-calendar')
+
+    await open(shopper, cloud.url, '/pages/profile/index')
+    await shopper.locator('#profile-save').waitFor()
+    await typeInto(shopper, '#address', '上海市徐汇区漕溪北路 88 号')
+    await shopper.click('#profile-save')
+    await shopper.locator('#profile-saved').waitFor()
+    expect(await textOf(shopper, '#profile-saved')).toContain('+30')
+    await screenshot(shopper, 'profile-saved')
+  })
+})
