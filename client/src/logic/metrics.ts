@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   checkInParticipation: '签到参与率', repurchaseRate: '复购率', tierDistribution: '等级分布', promotions: '等级晋升',
   tierPromotions: '等级晋升', normal: '普通会员', silver: '银卡', gold: '金卡', diamond: '钻石卡',
   issued: '发放', redeemed: '兑换', expired: '过期', purchases: '消费笔数', checkins: '签到次数',
+  buyers: '消费会员', repeatBuyers: '复购会员',
 }
 
 export const label = (key: string): string => LABELS[key] ?? key

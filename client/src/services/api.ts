@@ -22,6 +22,8 @@ export const api = {
   catalog: () => call<{ items: CatalogItem[] }>('exchange', 'catalog'),
   redeem: (itemId: string, requestId: string) =>
     call<{ voucher: Voucher; balance: number }>('exchange', 'redeem', { itemId, requestId }),
+  draw: (requestId: string) =>
+    call<{ prize: { id: string; name: string; points?: number }; balance: number }>('exchange', 'draw', { requestId }),
   vouchers: () => call<{ vouchers: Voucher[] }>('exchange', 'vouchers'),
   issuePurchase: (orderId: string, amountFen: number) =>
     call<IssueResult>('store', 'issuePurchase', { orderId, amountFen }),

@@ -53,7 +53,6 @@ function IssuePurchase() {
             <Text className='muted'>{formatDateTime(issued.expiresAt)} 前有效</Text>
           </View>
           <QrCode value={issued.code} id='purchase-qr' />
-          <View className='qr__text' id='purchase-code'>{issued.code}</View>
         </View>
       )}
     </View>

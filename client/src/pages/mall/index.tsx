@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Screen } from '../../components/Screen'
 import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
@@ -18,7 +18,8 @@ interface MallData { items: CatalogItem[]; balance: number }
 const ICONS: Record<string, string> = { free_delivery: '送', coffee: '咖', coupon_10: '券', video_month: '影' }
 
 async function loadMall(): Promise<Envelope<MallData>> {
-  const [catalog, summary] = await Promise.all([api.catalog(), api.summary()])
+  // login, not summary: a friend opening a shared link may not be a member yet.
+  const [summary, catalog] = await Promise.all([api.login(), api.catalog()])
   if (!catalog.ok) return catalog
   if (!summary.ok) return summary
   return { ok: true, data: { items: catalog.data.items, balance: summary.data.balance } }
@@ -28,18 +29,19 @@ export default function Mall() {
   const { state, reload, setData } = useRemote(loadMall)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
-  const [shareId, setShareId] = useState<string | null>(null)
+  const [shareLink, setShareLink] = useState<string | null>(null)
   const redeem = useMutation((requestId, itemId: string) => api.redeem(itemId, requestId))
+  const draw = useMutation((requestId) => api.draw(requestId))
+  const [prize, setPrize] = useState<string | null>(null)
   useShareOpen(state.status === 'ready')
 
-  // The share id is made before the share sheet opens, since onShareAppMessage must answer at once.
-  useEffect(() => {
-    void api.createShare().then((env) => env.ok && setShareId(env.data.shareId))
-  }, [])
-  useShareAppMessage(() => ({
-    title: '一起来攒积分换好礼',
-    path: shareId ? `${ROUTES.mall}?shareId=${shareId}` : ROUTES.mall,
-  }))
+  const share = useMutation(() => api.createShare())
+  // WeChat waits up to 3 s for the promise, so the share id is made only when the shopper shares.
+  useShareAppMessage(() => {
+    const base = { title: '一起来攒积分换好礼', path: ROUTES.mall }
+    const promise = api.createShare().then((env) => (env.ok ? { ...base, path: `${ROUTES.mall}?shareId=${env.data.shareId}` } : base))
+    return { ...base, promise } as typeof base
+  })
 
   const onConfirm = async (item: CatalogItem) => {
     const env = await redeem.submit(item.id)
@@ -54,10 +56,19 @@ export default function Mall() {
     } else setDone(null)
   }
 
-  const onShareH5 = () => {
-    if (!shareId) return
-    const link = `${window.location.origin}/#${ROUTES.mall}?shareId=${shareId}`
-    void Taro.setClipboardData({ data: link })
+  const onDraw = async () => {
+    const env = await draw.submit()
+    if (!env?.ok) return setPrize(null)
+    setPrize(env.data.prize.name)
+    setData((d) => ({ ...d, balance: env.data.balance }))
+  }
+
+  const onShareH5 = async () => {
+    const env = await share.submit()
+    if (!env?.ok) return
+    const link = `${window.location.origin}/#${ROUTES.mall}?shareId=${env.data.shareId}`
+    setShareLink(link)
+    void Taro.setClipboardData({ data: link }).catch(() => undefined)
   }
 
   return (
@@ -107,13 +118,23 @@ export default function Mall() {
                 )
               })}
             </View>
+            <View className='card' id='lottery'>
+              <View className='card__title'>积分抽奖<Text className='card__hint'>100 积分抽一次</Text></View>
+              <Button className='btn btn--ghost' id='draw-btn' disabled={off(draw.pending)} onClick={() => void onDraw()}>
+                {draw.pending ? '抽奖中…' : '抽一次'}
+              </Button>
+              {prize && <View className='success-line' id='draw-prize'>抽中：{prize}</View>}
+              <ErrorLine message={draw.error?.message} id='draw-error' />
+            </View>
             <View className='card'>
               <View className='card__title'>邀请好友<Text className='card__hint'>好友打开后你得 +5 积分</Text></View>
               {process.env.TARO_ENV === 'weapp' ? (
                 <Button className='btn btn--ghost' openType='share' id='share-btn'>分享给好友</Button>
               ) : (
-                <Button className='btn btn--ghost' id='share-btn' disabled={off(!shareId)} onClick={onShareH5}>复制分享链接</Button>
+                <Button className='btn btn--ghost' id='share-btn' disabled={off(share.pending)} onClick={() => void onShareH5()}>复制分享链接</Button>
               )}
+              {shareLink && <View className='success-line' id='share-link'>链接已生成：{shareLink}</View>}
+              <ErrorLine message={share.error?.message} />
             </View>
           </View>
         )}
