@@ -29,9 +29,18 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
   await page.locator(`${selector} input`).fill(text)
 }
 
+// Taro H5 scrolls inside the page element, so the viewport is stretched to the content for the picture.
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+  const viewport = page.viewportSize() ?? { width: 390, height: 844 }
+  const height = await page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null)
+    const bar = document.querySelector<HTMLElement>('#identity-bar')?.offsetHeight ?? 0
+    return Math.max(window.innerHeight, ...pages.map((p) => p.scrollHeight + bar))
+  })
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height, 4000) })
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
+  await page.setViewportSize(viewport)
 }
 
 export async function textOf(page: Page, selector: string): Promise<string> {
