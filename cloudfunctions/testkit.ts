@@ -38,7 +38,7 @@ export async function startTestCloud(options: { maxInstances?: number } = {}): P
   // other functions may be mid-change; only the ones these tests call must build
   const broken = report.failed.filter((f) => NEEDED.includes(f.name))
   if (broken.length > 0) throw new Error(`build failed: ${JSON.stringify(broken)}`)
-  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), seed: true, maxInstances: options.maxInstances, showLogs: process.env.SHOW_LOGS === '1' ? true : false })
+  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), seed: true, timers: false, maxInstances: options.maxInstances, showLogs: process.env.SHOW_LOGS === '1' ? true : false })
   if (cloud.seedError) {
     await cloud.close()
     throw new Error(`seeding the demo failed: ${cloud.seedError}`)

@@ -22,6 +22,8 @@ export interface HostOptions {
   envId?: string
   /** Show functions' console output (default true). */
   showLogs?: boolean
+  /** Fire timer triggers on their schedule (default true); test clouds turn this off so a real 02:00 cannot fire mid-test. */
+  timers?: boolean
 }
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; failure: CallFailure }
@@ -57,6 +59,7 @@ export class FunctionHost {
   /** Points the functions' SDK at the local `/admin` and starts the timers; call once the server listens. */
   connect(serverUrl: string): void {
     this.adminUrl = `${serverUrl.replace(/\/$/, '')}/admin`
+    if (this.options.timers === false) return
     const triggers = [...this.functions.values()].flatMap((spec) => (spec.trigger ? [{ functionName: spec.name, trigger: spec.trigger }] : []))
     this.scheduler = new TriggerScheduler(this.options.clock, triggers, (name) => void this.fireTrigger(name))
   }

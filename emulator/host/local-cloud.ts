@@ -23,6 +23,8 @@ export interface LocalCloudOptions {
   seed?: boolean
   maxInstances?: number
   showLogs?: boolean
+  /** Fire timer triggers on schedule (default true). */
+  timers?: boolean
 }
 
 export interface LocalCloud {
@@ -40,7 +42,7 @@ export interface LocalCloud {
 
 export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const clock = options.clock ?? new Clock()
-  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs })
+  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs, timers: options.timers })
   const fresh = isEmptyDir(options.dataDir)
   let server: RunningServer | null = null
   const seed = async (): Promise<void> => {
