@@ -15,7 +15,10 @@ export async function launch(): Promise<Browser> {
 // One browser context per person: the identity switcher's choice lives in that context's localStorage.
 export async function actAs(browser: Browser, openid: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })
-  await context.addInitScript((id) => localStorage.setItem('pointsClub.identity', id), openid)
+  // Only the first load picks the identity, so a switch made in the bar survives its reload.
+  await context.addInitScript((id) => {
+    if (!localStorage.getItem('pointsClub.identity')) localStorage.setItem('pointsClub.identity', id)
+  }, openid)
   // Fail a step in seconds, well inside the test's own timeout, so the error names the step.
   context.setDefaultTimeout(10_000)
   return context

@@ -30,7 +30,9 @@ export default function Profile() {
 
   const onSave = async () => {
     const env = await save.submit(form)
-    if (env?.ok) setSaved(env.data.awarded > 0 ? `已保存，获得 +${env.data.awarded} 积分，当前 ${formatPoints(env.data.balance)}` : '已保存')
+    if (!env?.ok) return
+    setSaved(env.data.awarded > 0 ? `已保存，获得 +${env.data.awarded} 积分，当前 ${formatPoints(env.data.balance)}` : '已保存')
+    void reload(true)
   }
   const onSubscribe = async () => {
     const env = await subscribe.submit()
@@ -40,7 +42,7 @@ export default function Profile() {
   return (
     <Screen id='page-profile'>
       <StateView state={state} onRetry={() => void reload()}>
-        {() => (
+        {(summary) => (
           <View>
             <View className='card'>
               <View className='card__title'>个人资料<Text className='card__hint'>完善资料得积分</Text></View>
@@ -55,13 +57,13 @@ export default function Profile() {
                   onChange={(e) => setForm({ ...form, birthday: String(e.detail.value) })}>
                   <View className='field__input' id='birthday'>{form.birthday || '请选择'}</View>
                 </Picker>
-                <Text className='field__bonus'>+50</Text>
+                <Text className='field__bonus' id='birthday-bonus'>{summary.profile?.birthdayAwarded ? '已领取' : '+50'}</Text>
               </View>
               <View className='field'>
                 <Text className='field__label'>地址</Text>
                 <Input className='field__input' id='address' value={form.address} maxlength={100} placeholder='收货地址'
                   onInput={(e) => setForm({ ...form, address: e.detail.value })} />
-                <Text className='field__bonus'>+30</Text>
+                <Text className='field__bonus' id='address-bonus'>{summary.profile?.addressAwarded ? '已领取' : '+30'}</Text>
               </View>
               <View className='muted' style={{ margin: '12px 0 20px' }}>生日、地址首次填写分别奖励 50、30 积分（每项一次）。</View>
               <Button className='btn' id='profile-save' disabled={off(save.pending)} onClick={() => void onSave()}>
@@ -76,7 +78,7 @@ export default function Profile() {
               <Button className='btn btn--ghost' id='subscribe-btn' disabled={off(subscribe.pending)} onClick={() => void onSubscribe()}>
                 订阅提醒
               </Button>
-              {subscribed && <View className='success-line'>{subscribed}</View>}
+              {subscribed && <View className='success-line' id='subscribed'>{subscribed}</View>}
               <ErrorLine message={subscribe.error?.message} />
             </View>
           </View>
