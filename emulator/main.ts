@@ -34,7 +34,8 @@ function buildH5IfStale(): boolean {
     return fs.existsSync(path.join(H5_BUILD, 'index.html'))
   }
   const builtAt = mtime(path.join(H5_BUILD, 'index.html'))
-  if (builtAt > 0 && newest(path.join(CLIENT, 'src')) <= builtAt && newest(path.join(CLIENT, 'config')) <= builtAt) return true
+  const sources = ['src', 'config'].map((dir) => path.join(CLIENT, dir)).concat(path.join(ROOT, 'shared'))
+  if (builtAt > 0 && sources.every((dir) => newest(dir) <= builtAt)) return true
   console.log('building the H5 client (npx taro build --type h5)...')
   const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: CLIENT, stdio: 'inherit' })
   if (run.status !== 0) console.error('the H5 build failed; serving the functions without it')
