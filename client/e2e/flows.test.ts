@@ -1,7 +1,10 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { actAs, callAs, launch, open, screenshot, textOf, typeInto } from './browser'
-import { startCloud, type StartedCloud } from './local-cloud'
+import { ROOT, startCloud, type StartedCloud } from './local-cloud'
 
 const SHOPPER = 'demo-shopper-1'
 const points = (text: string) => Number(text.replace(/[^\d-]/g, ''))
@@ -251,5 +254,25 @@ describe('shopper and clerk in the H5 mini-program', () => {
     expect(await shopper.locator('#identity-demo-shopper-3').getAttribute('class')).toContain('identity-bar__chip--on')
     expect(points(await textOf(shopper, '#balance'))).toBe(100)
     expect(await textOf(shopper, '#streak-text')).toBe('今天还没有签到')
+  })
+
+  it('measures the home page: first meaningful render and the JavaScript it loads', async () => {
+    const ctx = await actAs(browser, 'demo-shopper-2')
+    const page = await ctx.newPage()
+    const renders: number[] = []
+    for (let i = 0; i < 5; i++) {
+      await open(page, cloud.url, `/pages/index/index?run=${i}`)
+      await page.reload()
+      await page.locator('#balance').waitFor()
+      renders.push(await page.evaluate(() => performance.now()))
+    }
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')))
+    const gzip = scripts.reduce((sum, p) => sum + gzipSync(fs.readFileSync(path.join(ROOT, 'build', 'h5', p))).length, 0)
+    renders.sort((a, b) => a - b)
+    console.log(`[figure] home first meaningful render, median of 5: ${renders[2]!.toFixed(0)} ms (min ${renders[0]!.toFixed(0)}, max ${renders[4]!.toFixed(0)})`)
+    console.log(`[figure] H5 JavaScript loaded for home: ${(gzip / 1024).toFixed(1)} KB gzip in ${scripts.length} files`)
+    expect(scripts.length).toBeGreaterThan(0)
+    await ctx.close()
   })
 })
