@@ -166,19 +166,20 @@ describe('shopper and clerk in the H5 mini-program', () => {
     await screenshot(shopper, 'profile-saved')
   })
 
-  it('rewards the sharer when a friend opens the shared mall link', async () => {
+  it('rewards the sharer when a friend opens a shared item', async () => {
     type Env = { ok: boolean; data: { balance: number } }
     const before = (await callAs<Env>(cloud.url, SHOPPER, 'member', { action: 'summary' })).data.balance
     await open(shopper, cloud.url, '/pages/mall/index')
-    await shopper.click('#share-btn')
+    await shopper.click('#share-coffee')
     await shopper.locator('#share-link').waitFor()
     const link = (await textOf(shopper, '#share-link')).replace(/^.*?(http\S+)$/, '$1')
-    expect(link).toMatch(/shareId=/)
+    expect(link).toMatch(/shareId=.+&itemId=coffee$/)
 
     const friendCtx = await actAs(browser, 'demo-shopper-2')
     const friend = await friendCtx.newPage()
     await friend.goto(link)
     await friend.locator('#item-coffee').waitFor()
+    expect(await friend.locator('#item-coffee').getAttribute('class')).toContain('item--highlight')
     await expect.poll(async () => (await callAs<Env>(cloud.url, SHOPPER, 'member', { action: 'summary' })).data.balance).toBe(before + 5)
     await screenshot(friend, 'mall-opened-from-share')
     await friendCtx.close()

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { Screen } from '../../components/Screen'
 import { ErrorLine, StateView } from '../../components/StateView'
@@ -9,6 +9,7 @@ import { useShareOpen } from '../../hooks/useShareOpen'
 import { formatPoints } from '../../logic/format'
 import { itemView, recommendation } from '../../logic/mall'
 import { ROUTES } from '../../logic/nav'
+import { sharedItemId, sharePath, shareTitle } from '../../logic/share'
 import { api } from '../../services/api'
 import { off } from '../../components/off'
 import type { CatalogItem, Envelope } from '../../services/contract'
@@ -35,11 +36,14 @@ export default function Mall() {
   const [prize, setPrize] = useState<string | null>(null)
   useShareOpen(state.status === 'ready')
 
-  const share = useMutation(() => api.createShare())
+  const share = useMutation((_id, itemId?: string) => api.createShare(itemId))
+  const highlighted = useRouter().params.itemId
   // WeChat waits up to 3 s for the promise, so the share id is made only when the shopper shares.
-  useShareAppMessage(() => {
-    const base = { title: '一起来攒积分换好礼', path: ROUTES.mall }
-    const promise = api.createShare().then((env) => (env.ok ? { ...base, path: `${ROUTES.mall}?shareId=${env.data.shareId}` } : base))
+  useShareAppMessage((res) => {
+    const itemId = sharedItemId(res)
+    const item = state.status === 'ready' ? state.data.items.find((i) => i.id === itemId) : undefined
+    const base = { title: shareTitle(item?.name), path: sharePath(null, itemId) }
+    const promise = api.createShare(itemId).then((env) => (env.ok ? { ...base, path: sharePath(env.data.shareId, itemId) } : base))
     return { ...base, promise } as typeof base
   })
 
@@ -63,10 +67,10 @@ export default function Mall() {
     setData((d) => ({ ...d, balance: env.data.balance }))
   }
 
-  const onShareH5 = async () => {
-    const env = await share.submit()
+  const onShareH5 = async (itemId?: string) => {
+    const env = await share.submit(itemId)
     if (!env?.ok) return
-    const link = `${window.location.origin}/#${ROUTES.mall}?shareId=${env.data.shareId}`
+    const link = `${window.location.origin}/#${sharePath(env.data.shareId, itemId)}`
     setShareLink(link)
     void Taro.setClipboardData({ data: link }).catch(() => undefined)
   }
@@ -90,12 +94,17 @@ export default function Mall() {
               {d.items.map((item) => {
                 const v = itemView(item, d.balance)
                 return (
-                  <View className='item' key={item.id} id={`item-${item.id}`}>
+                  <View className={`item ${highlighted === item.id ? 'item--highlight' : ''}`} key={item.id} id={`item-${item.id}`}>
                     <View className='item__icon'>{ICONS[item.id] ?? '礼'}</View>
                     <View className='grow'>
                       <View className='item__name'>{item.name}</View>
                       <View className='item__points'>{formatPoints(item.points)} 积分</View>
                       <Text className={`tag ${v.canRedeem ? 'tag--green' : 'tag--gray'}`}>{v.note}</Text>
+                      {process.env.TARO_ENV === 'weapp' ? (
+                        <Button className='link-btn' openType='share' data-item-id={item.id}>分享</Button>
+                      ) : (
+                        <Text className='link-btn' id={`share-${item.id}`} onClick={() => void onShareH5(item.id)}>分享</Text>
+                      )}
                     </View>
                     {confirming === item.id ? (
                       <View>
