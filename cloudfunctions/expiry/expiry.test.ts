@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Cron } from 'croner'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope, LedgerEntryView, Summary, Voucher } from '../../shared/api'
 import type { LedgerEntry, Member, VoucherDoc } from '../../shared/member'
@@ -67,7 +70,7 @@ describe('the year of earning', () => {
 
 describe('expiring points', () => {
   it('expires exactly the unspent points of the due month, with a ledger entry that says so', async () => {
-    await at('2031-02-01T02:00:00')
+    await at('2031-02-01T03:00:00')
     const report = await trigger()
     expect(report.done).toBe(true)
     expect(await balance('e-alice')).toBe(300)
@@ -86,7 +89,7 @@ describe('expiring points', () => {
   })
 
   it('expires the next month on time and never the points already spent', async () => {
-    await at('2031-03-01T02:00:00')
+    await at('2031-03-01T03:00:00')
     await trigger()
     expect(await balance('e-alice')).toBe(0)
     const expired = (await ledger('e-alice')).filter((e) => e.id.startsWith('expire:'))
@@ -101,7 +104,7 @@ describe('expiring points', () => {
 
 describe('expiry reminders', () => {
   it('reminds subscribers 7 days before, once, and nobody who did not subscribe', async () => {
-    await at('2031-04-23T02:00:00')
+    await at('2031-04-23T03:00:00')
     await trigger()
     await trigger()
     const sent = await reminders('r-sub')
@@ -114,7 +117,7 @@ describe('expiry reminders', () => {
 
   it('sends the 3-day and 1-day reminders once each, while consent lasts', async () => {
     for (const day of ['2031-04-25', '2031-04-27', '2031-04-27', '2031-04-29', '2031-04-30']) {
-      await at(`${day}T02:00:00`)
+      await at(`${day}T03:00:00`)
       await trigger()
     }
     const sent = await reminders('r-sub')
@@ -125,7 +128,7 @@ describe('expiry reminders', () => {
       'remind:r-sub:2031-04:3',
       'remind:r-sub:2031-04:7',
     ])
-    await at('2031-05-01T02:00:00')
+    await at('2031-05-01T03:00:00')
     await trigger()
     expect(await balance('r-sub')).toBe(0)
   })
@@ -150,7 +153,7 @@ describe('birthday and monthly benefits', () => {
 
   it('grants the birthday gift and monthly vouchers on the first run of the month', async () => {
     const before = { normal: await balance('b-normal'), gold: await balance('b-gold'), diamond: await balance('b-diamond'), silver: await balance('b-silver') }
-    await at('2031-07-01T02:00:00')
+    await at('2031-07-01T03:00:00')
     await trigger()
     expect(await balance('b-normal')).toBe(before.normal + 500)
     expect(await balance('b-gold')).toBe(before.gold + 500)
@@ -170,14 +173,14 @@ describe('birthday and monthly benefits', () => {
     const count = async () => (await c.docs('vouchers')).length + (await c.docs('ledger')).length
     const before = await count()
     await trigger()
-    await at('2031-07-20T02:00:00')
+    await at('2031-07-20T03:00:00')
     await trigger()
     expect(await count()).toBe(before)
     expect(await c.docs('grants', { _id: 'birthday:b-gold:2031' })).toHaveLength(1)
   })
 
   it('grants a birthday late in the month when the job first runs then, and each month once', async () => {
-    await at('2031-08-25T02:00:00')
+    await at('2031-08-25T03:00:00')
     const silver = await balance('b-silver')
     await trigger()
     await trigger()
@@ -199,7 +202,7 @@ describe('expiring vouchers', () => {
     await buy('v-carol', 'v-order-1', 500)
     const { voucher } = await c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'coffee', requestId: 'v-req-1' }, 'v-carol')
     expect(await balance('v-carol')).toBe(150)
-    await at('2031-10-02T02:00:00')
+    await at('2031-10-02T03:00:00')
     await trigger()
     await trigger()
     expect(await balance('v-carol')).toBe(650)
@@ -217,7 +220,7 @@ describe('a large sweep in small time budgets', () => {
       await c.put('members', { _id: id, nickname: '会员', birthday: null, birthdayMonth: null, address: null, balance: 10, lifetimePoints: 10, totalSpentFen: 0, purchases: 0, tier: 'normal', streak: { count: 0, lastDay: null }, profileAwarded: { birthday: false, address: false }, lots: [{ expires: '2031-10', points: 10 }], nextExpiryAt: due, redeemed: {}, subscriptions: {}, seq: 1, createdAt: when, updatedAt: when })
       await c.put('ledger', { _id: `signup:${id}`, openid: id, delta: 10, reason: '注册会员', kind: 'signup', at: when, balanceAfter: 10, seq: 1 })
     }
-    await at('2031-11-01T02:00:00')
+    await at('2031-11-01T03:00:00')
     let runs = 0
     for (let done = false; !done && runs < 200; runs++) {
       const answer = await c.data<JobReport>('expiry', { action: 'run', budgetMs: 100 }, 'demo-admin')
@@ -227,6 +230,32 @@ describe('a large sweep in small time budgets', () => {
     expect(expired.filter((e) => e.openid.startsWith('s-'))).toHaveLength(300)
     expect((await c.docs<Member>('members', { nextExpiryAt: { $lte: due } })).length).toBe(0)
     expect(new Set(expired.map((e) => e._id)).size).toBe(expired.length)
+  })
+})
+
+describe('two runs at once', () => {
+  it('expire each due member exactly once when the timer and an admin start the job together', async () => {
+    await at('2031-11-15T10:00:00')
+    const people = Array.from({ length: 40 }, (_, i) => `t-${i}`)
+    for (const p of people) await c.data('member', { action: 'login' }, p)
+    await at('2032-12-01T03:00:00')
+    const [timer, admin] = await Promise.all([trigger(), c.data<JobReport>('expiry', { action: 'run' }, 'demo-admin')])
+    expect((timer.steps.points?.failed ?? 0) + (admin.steps.points?.failed ?? 0)).toBe(0)
+    const expired = await c.docs<LedgerEntry>('ledger', { kind: 'expire', _id: { $in: people.map((p) => `expire:${p}:2032-11`) } })
+    expect(expired).toHaveLength(40)
+    expect((await Promise.all(people.map(balance))).every((b) => b === 0)).toBe(true)
+  })
+})
+
+describe('the schedule', () => {
+  it('is declared to fire daily at 02:00 merchant time, with 60 s and permission to send subscribe messages', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8')) as { timeout: number; permissions: { openapi: string[] }; triggers: Array<{ type: string; config: string }> }
+    expect(config.timeout).toBe(60)
+    expect(config.permissions.openapi).toContain('subscribeMessage.send')
+    const [timer] = config.triggers
+    expect(timer?.type).toBe('timer')
+    const cron = new Cron(timer!.config, { timezone: 'Asia/Shanghai', mode: '6-or-7-parts', paused: true })
+    expect(cron.nextRun(new Date('2033-03-01T10:00:00+08:00'))?.toISOString()).toBe('2033-03-01T18:00:00.000Z')
   })
 })
 

@@ -25,8 +25,8 @@ export interface SweepOptions<T> {
 }
 
 /** The cloud returns at most 1000 documents a query. */
-const PAGE = 500
-const CONCURRENCY = 8
+const PAGE = 1000
+const CONCURRENCY = 16
 
 export const emptyReport = (): SweepReport => ({ handled: 0, changed: 0, failed: 0, done: false })
 
