@@ -19,7 +19,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot,
     plugins: [],
-    defineConstants: {},
+    // Always defined, so an unset template id builds as '' rather than a runtime process.env lookup.
+    defineConstants: {
+      'process.env.TARO_APP_TMPL_EXPIRY': JSON.stringify(process.env.TARO_APP_TMPL_EXPIRY ?? ''),
+      'process.env.TARO_APP_TMPL_BENEFIT': JSON.stringify(process.env.TARO_APP_TMPL_BENEFIT ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -13,5 +13,8 @@ declare namespace NodeJS {
     /** The platform being built, replaced at build time by Taro. */
     TARO_ENV?: 'weapp' | 'h5'
     TARO_APP_ID?: string
+    /** Subscribe-message template ids from the WeChat console. */
+    TARO_APP_TMPL_EXPIRY?: string
+    TARO_APP_TMPL_BENEFIT?: string
   }
 }

@@ -8,9 +8,13 @@ import { useRemote } from '../../hooks/useRemote'
 import { formatPoints, todayInShanghai } from '../../logic/format'
 import { off } from '../../components/off'
 import { api } from '../../services/api'
+import type { Envelope } from '../../services/contract'
 
-// Template ids come from the merchant's WeChat console; empty ones are simply not asked for.
-const SUBSCRIBE_TEMPLATES: Record<string, string> = { expiry: '', benefit: '' }
+// Template ids come from the merchant's WeChat console, given at build time (TARO_APP_* in client/.env).
+const SUBSCRIBE_TEMPLATES: Record<string, string> = {
+  expiry: process.env.TARO_APP_TMPL_EXPIRY ?? '',
+  benefit: process.env.TARO_APP_TMPL_BENEFIT ?? '',
+}
 
 interface Form { nickname: string; birthday: string; address: string }
 
@@ -97,16 +101,17 @@ function changed(f: Form): Partial<Form> {
 }
 
 // WeChat lets a page ask for subscribe consent only from a tap; the accepted kinds go to the server.
-async function askAndSubscribe() {
-  let kinds = Object.keys(SUBSCRIBE_TEMPLATES)
+async function askAndSubscribe(): Promise<Envelope<{ subscriptions: unknown }>> {
+  const kinds = Object.keys(SUBSCRIBE_TEMPLATES)
+  if (process.env.TARO_ENV !== 'weapp') return api.subscribe(kinds)
   const ids = Object.values(SUBSCRIBE_TEMPLATES).filter(Boolean)
-  if (process.env.TARO_ENV === 'weapp' && ids.length) {
-    try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, string>
-      kinds = kinds.filter((k) => res[SUBSCRIBE_TEMPLATES[k] ?? ''] === 'accept')
-    } catch {
-      kinds = []
-    }
+  if (!ids.length) return { ok: false, error: { code: 'INTERNAL', message: '商家尚未配置订阅消息模板' } }
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, string>
+    const accepted = kinds.filter((k) => res[SUBSCRIBE_TEMPLATES[k] ?? ''] === 'accept')
+    if (!accepted.length) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: '未允许订阅消息，可稍后再试' } }
+    return api.subscribe(accepted)
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: '订阅请求未完成，请稍后再试' } }
   }
-  return api.subscribe(kinds)
 }
