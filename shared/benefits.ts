@@ -1,6 +1,7 @@
 /** Periodic benefits: the birthday gift (points and vouchers, once a year) and each tier's monthly free-delivery vouchers (once a month). */
 import type { ItemKind } from './api'
 import { endOfMonth, monthNumberOf, monthOf } from './calendar'
+import type { SubscribeMessage } from './expiry'
 import { Posting, type Member, type Outcome, type VoucherDoc } from './member'
 import type { Rules } from './rules'
 import { tierById } from './tiers'
@@ -82,4 +83,15 @@ export function monthlyGift(member: BenefitMember, rules: Rules, now: Date, newC
 /** The tiers that get monthly vouchers, for the job's query. */
 export function monthlyTierIds(rules: Rules): string[] {
   return rules.tiers.filter((t) => t.monthlyFreeDelivery > 0).map((t) => t.id)
+}
+
+/** The benefit notice in the shape `subscribeMessage.send` takes, for a shopper who consented to benefit messages. */
+export function benefitMessage(openid: string, kind: 'birthday' | 'monthly', gift: GiftAnswer, points: number, templateId: string): SubscribeMessage {
+  const what = kind === 'birthday' ? `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券` : `本月会员礼遇：${gift.vouchers.length} 张免费配送券`
+  return {
+    touser: openid,
+    templateId,
+    page: 'pages/vouchers/index',
+    data: { thing1: { value: what }, thing2: { value: '已放入你的券包，记得使用哦' } },
+  }
 }

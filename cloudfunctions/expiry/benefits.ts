@@ -1,31 +1,48 @@
 /** Birthday gifts and monthly tier vouchers, each once per period: the grant document is created with the member and voucher writes. */
-import { birthdayGift, monthlyGift, monthlyTierIds, type BenefitMember, type GiftAnswer } from '../../shared/benefits'
+import { benefitMessage, birthdayGift, monthlyGift, monthlyTierIds, type BenefitMember, type GiftOutcome } from '../../shared/benefits'
 import { monthNumberOf, monthOf } from '../../shared/calendar'
 import { randomCode } from '../../shared/codes'
-import type { Outcome } from '../../shared/member'
 import type { Rules } from '../../shared/rules'
 import { createDoc, db, getDoc, type Command, type Condition } from '../common/cloud'
 import { storeOutcome } from '../common/members'
 import { transact } from '../common/transact'
+import { sendMessage, TEMPLATES } from './messages'
 import { sweep, type SweepReport } from './sweep'
 
 /** The SDK's command has `neq`; the shared typing lists only what the other functions use. */
 const _ = db.command as Command & { neq(v: unknown): Condition }
 
-type Gift = (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => Outcome<GiftAnswer> | null
+type Gift = (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => GiftOutcome | null
 
-/** One member's gift in one transaction: member, ledger, vouchers and the grant that makes it once per period. */
-function grant(gift: Gift, kind: string, rules: Rules, now: Date): (found: BenefitMember) => Promise<boolean> {
-  return (found) =>
-    transact(async (t) => {
+/**
+ * One member's gift in one transaction: member, ledger, vouchers and the grant that makes it once per period.
+ * A shopper who consented to benefit messages spends one consent in the same transaction and is told after it commits.
+ */
+function grant(gift: Gift, kind: 'birthday' | 'monthly', rules: Rules, now: Date): (found: BenefitMember) => Promise<boolean> {
+  return async (found) => {
+    const given = await transact(async (t) => {
       const member = await getDoc<BenefitMember>(t, 'members', found._id)
       const outcome = member ? gift(member, rules, now, randomCode) : null
-      if (!outcome || (await getDoc(t, 'grants', outcome.answer.grantId))) return false
-      await storeOutcome(t, outcome)
-      for (const voucher of outcome.answer.vouchers) await createDoc(t, 'vouchers', voucher)
-      await createDoc(t, 'grants', { _id: outcome.answer.grantId, kind, openid: found._id, at: now, vouchers: outcome.answer.vouchers.map((v) => v._id) })
-      return true
+      if (!member || !outcome || (await getDoc(t, 'grants', outcome.answer.grantId))) return null
+      const consents = member.subscriptions.benefit ?? 0
+      if (consents > 0) outcome.member.subscriptions = { ...outcome.member.subscriptions, benefit: consents - 1 }
+      const vouchers = outcome.answer.vouchers
+      await storeOutcome(
+        t,
+        outcome,
+        false,
+        ...vouchers.map((v) => createDoc(t, 'vouchers', v)),
+        createDoc(t, 'grants', { _id: outcome.answer.grantId, kind, openid: found._id, at: now, vouchers: vouchers.map((v) => v._id) }),
+      )
+      return { outcome, notify: consents > 0 }
     })
+    if (given?.notify) {
+      const points = given.outcome.entries.reduce((s, e) => s + e.delta, 0)
+      const error = await sendMessage(benefitMessage(found._id, kind, given.outcome.answer, points, TEMPLATES.benefit))
+      if (error) console.error(`benefit message to ${found._id}: ${error}`)
+    }
+    return given !== null
+  }
 }
 
 /** Members born this month (indexed `birthdayMonth`) who have not had this year's gift. */

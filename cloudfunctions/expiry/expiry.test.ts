@@ -41,6 +41,7 @@ interface Sent {
   openid?: string
   data: { touser: string; data: Record<string, { value: string }> }
 }
+/** Messages the job sent to `touser` (reminders and benefit notices). */
 const reminders = async (touser: string) => ((await c.stats()).outbox as Sent[]).filter((m) => m.fromFunction === 'expiry' && m.data.touser === touser)
 
 describe('the year of earning', () => {
@@ -149,6 +150,7 @@ describe('birthday and monthly benefits', () => {
       await c.data('member', { action: 'updateProfile', birthday }, openid)
     }
     expect((await Promise.all(people.map(([o]) => member(o)))).map((m) => m.tier)).toEqual(['normal', 'silver', 'gold', 'diamond'])
+    await c.data('member', { action: 'subscribe', kinds: ['benefit'] }, 'b-gold')
   })
 
   it('grants the birthday gift and monthly vouchers on the first run of the month', async () => {
@@ -165,6 +167,11 @@ describe('birthday and monthly benefits', () => {
     expect(await names('b-silver')).toEqual(['会员免费配送券'])
     expect(await names('b-gold')).toEqual(['会员免费配送券', '会员免费配送券', '生日8折券'])
     expect(await names('b-diamond')).toEqual(['会员免费配送券', '会员免费配送券', '会员免费配送券', '生日8折券', '生日免单券'])
+    // one consent, one message: the birthday notice; the monthly vouchers arrive silently
+    const told = await reminders('b-gold')
+    expect(told.map((m) => m.data.data.thing1?.value)).toEqual(['生日礼遇：500 积分和 1 张券'])
+    expect(await reminders('b-diamond')).toEqual([])
+    expect((await member('b-gold')).subscriptions.benefit).toBe(0)
     const monthly = (await vouchersOf('b-gold')).filter((v) => v.itemId === 'gift_free_delivery')
     expect(monthly.every((v) => v.expiresAt.toISOString() === '2031-07-31T15:59:59.999Z' && v.points === 0)).toBe(true)
   })

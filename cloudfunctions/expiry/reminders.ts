@@ -1,14 +1,11 @@
 /** Expiry reminders 7, 3 and 1 days before (rules), only with the shopper's consent, each at most once. */
-import * as cloud from 'wx-server-sdk'
 import { reminderDue, reminderHorizonMs, reminderMessage, type Reminder } from '../../shared/expiry'
 import type { Member } from '../../shared/member'
 import type { Rules } from '../../shared/rules'
 import { createDoc, db, getDoc } from '../common/cloud'
 import { transact } from '../common/transact'
+import { sendMessage, TEMPLATES } from './messages'
 import { sweep, type SweepReport } from './sweep'
-
-/** The merchant's subscribe-message template for expiry reminders (set in the function's environment in the console). */
-const TEMPLATE_ID = process.env.EXPIRY_TEMPLATE_ID || 'points-expiry-reminder'
 
 /** Takes one consent and records the reminder before it is sent, so a re-run or a crash never sends it twice. */
 async function claimReminder(openid: string, rules: Rules, now: Date): Promise<Reminder | null> {
@@ -25,13 +22,9 @@ async function claimReminder(openid: string, rules: Rules, now: Date): Promise<R
 }
 
 async function send(openid: string, due: Reminder, rules: Rules, now: Date): Promise<void> {
-  try {
-    await cloud.openapi.subscribeMessage.send(reminderMessage(openid, due, TEMPLATE_ID, rules))
-    await db.collection('grants').doc(due.grantId).update({ data: { sent: now } })
-  } catch (err) {
-    // the consent is spent either way: WeChat allows one message per consent
-    await db.collection('grants').doc(due.grantId).update({ data: { sent: false, error: String((err as { errMsg?: string }).errMsg ?? err) } })
-  }
+  const error = await sendMessage(reminderMessage(openid, due, TEMPLATES.expiry, rules))
+  // the consent is spent either way: WeChat allows one message per consent
+  await db.collection('grants').doc(due.grantId).update({ data: error ? { sent: false, error } : { sent: now } })
 }
 
 /** Subscribers whose soonest lot expires within the reminder horizon. */
