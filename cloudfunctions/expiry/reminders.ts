@@ -34,6 +34,7 @@ export function sendReminders(rules: Rules, now: Date, deadline: number): Promis
   return sweep<Member>({
     collection: 'members',
     where: { nextExpiryAt: _.gt(now).and(_.lte(horizon)), 'subscriptions.expiry': _.gt(0) },
+    fields: { _id: true, lots: true },
     deadline,
     async each(member) {
       if (!reminderDue(member, rules, now)) return false

@@ -1,6 +1,6 @@
 /** Walks the documents a query matches in `_id` order, a page at a time, a few at once, until done or the time budget runs out. */
 import type { CollectionName } from '../../shared/collections'
-import { db } from '../common/cloud'
+import { db, type Query } from '../common/cloud'
 
 export interface SweepReport {
   /** Documents looked at. */
@@ -20,6 +20,8 @@ export interface SweepOptions<T> {
   deadline: number
   /** Answers whether it changed something. */
   each: (doc: T) => Promise<boolean>
+  /** Fields a page needs (each step re-reads its document in a transaction anyway); `_id` alone by default. */
+  fields?: Record<string, true>
   pageSize?: number
   concurrency?: number
 }
@@ -39,7 +41,8 @@ export async function sweep<T extends { _id: string }>(options: SweepOptions<T>)
     if (performance.now() >= options.deadline) return report
     // the _id cursor visits each document once per run, even when a step leaves it matching
     const where = after === null ? options.where : { ...options.where, _id: _.gt(after) }
-    const page = (await db.collection(options.collection).where(where).orderBy('_id', 'asc').limit(pageSize).get()).data as T[]
+    const query = db.collection(options.collection).where(where) as Query & { field(projection: object): Query }
+    const page = (await query.field(options.fields ?? { _id: true }).orderBy('_id', 'asc').limit(pageSize).get()).data as T[]
     const finished = await eachLimited(page, concurrency, options.deadline, async (doc) => {
       try {
         if (await options.each(doc)) report.changed++
