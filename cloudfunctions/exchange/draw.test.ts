@@ -71,9 +71,14 @@ describe('exchange.draw', () => {
     expect(vouchers.every((v) => v.points === 0 && v.status === 'pending')).toBe(true)
   })
 
-  it('refuses a bad requestId and a caller who is not a member', async () => {
-    expect(await c.call('exchange', { action: 'draw', requestId: 'a:b' }, 'd-one')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+  it('refuses a bad requestId and a caller who is not a member, changing nothing', async () => {
+    const before = JSON.stringify([await c.docs('draws'), await c.docs('members', { _id: 'd-one' })])
+    for (const requestId of ['a:b', '', 'x'.repeat(65), 12, null, 1e20]) {
+      expect(await c.call('exchange', { action: 'draw', requestId }, 'd-one')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    }
     expect(await c.call('exchange', { action: 'draw' }, 'd-one')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('exchange', { action: 'draw', requestId: 'ok-1', extra: 1 }, 'd-one')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(JSON.stringify([await c.docs('draws'), await c.docs('members', { _id: 'd-one' })])).toBe(before)
     expect(await c.call('exchange', { action: 'draw', requestId: 'x' }, 'd-stranger')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 })

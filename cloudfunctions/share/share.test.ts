@@ -58,5 +58,11 @@ describe('share', () => {
     expect(await c.call('share', { action: 'create' }, 's-nobody')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await c.call('share', { action: 'create' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await c.docs('shares', { openid: 's-nobody' })).toEqual([])
+    const before = JSON.stringify([await c.docs('shares'), await c.docs('shareOpens'), await c.docs('ledger', { kind: 'share' })])
+    for (const shareId of [null, 12, 1e20, '', 'x'.repeat(300), 'AAAA:AAAAAAAAAAAAAAAAAA']) {
+      expect(await c.call('share', { action: 'open', shareId }, 's-friend-3')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    }
+    expect(await c.call('share', { action: 'create', itemId: 'coffee', extra: true }, 's-anna')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(JSON.stringify([await c.docs('shares'), await c.docs('shareOpens'), await c.docs('ledger', { kind: 'share' })])).toBe(before)
   })
 })
