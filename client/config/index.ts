@@ -23,6 +23,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_TMPL_EXPIRY': JSON.stringify(process.env.TARO_APP_TMPL_EXPIRY ?? ''),
       'process.env.TARO_APP_TMPL_BENEFIT': JSON.stringify(process.env.TARO_APP_TMPL_BENEFIT ?? ''),
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

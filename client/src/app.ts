@@ -4,8 +4,9 @@ import './app.css'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    // The cloud environment is the one selected in the WeChat IDE; traceUser records visitors.
-    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ traceUser: true })
+    // Without TARO_APP_CLOUD_ENV the environment is the one selected in the WeChat IDE.
+    const env = process.env.TARO_APP_CLOUD_ENV
+    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
   })
   return children
 }

@@ -16,5 +16,7 @@ declare namespace NodeJS {
     /** Subscribe-message template ids from the WeChat console. */
     TARO_APP_TMPL_EXPIRY?: string
     TARO_APP_TMPL_BENEFIT?: string
+    /** The WeChat cloud environment id; empty uses the one selected in the IDE. */
+    TARO_APP_CLOUD_ENV?: string
   }
 }

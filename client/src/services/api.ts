@@ -24,7 +24,7 @@ export const api = {
     call<{ voucher: Voucher; balance: number }>('exchange', 'redeem', { itemId, requestId }),
   draw: (requestId: string) =>
     call<{ prize: { id: string; name: string; points?: number }; balance: number }>('exchange', 'draw', { requestId }),
-  vouchers: () => call<{ vouchers: Voucher[] }>('exchange', 'vouchers'),
+  vouchers: (status?: string) => call<{ vouchers: Voucher[] }>('exchange', 'vouchers', status ? { status } : {}),
   issuePurchase: (orderId: string, amountFen: number) =>
     call<IssueResult>('store', 'issuePurchase', { orderId, amountFen }),
   claimPurchase: (code: string, usePoints: boolean) => call<ClaimResult>('store', 'claimPurchase', { code, usePoints }),

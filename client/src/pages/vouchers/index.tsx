@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { QrCode } from '../../components/QrCode'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
@@ -10,8 +10,17 @@ import { voucherStatus } from '../../logic/mall'
 import { api } from '../../services/api'
 import type { Voucher } from '../../services/contract'
 
+const FILTERS = [
+  { id: 'all', label: '全部', status: undefined },
+  { id: 'pending', label: '待使用', status: 'pending' },
+  { id: 'fulfilled', label: '已核销', status: 'fulfilled' },
+  { id: 'rejected', label: '已驳回', status: 'rejected' },
+  { id: 'expired', label: '已过期', status: 'expired' },
+]
+
 export default function Vouchers() {
-  const { state, reload } = useRemote(api.vouchers)
+  const [filter, setFilter] = useState(FILTERS[0]!)
+  const { state, reload } = useRemote(() => api.vouchers(filter.status), [filter.id])
   const firstShow = useRef(true)
   // A clerk may have fulfilled a voucher while the shopper was away; refresh on return.
   useDidShow(() => {
@@ -20,7 +29,12 @@ export default function Vouchers() {
   })
   return (
     <Screen id='page-vouchers'>
-      <StateView state={state} onRetry={() => void reload()} isEmpty={(d) => d.vouchers.length === 0} empty='还没有券，去积分商城兑换吧'>
+      <View className='chips'>
+        {FILTERS.map((f) => (
+          <View key={f.id} id={`filter-${f.id}`} className={`chip ${f.id === filter.id ? 'chip--on' : ''}`} onClick={() => setFilter(f)}>{f.label}</View>
+        ))}
+      </View>
+      <StateView state={state} onRetry={() => void reload()} isEmpty={(d) => d.vouchers.length === 0} empty={filter.status ? `没有${filter.label}的券` : '还没有券，去积分商城兑换吧'}>
         {(d) => (
           <View>
             {d.vouchers.map((v) => <VoucherCard key={v.code} v={v} />)}
