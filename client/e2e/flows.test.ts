@@ -233,8 +233,10 @@ describe('shopper and clerk in the H5 mini-program', () => {
     expect(await textOf(staff, '#issued')).toContain('¥88.50')
     const code = await textOf(staff, '#purchase-qr .qr__text')
 
-    await open(shopper, cloud.url, '/pages/scan/index')
-    await typeInto(shopper, '#claim-code', code)
+    // Opened from the code itself (a mini-program code's scene, or ?code= on H5): the field is filled in.
+    await open(shopper, cloud.url, `/pages/scan/index?code=${code}`)
+    await shopper.locator('#claim-code input').waitFor()
+    expect(await shopper.locator('#claim-code input').inputValue()).toBe(code)
     await shopper.click('#use-points')
     await shopper.click('#claim-btn')
     await shopper.locator('#claim-result').waitFor()
@@ -289,9 +291,11 @@ describe('shopper and clerk in the H5 mini-program', () => {
     expect(await textOf(staff, '#lookup-status')).toBe('已驳回')
 
     await open(friend, cloud.url, '/pages/vouchers/index')
-    await friend.click('#filter-rejected')
     await friend.locator(`#voucher-${voucher}`).waitFor()
-    expect(await friend.locator('.voucher').count()).toBe(1)
+    await friend.click('#filter-rejected')
+    // The unfiltered list is still on screen for a moment: wait for the filtered answer.
+    await expect.poll(() => friend.locator('.voucher[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['rejected'])
+    expect(await friend.locator(`#voucher-${voucher}`).count()).toBe(1)
     await friend.click('#filter-pending')
     await friend.getByText('没有待使用的券').waitFor()
     await open(friend, cloud.url, '/pages/index/index')

@@ -20,5 +20,7 @@ describe('voucher and purchase codes', () => {
     expect(codeFromScan(' ABC123 ')).toBe('ABC123')
     expect(codeFromScan('pages/scan/index?code=XYZ789&from=qr')).toBe('XYZ789')
     expect(codeFromScan('scene=Q1W2E3')).toBe('Q1W2E3')
+    expect(codeFromScan('pages%2Fscan%2Findex%3Fcode%3DAB12')).toBe('AB12')
+    expect(codeFromScan('100%')).toBe('100%')
   })
 })

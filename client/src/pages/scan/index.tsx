@@ -1,5 +1,5 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Screen } from '../../components/Screen'
 import { ErrorLine } from '../../components/StateView'
@@ -12,7 +12,9 @@ import { off } from '../../components/off'
 import { tierName } from '../../logic/tiers'
 
 export default function Scan() {
-  const [code, setCode] = useState('')
+  const { params } = useRouter()
+  // A mini-program code opens this page with the purchase code as its scene (or ?code= on H5).
+  const [code, setCode] = useState(() => codeFromScan(params.scene ?? params.code ?? ''))
   const [usePoints, setUsePoints] = useState(false)
   const [result, setResult] = useState<ClaimResult | null>(null)
   const claim = useMutation((_id, c: string, pay: boolean) => api.claimPurchase(c, pay))
