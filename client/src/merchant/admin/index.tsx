@@ -1,12 +1,12 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { shiftDay, todayInShanghai } from '../../logic/format'
 import { metricsView } from '../../logic/metrics'
-import { off } from '../../components/off'
 import { api } from '../../services/api'
 
 const PERIODS = [
@@ -109,9 +109,9 @@ function Rules() {
             <Textarea className='textarea' id='rules-text' value={text} maxlength={-1} onInput={(e) => setText(e.detail.value)} />
             <ErrorLine message={parseError ?? save.error?.message} id='rules-error' />
             {saved && <View className='success-line'>规则已保存</View>}
-            <Button className='btn' id='rules-save' disabled={off(save.pending)} onClick={() => void onSave()}>
+            <ActionButton className='btn' id='rules-save' disabled={save.pending} onClick={() => void onSave()}>
               {save.pending ? '保存中…' : '保存规则'}
-            </Button>
+            </ActionButton>
           </View>
         )}
       </StateView>

@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { QrCode } from '../../components/QrCode'
+import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { ErrorLine } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
@@ -10,7 +11,6 @@ import { formatDate, formatDateTime, formatPoints, formatYuan, parseYuanToFen } 
 import { voucherStatus } from '../../logic/mall'
 import { api } from '../../services/api'
 import type { IssueResult, LookupResult } from '../../services/contract'
-import { off } from '../../components/off'
 import { tierName } from '../../logic/tiers'
 
 export default function Staff() {
@@ -42,9 +42,9 @@ function IssuePurchase() {
       <View className='card__title'>开消费码<Text className='card__hint'>顾客扫码领取积分</Text></View>
       <Input className='input-box' id='amount-input' type='digit' value={yuan} placeholder='订单金额（元）'
         onInput={(e) => setYuan(e.detail.value)} />
-      <Button className='btn' id='issue-btn' disabled={off(issue.pending || !yuan.trim())} onClick={() => void onIssue()}>
+      <ActionButton className='btn' id='issue-btn' disabled={issue.pending || !yuan.trim()} onClick={() => void onIssue()}>
         {issue.pending ? '生成中…' : '生成消费码'}
-      </Button>
+      </ActionButton>
       <ErrorLine message={inputError ?? issue.error?.message} id='issue-error' />
       {issued && (
         <View id='issued'>
@@ -112,9 +112,9 @@ function VoucherDesk() {
       )}
       <Input className='input-box' id='voucher-code-input' value={code} placeholder='输入券码'
         onInput={(e) => setCode(e.detail.value)} />
-      <Button className='btn' id='lookup-btn' disabled={off(busy || !code.trim())} onClick={() => void onLookup()}>
+      <ActionButton className='btn' id='lookup-btn' disabled={busy || !code.trim()} onClick={() => void onLookup()}>
         {lookup.pending ? '查询中…' : '查询'}
-      </Button>
+      </ActionButton>
       <ErrorLine message={error?.message} id='voucher-error' />
       {message && <View className='success-line' id='voucher-message'>{message}</View>}
       {v && found && status && (
@@ -131,10 +131,10 @@ function VoucherDesk() {
               <Input className='input-box' id='reject-reason' value={reason} placeholder='驳回原因（选填）'
                 onInput={(e) => setReason(e.detail.value)} />
               <View className='btn-row'>
-                <Button className='btn btn--danger' id='reject-btn' disabled={off(busy)} onClick={() => void onReject()}>驳回</Button>
-                <Button className='btn' id='fulfil-btn' disabled={off(busy)} onClick={() => void onFulfil()}>
+                <ActionButton className='btn btn--danger' id='reject-btn' disabled={busy} onClick={() => void onReject()}>驳回</ActionButton>
+                <ActionButton className='btn' id='fulfil-btn' disabled={busy} onClick={() => void onFulfil()}>
                   {fulfil.pending ? '核销中…' : '确认核销'}
-                </Button>
+                </ActionButton>
               </View>
             </View>
           )}

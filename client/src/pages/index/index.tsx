@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
@@ -11,7 +12,6 @@ import { ROUTES } from '../../logic/nav'
 import { streakStrip, streakText } from '../../logic/streak'
 import { tierClass, tierProgress } from '../../logic/tiers'
 import { api } from '../../services/api'
-import { off } from '../../components/off'
 import type { Summary } from '../../services/contract'
 
 const LINKS = [
@@ -103,9 +103,9 @@ function HomeBody({ s, notice, onCheckIn, pending, error }: BodyProps) {
             </View>
           ))}
         </View>
-        <Button className='btn' id='checkin-btn' disabled={off(pending || s.streak.checkedInToday)} onClick={onCheckIn}>
+        <ActionButton className='btn' id='checkin-btn' disabled={pending || s.streak.checkedInToday} onClick={onCheckIn}>
           {s.streak.checkedInToday ? '今日已签到' : pending ? '签到中…' : '立即签到'}
-        </Button>
+        </ActionButton>
         {notice && <View className='success-line' id='checkin-notice'>{notice}</View>}
         <ErrorLine message={error} id='checkin-error' />
       </View>

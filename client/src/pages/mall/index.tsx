@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
@@ -11,7 +12,6 @@ import { itemView, recommendation } from '../../logic/mall'
 import { ROUTES } from '../../logic/nav'
 import { sharedItemId, sharePath, shareTitle } from '../../logic/share'
 import { api } from '../../services/api'
-import { off } from '../../components/off'
 import type { CatalogItem, Envelope } from '../../services/contract'
 
 interface MallData { items: CatalogItem[]; balance: number }
@@ -108,20 +108,20 @@ export default function Mall() {
                     </View>
                     {confirming === item.id ? (
                       <View>
-                        <Button className='btn btn--small' id={`confirm-${item.id}`} disabled={off(redeem.pending)} onClick={() => void onConfirm(item)}>
+                        <ActionButton className='btn btn--small' id={`confirm-${item.id}`} disabled={redeem.pending} onClick={() => void onConfirm(item)}>
                           {redeem.pending ? '兑换中…' : `确认兑换`}
-                        </Button>
+                        </ActionButton>
                         <View className='muted' style={{ textAlign: 'center', marginTop: '6px' }} onClick={() => setConfirming(null)}>取消</View>
                       </View>
                     ) : (
-                      <Button
+                      <ActionButton
                         className={`btn btn--small ${v.canRedeem ? '' : 'btn--ghost'}`}
                         id={`redeem-${item.id}`}
-                        disabled={off(item.stock <= 0)}
+                        disabled={item.stock <= 0}
                         onClick={() => setConfirming(item.id)}
                       >
                         兑换
-                      </Button>
+                      </ActionButton>
                     )}
                   </View>
                 )
@@ -129,9 +129,9 @@ export default function Mall() {
             </View>
             <View className='card' id='lottery'>
               <View className='card__title'>积分抽奖<Text className='card__hint'>100 积分抽一次</Text></View>
-              <Button className='btn btn--ghost' id='draw-btn' disabled={off(draw.pending)} onClick={() => void onDraw()}>
+              <ActionButton className='btn btn--ghost' id='draw-btn' disabled={draw.pending} onClick={() => void onDraw()}>
                 {draw.pending ? '抽奖中…' : '抽一次'}
-              </Button>
+              </ActionButton>
               {prize && <View className='success-line' id='draw-prize'>抽中：{prize}</View>}
               <ErrorLine message={draw.error?.message} id='draw-error' />
             </View>
@@ -140,7 +140,7 @@ export default function Mall() {
               {process.env.TARO_ENV === 'weapp' ? (
                 <Button className='btn btn--ghost' openType='share' id='share-btn'>分享给好友</Button>
               ) : (
-                <Button className='btn btn--ghost' id='share-btn' disabled={off(share.pending)} onClick={() => void onShareH5()}>复制分享链接</Button>
+                <ActionButton className='btn btn--ghost' id='share-btn' disabled={share.pending} onClick={() => void onShareH5()}>复制分享链接</ActionButton>
               )}
               {shareLink && <View className='success-line' id='share-link'>链接已生成：{shareLink}</View>}
               <ErrorLine message={share.error?.message} />

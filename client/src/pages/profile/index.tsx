@@ -1,12 +1,12 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { formatPoints, todayInShanghai } from '../../logic/format'
-import { off } from '../../components/off'
 import { api } from '../../services/api'
 import type { Envelope } from '../../services/contract'
 
@@ -70,18 +70,18 @@ export default function Profile() {
                 <Text className='field__bonus' id='address-bonus'>{summary.profile?.addressAwarded ? '已领取' : '+30'}</Text>
               </View>
               <View className='muted' style={{ margin: '12px 0 20px' }}>生日、地址首次填写分别奖励 50、30 积分（每项一次）。</View>
-              <Button className='btn' id='profile-save' disabled={off(save.pending)} onClick={() => void onSave()}>
+              <ActionButton className='btn' id='profile-save' disabled={save.pending} onClick={() => void onSave()}>
                 {save.pending ? '保存中…' : '保存'}
-              </Button>
+              </ActionButton>
               {saved && <View className='success-line' id='profile-saved'>{saved}</View>}
               <ErrorLine message={save.error?.message} id='profile-error' />
             </View>
             <View className='card'>
               <View className='card__title'>消息提醒</View>
               <View className='muted' style={{ marginBottom: '20px' }}>积分到期前 7、3、1 天提醒你，生日与等级权益到账时通知你。</View>
-              <Button className='btn btn--ghost' id='subscribe-btn' disabled={off(subscribe.pending)} onClick={() => void onSubscribe()}>
+              <ActionButton className='btn btn--ghost' id='subscribe-btn' disabled={subscribe.pending} onClick={() => void onSubscribe()}>
                 订阅提醒
-              </Button>
+              </ActionButton>
               {subscribed && <View className='success-line' id='subscribed'>{subscribed}</View>}
               <ErrorLine message={subscribe.error?.message} />
             </View>

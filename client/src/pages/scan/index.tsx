@@ -1,6 +1,7 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { ErrorLine } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
@@ -8,7 +9,6 @@ import { formatPoints, formatYuan } from '../../logic/format'
 import { api } from '../../services/api'
 import type { ClaimResult } from '../../services/contract'
 import { codeFromScan } from '../../logic/codes'
-import { off } from '../../components/off'
 import { tierName } from '../../logic/tiers'
 
 export default function Scan() {
@@ -49,9 +49,9 @@ export default function Scan() {
           </View>
           <Switch id='use-points' checked={usePoints} color='#07c160' onChange={(e) => setUsePoints(e.detail.value)} />
         </View>
-        <Button className='btn' id='claim-btn' disabled={off(claim.pending || !code.trim())} onClick={() => void onClaim()}>
+        <ActionButton className='btn' id='claim-btn' disabled={claim.pending || !code.trim()} onClick={() => void onClaim()}>
           {claim.pending ? '领取中…' : '领取积分'}
-        </Button>
+        </ActionButton>
         <ErrorLine message={claim.error?.message} id='claim-error' />
       </View>
       {result && (
