@@ -53,7 +53,7 @@ function Metrics() {
                 ))}
               </View>
               {view.charts.map((c) => (
-                <View key={c.key} className='chart' style={{ marginTop: '24px' }}>
+                <View key={c.key} className='chart gap-top'>
                   <View className='card__title'>{c.label}</View>
                   {c.bars.map((b) => (
                     <View className='chart__row' key={b.key}>

@@ -48,7 +48,7 @@ function IssuePurchase() {
       <ErrorLine message={inputError ?? issue.error?.message} id='issue-error' />
       {issued && (
         <View id='issued'>
-          <View className='row' style={{ marginTop: '20px' }}>
+          <View className='row gap-top'>
             <Text>订单金额 {formatYuan(issued.amountFen)}</Text>
             <Text className='muted'>{formatDateTime(issued.expiresAt)} 前有效</Text>
           </View>
@@ -108,7 +108,7 @@ function VoucherDesk() {
     <View className='card'>
       <View className='card__title'>核销券<Text className='card__hint'>扫码或输入券码</Text></View>
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className='btn btn--ghost' id='scan-voucher-btn' style={{ marginBottom: '20px' }} onClick={() => void onScan()}>扫码核销</Button>
+        <Button className='btn btn--ghost gap-bottom' id='scan-voucher-btn' onClick={() => void onScan()}>扫码核销</Button>
       )}
       <Input className='input-box' id='voucher-code-input' value={code} placeholder='输入券码'
         onInput={(e) => setCode(e.detail.value)} />

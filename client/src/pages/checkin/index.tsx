@@ -38,7 +38,7 @@ export default function CheckinCalendar() {
                   ))}
                 </View>
               ))}
-              <View className='muted' style={{ marginTop: '12px' }} id='calendar-count'>本月已签到 {d.days.length} 天</View>
+              <View className='muted gap-top-small' id='calendar-count'>本月已签到 {d.days.length} 天</View>
             </View>
           )}
         </StateView>

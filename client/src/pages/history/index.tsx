@@ -52,7 +52,7 @@ export default function History() {
             {error ? '重试' : '加载更多'}
           </Button>
         )}
-        {!loading && loaded && !cursor && entries.length > 0 && <View className='muted' style={{ textAlign: 'center' }}>没有更多了</View>}
+        {!loading && loaded && !cursor && entries.length > 0 && <View className='muted center'>没有更多了</View>}
       </View>
     </Screen>
   )

@@ -111,7 +111,7 @@ export default function Mall() {
                         <ActionButton className='btn btn--small' id={`confirm-${item.id}`} disabled={redeem.pending} onClick={() => void onConfirm(item)}>
                           {redeem.pending ? '兑换中…' : `确认兑换`}
                         </ActionButton>
-                        <View className='muted' style={{ textAlign: 'center', marginTop: '6px' }} onClick={() => setConfirming(null)}>取消</View>
+                        <View className='muted center gap-top-small' onClick={() => setConfirming(null)}>取消</View>
                       </View>
                     ) : (
                       <ActionButton

@@ -69,7 +69,7 @@ export default function Profile() {
                   onInput={(e) => setForm({ ...form, address: e.detail.value })} />
                 <Text className='field__bonus' id='address-bonus'>{summary.profile?.addressAwarded ? '已领取' : '+30'}</Text>
               </View>
-              <View className='muted' style={{ margin: '12px 0 20px' }}>生日、地址首次填写分别奖励 50、30 积分（每项一次）。</View>
+              <View className='muted gap-top-small gap-bottom'>生日、地址首次填写分别奖励 50、30 积分（每项一次）。</View>
               <ActionButton className='btn' id='profile-save' disabled={save.pending} onClick={() => void onSave()}>
                 {save.pending ? '保存中…' : '保存'}
               </ActionButton>
@@ -78,7 +78,7 @@ export default function Profile() {
             </View>
             <View className='card'>
               <View className='card__title'>消息提醒</View>
-              <View className='muted' style={{ marginBottom: '20px' }}>积分到期前 7、3、1 天提醒你，生日与等级权益到账时通知你。</View>
+              <View className='muted gap-bottom'>积分到期前 7、3、1 天提醒你，生日与等级权益到账时通知你。</View>
               <ActionButton className='btn btn--ghost' id='subscribe-btn' disabled={subscribe.pending} onClick={() => void onSubscribe()}>
                 订阅提醒
               </ActionButton>

@@ -38,11 +38,11 @@ export default function Scan() {
       <View className='card'>
         <View className='card__title'>扫码积分<Text className='card__hint'>扫描店员出示的消费码</Text></View>
         {process.env.TARO_ENV === 'weapp' && (
-          <Button className='btn' id='scan-btn' onClick={() => void onScan()} style={{ marginBottom: '20px' }}>扫一扫</Button>
+          <Button className='btn gap-bottom' id='scan-btn' onClick={() => void onScan()}>扫一扫</Button>
         )}
         <Input className='input-box' id='claim-code' value={code} placeholder='粘贴或输入消费码'
           onInput={(e) => setCode(e.detail.value)} />
-        <View className='row' style={{ marginBottom: '20px' }}>
+        <View className='row gap-bottom'>
           <View>
             <View>使用积分抵扣</View>
             <View className='muted'>100 积分抵 1 元，最多抵订单的 10%</View>

@@ -38,7 +38,7 @@ export default function Vouchers() {
         {(d) => (
           <View>
             {d.vouchers.map((v) => <VoucherCard key={v.code} v={v} />)}
-            <View className='muted' style={{ textAlign: 'center' }} id='vouchers-refresh' onClick={() => void reload(true)}>点击刷新</View>
+            <View className='muted center' id='vouchers-refresh' onClick={() => void reload(true)}>点击刷新</View>
           </View>
         )}
       </StateView>
@@ -58,7 +58,7 @@ function VoucherCard({ v }: { v: Voucher }) {
       {v.status === 'pending' ? (
         <View>
           <QrCode value={v.code} id={`qr-${v.code}`} />
-          <View className='muted' style={{ textAlign: 'center' }}>到店出示给店员扫码核销</View>
+          <View className='muted center'>到店出示给店员扫码核销</View>
         </View>
       ) : (
         <View className='qr__text voucher__code'>{v.code}</View>
