@@ -324,4 +324,27 @@ describe('shopper and clerk in the H5 mini-program', () => {
     expect(scripts.length).toBeGreaterThan(0)
     await ctx.close()
   })
+
+  it('warns about points that expire within days, by the merchant clock and the phone clock', async () => {
+    // Five and a half days before shopper 3's sign-up points expire, whatever day the suite runs.
+    type Env = { ok: boolean; data: { expiring: { expiresAt: string }[] } }
+    const summary = await callAs<Env>(cloud.url, 'demo-shopper-3', 'member', { action: 'summary' })
+    const expiresAt = Date.parse(summary.data.expiring[0]!.expiresAt)
+    const now = new Date(expiresAt - 5.5 * 86400_000).toISOString()
+    const setClock = (iso: string | null) =>
+      fetch(`${cloud.url}/_emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: iso }) })
+    expect((await setClock(now)).ok).toBe(true)
+    const ctx = await actAs(browser, 'demo-shopper-3')
+    await ctx.clock.install({ time: new Date(now) })
+    const page = await ctx.newPage()
+    try {
+      await open(page, cloud.url, '/pages/index/index')
+      await page.locator('#expiring').waitFor()
+      expect(await textOf(page, '#expiring')).toContain('6 天后过期')
+      await screenshot(page, 'home-points-expiring')
+    } finally {
+      await ctx.close()
+      await setClock(null)
+    }
+  })
 })

@@ -7,7 +7,8 @@ import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { useShareOpen } from '../../hooks/useShareOpen'
-import { formatDate, formatPoints } from '../../logic/format'
+import { expiryLines } from '../../logic/expiry'
+import { formatPoints } from '../../logic/format'
 import { ROUTES } from '../../logic/nav'
 import { streakStrip, streakText } from '../../logic/streak'
 import { tierClass, tierProgress } from '../../logic/tiers'
@@ -80,11 +81,11 @@ function HomeBody({ s, notice, onCheckIn, pending, error }: BodyProps) {
 
       {s.expiring.length > 0 && (
         <View className='card' id='expiring'>
-          <View className='card__title'>即将过期</View>
-          {s.expiring.map((e) => (
-            <View className='row' key={e.expiresAt}>
-              <Text><Text className='delta-minus'>{formatPoints(e.points)}</Text> 积分</Text>
-              <Text className='muted'>{formatDate(e.expiresAt)} 到期</Text>
+          <View className='card__title'>积分有效期<Text className='card__hint'>先到期的积分先使用</Text></View>
+          {expiryLines(s.expiring).map((e) => (
+            <View className='row' key={e.key}>
+              <Text><Text className={e.soon ? 'delta-minus' : ''}>{formatPoints(e.points)}</Text> 积分</Text>
+              <Text className={e.soon ? 'tag tag--orange' : 'muted'}>{e.soon ? `${e.daysLeft} 天后过期` : `${e.date} 到期`}</Text>
             </View>
           ))}
         </View>
