@@ -37,7 +37,9 @@ function buildH5IfStale(): boolean {
   const sources = ['src', 'config'].map((dir) => path.join(CLIENT, dir)).concat(path.join(ROOT, 'shared'))
   if (builtAt > 0 && sources.every((dir) => newest(dir) <= builtAt)) return true
   console.log('building the H5 client (npx taro build --type h5)...')
-  const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: CLIENT, stdio: 'inherit' })
+  // A production build whatever NODE_ENV the caller has (a test runner sets `test`).
+  const { NODE_ENV: _callerEnv, ...env } = process.env
+  const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: CLIENT, env, stdio: 'inherit' })
   if (run.status !== 0) console.error('the H5 build failed; serving the functions without it')
   return fs.existsSync(path.join(H5_BUILD, 'index.html'))
 }

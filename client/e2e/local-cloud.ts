@@ -23,18 +23,10 @@ async function freePort(): Promise<number> {
 export async function startCloud(timeoutMs = 110_000): Promise<StartedCloud> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'points-club-e2e-'))
-  // Vitest sets NODE_ENV=test, which would make the Taro build a development one; start as from a shell.
-  const { NODE_ENV: _testEnv, ...env } = process.env
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true,
-    env: {
-      ...env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      // The installed ajv-keywords needs ajv 8, which is only nested under schema-utils (see the report).
-      NODE_PATH: path.join(ROOT, 'node_modules', 'schema-utils', 'node_modules'),
-    },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
