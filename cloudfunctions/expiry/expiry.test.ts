@@ -240,6 +240,26 @@ describe('a large sweep in small time budgets', () => {
   })
 })
 
+describe('a sweep that hands itself on', () => {
+  it('continues in fresh runs until every due member has expired, without anyone triggering it again', async () => {
+    await at('2032-01-10T10:00:00')
+    const people = Array.from({ length: 120 }, (_, i) => `h-${String(i).padStart(3, '0')}`)
+    for (const p of people) await c.data('member', { action: 'login' }, p)
+    await at('2033-02-01T03:00:00')
+    const first = await c.data<JobReport>('expiry', { action: 'run', budgetMs: 100, chain: true }, 'demo-admin')
+    expect(first.hop).toBe(0)
+    let job: JobReport | undefined
+    for (let i = 0; i < 200 && !job?.done; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      job = (await c.docs<JobReport>('settings', { _id: 'expiry-job' }))[0]
+    }
+    expect(job?.done).toBe(true)
+    if (!first.done) expect(job?.hop).toBeGreaterThan(0)
+    expect((await Promise.all(people.map(balance))).every((b) => b === 0)).toBe(true)
+    expect(await c.docs('ledger', { kind: 'expire', _id: { $in: people.map((p) => `expire:${p}:2033-01`) } })).toHaveLength(120)
+  }, 60_000)
+})
+
 describe('two runs at once', () => {
   it('expire each due member exactly once when the timer and an admin start the job together', async () => {
     await at('2031-11-15T10:00:00')
@@ -272,5 +292,6 @@ describe('who may run the job', () => {
     expect(await c.call('expiry', { action: 'run' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
     expect(await c.call('expiry', { action: 'run', budgetMs: 1e20 }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await c.call('expiry', { action: 'run', budgetMs: 'x' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('expiry', { action: 'continue', hop: 1, budgetMs: 1000 }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
   })
 })
