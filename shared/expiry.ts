@@ -28,7 +28,7 @@ export function reminderDue(member: Pick<Member, '_id' | 'lots'>, rules: Rules, 
   const lot = member.lots[0]
   if (!lot || rules.expiry.remindDays.length === 0) return null
   const expiresAt = endOfMonth(lot.expires, rules.timeZone)
-  if (expiresAt.getTime() < now.getTime()) return null
+  if (expiresAt.getTime() <= now.getTime()) return null
   const daysLeft = daysBetween(dayOf(now, rules.timeZone), dayOf(expiresAt, rules.timeZone))
   const days = [...rules.expiry.remindDays].sort((a, b) => a - b).find((d) => d >= daysLeft)
   if (days === undefined) return null

@@ -42,8 +42,15 @@ describe('lots', () => {
       { expires: '2026-11', points: 50 },
     ]
     const justAfter = new Date('2026-11-30T16:00:00Z')
-    expect(expireLots(lots, new Date('2026-11-30T15:59:59Z'), tz)).toEqual({ open: [{ expires: '2026-11', points: 50 }], expired: 30 })
-    expect(expireLots(lots, justAfter, tz)).toEqual({ open: [], expired: 80 })
+    expect(expireLots(lots, new Date('2026-11-30T15:59:59Z'), tz)).toEqual({ open: [{ expires: '2026-11', points: 50 }], due: [{ expires: '2026-10', points: 30 }], expired: 30 })
+    expect(expireLots(lots, justAfter, tz)).toEqual({ open: [], due: lots, expired: 80 })
     expect(lotsTotal(lots)).toBe(80)
+  })
+
+  it('counts a lot as expired from its expiry instant on, the instant the daily job looks for', () => {
+    const lots = [{ expires: '2027-11', points: 5 }]
+    const instant = nextExpiryOf(lots, tz)!
+    expect(expireLots(lots, new Date(instant.getTime() - 1), tz).expired).toBe(0)
+    expect(expireLots(lots, instant, tz)).toEqual({ open: [], due: lots, expired: 5 })
   })
 })

@@ -39,10 +39,11 @@ export function spendFromLots(lots: readonly Lot[], points: number): Lot[] {
   return next
 }
 
-/** Splits lots into those still open after `now` and the points that expired. */
-export function expireLots(lots: readonly Lot[], now: Date, tz: string): { open: Lot[]; expired: number } {
-  const open = lots.filter((l) => endOfMonth(l.expires, tz).getTime() >= now.getTime())
-  return { open: open.map((l) => ({ ...l })), expired: lotsTotal(lots) - lotsTotal(open) }
+/** Splits lots into those still open after `now` and those due (their expiry instant ≤ `now`), with the points that expired. */
+export function expireLots(lots: readonly Lot[], now: Date, tz: string): { open: Lot[]; due: Lot[]; expired: number } {
+  const isDue = (l: Lot) => endOfMonth(l.expires, tz).getTime() <= now.getTime()
+  const due = lots.filter(isDue).map((l) => ({ ...l }))
+  return { open: lots.filter((l) => !isDue(l)).map((l) => ({ ...l })), due, expired: lotsTotal(due) }
 }
 
 /** The instant the soonest lot expires, for the indexed `nextExpiryAt`. */

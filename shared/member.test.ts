@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lotsTotal } from './lots'
-import { checkIn, claimPurchase, completeProfile, expirePoints, redeem, refundVoucher, signUp, summaryOf, type Item, type Member, type Outcome, type PurchaseDoc } from './member'
+import { checkIn, claimPurchase, completeProfile, expirePoints, memberAsOf, redeem, refundVoucher, signUp, summaryOf, type Item, type Member, type Outcome, type PurchaseDoc } from './member'
 import { DEFAULT_RULES as rules } from './rules'
 
 const now = new Date('2026-11-22T04:00:00Z')
@@ -158,5 +158,63 @@ describe('member operations', () => {
     expect(s).toMatchObject({ balance: 105, tier: { id: 'normal' }, nextTier: { id: 'silver', needSpentFen: 1000_00, needPoints: 895 }, streak: { count: 1, checkedInToday: true } })
     expect(s.expiring).toEqual([{ points: 105, expiresAt: '2027-11-30T15:59:59.999Z' }])
     expect(s.recommendations.map((r) => r.itemId)).toEqual(['tiny', 'free_delivery'])
+  })
+})
+
+describe('points past their expiry instant, before the daily job', () => {
+  // earned in November 2026, due 2027-11-30 23:59:59.999 +08:00; 20 more earned in October 2027, due 2028-10
+  const stored = (): Member => ({ ...joined(), balance: 120, lifetimePoints: 120, seq: 2, lots: [{ expires: '2027-11', points: 100 }, { expires: '2028-10', points: 20 }] })
+  const item: Item = { _id: 'sticker', name: '贴纸', kind: 'goods', points: 20, stock: 5, validDays: 30, active: true }
+  const afterDue = new Date('2027-11-30T16:00:00Z') // 00:00 on 1 December, merchant time
+
+  it('spends only the fresh lot, after an expiry entry the job would have written', () => {
+    const o = redeem(stored(), item, 'r1', 'CODE', rules, afterDue)
+    expect(o.entries.map((e) => [e._id, e.kind, e.delta, e.balanceAfter, e.seq])).toEqual([
+      ['expire:u1:2027-11', 'expire', -100, 20, 3],
+      ['redeem:u1:r1', 'redeem', -20, 0, 4],
+    ])
+    expect(o.entries[0]).toEqual(expirePoints(stored(), rules, afterDue).entries[0])
+    expect(o.member).toMatchObject({ balance: 0, lots: [], nextExpiryAt: null })
+    expectConsistent(stored(), [o])
+  })
+
+  it('refuses to spend the due points from their expiry instant on, and answers with the balance that is left', () => {
+    const instant = new Date('2027-11-30T15:59:59.999Z')
+    expect(() => redeem(stored(), { ...item, points: 21 }, 'r1', 'CODE', rules, instant)).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_POINTS', message: expect.stringContaining('当前 20') }))
+    // a millisecond earlier the same points are still there
+    expect(redeem(stored(), { ...item, points: 120 }, 'r1', 'CODE', rules, new Date(instant.getTime() - 1)).answer.balance).toBe(0)
+  })
+
+  it('credits a check-in on top of what is left, and expires nothing twice', () => {
+    const o = checkIn(stored(), rules, afterDue)
+    expect(o.entries.map((e) => [e.kind, e.delta, e.balanceAfter])).toEqual([
+      ['expire', -100, 20],
+      ['checkin', 5, 25],
+    ])
+    expect(o.answer).toMatchObject({ awarded: 5, balance: 25 })
+    const again = expirePoints(o.member, rules, afterDue)
+    expect(again.entries).toEqual([])
+    expect(again.member.balance).toBe(25)
+  })
+
+  it('pays a purchase with only the fresh points as cash', () => {
+    const o = claimPurchase(stored(), purchase(100_00, { createdAt: afterDue, expiresAt: new Date(afterDue.getTime() + 600_000) }), true, rules, afterDue)
+    expect(o.answer).toMatchObject({ deductedPoints: 20, payFen: 100_00 - 20 })
+    expect(o.entries.slice(0, 2).map((e) => [e.kind, e.delta])).toEqual([
+      ['expire', -100],
+      ['cash', -20],
+    ])
+    expectConsistent(stored(), [o])
+  })
+
+  it('shows the balance without them in the summary, without changing the stored member', () => {
+    const m = stored()
+    const s = summaryOf(m, rules, afterDue, [item])
+    expect(s.balance).toBe(20)
+    expect(s.expiring).toEqual([{ points: 20, expiresAt: '2028-10-31T15:59:59.999Z' }])
+    expect(s.recommendations).toEqual([{ itemId: 'sticker', text: '积分够兑换「贴纸」啦' }])
+    expect(memberAsOf(m, rules, afterDue).balance).toBe(20)
+    expect(m.balance).toBe(120)
+    expect(m.lots).toHaveLength(2)
   })
 })

@@ -4,7 +4,7 @@
  */
 import type { Summary, Voucher, VoucherStatus, ItemKind } from './api'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
-import { addToLots, expireLots, expiryMonthFor, nextExpiryOf, spendFromLots, type Lot } from './lots'
+import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, spendFromLots, type Lot } from './lots'
 import { cashDeduction, pointsForPayment } from './purchase'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
@@ -106,10 +106,16 @@ export interface PurchaseDoc {
 
 const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
 
-/** Accumulates credits and debits on a copy of a member: lots, lifetime points, tier and ledger entries move together. */
+/**
+ * Accumulates credits and debits on a copy of a member: lots, lifetime points, tier and ledger entries move together.
+ * It starts by expiring every lot already due at `now`, so no operation can spend or show points the daily job has
+ * not reached yet; the entries are the ones the job writes, so whichever stores them first, the other finds nothing.
+ */
 export class Posting {
   readonly member: Member
   readonly entries: LedgerEntry[] = []
+  /** Points that had expired by `now` and left first. */
+  readonly expired: number
 
   constructor(
     member: Member,
@@ -117,6 +123,7 @@ export class Posting {
     private readonly now: Date,
   ) {
     this.member = cloneMember(member)
+    this.expired = this.expireDue()
   }
 
   /** Adds points that expire with this month's lot; `earned` counts them toward tiers. */
@@ -159,6 +166,14 @@ export class Posting {
     this.member.nextExpiryAt = nextExpiryOf(this.member.lots, this.rules.timeZone)
     this.member.updatedAt = this.now
     return { member: this.member, entries: this.entries, answer }
+  }
+
+  /** One debit per due expiry month, with the id the daily job uses (`expire:<openid>:<month>`). */
+  private expireDue(): number {
+    const m = this.member
+    const { due } = expireLots(m.lots, this.now, this.rules.timeZone)
+    for (const lot of due) this.debit(`expire:${m._id}:${lot.expires}`, 'expire', `${lot.expires} 到期积分失效`, lot.points)
+    return lotsTotal(due)
   }
 
   private entry(id: string, kind: LedgerKind, reason: string, delta: number, extra: Partial<LedgerEntry> = {}): void {
@@ -337,13 +352,15 @@ export function refundVoucher(member: Member, voucher: VoucherDoc, why: string, 
   return p.done({ balance: p.member.balance })
 }
 
-/** Removes the lots that have expired by `now`, one ledger entry per expiry month. */
+/** Removes the lots that have expired by `now`, one ledger entry per expiry month (the daily job's step; every other operation does it first too). */
 export function expirePoints(member: Member, rules: Rules, now: Date): Outcome<{ expired: number }> {
   const p = new Posting(member, rules, now)
-  const { open } = expireLots(member.lots, now, rules.timeZone)
-  const gone = member.lots.filter((l) => !open.some((o) => o.expires === l.expires))
-  for (const lot of gone) p.debit(`expire:${member._id}:${lot.expires}`, 'expire', `${lot.expires} 到期积分失效`, lot.points)
-  return p.done({ expired: gone.reduce((s, l) => s + l.points, 0) })
+  return p.done({ expired: p.expired })
+}
+
+/** The member as it stands at `now`, due lots expired, without storing anything: what a read shows. */
+export function memberAsOf(member: Member, rules: Rules, now: Date): Member {
+  return expirePoints(member, rules, now).member
 }
 
 export function voucherView(v: VoucherDoc): Voucher {
@@ -359,10 +376,11 @@ export function voucherView(v: VoucherDoc): Voucher {
 }
 
 /** The shopper's home card: balance, tier progress, streak, soonest expiries, what they can redeem. */
-export function summaryOf(member: Member, rules: Rules, now: Date, items: readonly Item[]): Summary {
+export function summaryOf(stored: Member, rules: Rules, now: Date, items: readonly Item[]): Summary {
+  // computed, not written: a read never conflicts with a purchase or check-in, and the next change stores the same expiry
+  const member = memberAsOf(stored, rules, now)
   const tier = tierById(rules, member.tier)
   const today = dayOf(now, rules.timeZone)
-  const { open } = expireLots(member.lots, now, rules.timeZone)
   return {
     openid: member._id,
     nickname: member.nickname,
@@ -372,7 +390,7 @@ export function summaryOf(member: Member, rules: Rules, now: Date, items: readon
     tier: { id: tier.id, name: tier.name, rate: tier.rate },
     nextTier: nextTier(rules, member.tier, member.totalSpentFen, member.lifetimePoints),
     streak: { count: currentStreak(member.streak, today), checkedInToday: member.streak.lastDay === today },
-    expiring: open.slice(0, 3).map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], rules.timeZone)!.toISOString() })),
+    expiring: member.lots.slice(0, 3).map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], rules.timeZone)!.toISOString() })),
     recommendations: recommend(member.balance, items),
     profile: {
       birthday: member.birthday,
