@@ -1,9 +1,9 @@
 /**
- * Figures for the function host (`npx tsx emulator/host/bench.ts`): cold start, warm call latency,
+ * Figures for the function host (`npm run bench -- host`): cold start, warm call latency,
  * 100 concurrent shoppers, and one function calling another, all through HTTP like the H5 client.
  */
 import path from 'node:path'
-import { startLocalCloud } from './testing'
+import { startLocalCloud } from '../emulator/host/testing'
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now()
@@ -17,7 +17,7 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const cloud = await startLocalCloud({ functionsDir: path.join(__dirname, 'fixtures'), maxInstances: 4 })
+  const cloud = await startLocalCloud({ functionsDir: path.join(__dirname, '..', 'emulator', 'host', 'fixtures'), maxInstances: 4 })
   try {
     const [, cold] = await timed(() => cloud.call('whoami', {}, 'bench'))
     const warm: number[] = []
