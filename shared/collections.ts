@@ -17,7 +17,7 @@ export interface CollectionSpec {
 export const COLLECTIONS = {
   members: {
     holds: 'one member per OPENID: balance, lots by expiry month, tier, streak, profile',
-    indexes: [{ fields: { nextExpiryAt: 1 } }, { fields: { createdAt: 1 } }, { fields: { birthdayMonth: 1 } }],
+    indexes: [{ fields: { nextExpiryAt: 1 } }, { fields: { createdAt: 1 } }, { fields: { birthdayMonth: 1 } }, { fields: { tier: 1 } }],
   },
   ledger: {
     holds: 'one entry per change of points, id derived from its cause',

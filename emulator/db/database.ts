@@ -4,6 +4,7 @@ import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
 import { narrow } from './indexes'
+import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
 import { type Change, Store } from './store'
 import { docKey, type Transaction, TransactionTable } from './transactions'
 import { applyUpdate, toModifier, toReplacement, upsertBase } from './updates'
@@ -267,11 +268,35 @@ export class CloudDatabase {
     return rows.map((row) => parseDoc(row.body)).filter((doc) => query.test(doc))
   }
 
-  /** Matching documents sorted, skipped and limited. */
+  /** Matching documents sorted (ties by `_id`), skipped and limited. */
   find(coll: string, criteria: Doc, options: { order?: Doc; offset: number; limit: number }): Doc[] {
+    const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
+    const scan = order ? this.orderedScan(coll, criteria, order) : undefined
+    if (scan) return this.readOrdered(coll, criteria, scan, options)
     let cursor = new Query({}).find(this.matching(coll, criteria))
-    if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order as Record<string, 1 | -1>)
+    if (order) cursor = cursor.sort(withIdTieBreak(order) as Record<string, 1 | -1>)
     return cursor.skip(options.offset).limit(options.limit).all() as Doc[]
+  }
+
+  private orderedScan(coll: string, criteria: Doc, order: Doc): OrderedScan | undefined {
+    const scan = planOrderedScan(criteria, order, new Set(this.store.indexedPathsOf(coll)))
+    if (!scan || (scan.path !== '_id' && this.store.hasUnorderableKeys(coll, scan.path))) return undefined
+    return scan
+  }
+
+  /** Reads candidates in SQL order until mingo has accepted `offset + limit` of them. */
+  private readOrdered(coll: string, criteria: Doc, scan: OrderedScan, options: { offset: number; limit: number }): Doc[] {
+    const query = compile(criteria)
+    const found: Doc[] = []
+    let skipped = 0
+    for (const id of this.store.orderedIds(coll, scan)) {
+      const row = this.store.get(coll, id)
+      const doc = row ? parseDoc(row.body) : undefined
+      if (!doc || !query.test(doc)) continue
+      if (skipped < options.offset) skipped++
+      else if (found.push(doc) >= options.limit) break
+    }
+    return found
   }
 
   private allDocs(coll: string): Doc[] {
@@ -391,7 +416,7 @@ export class CloudDatabase {
   }
 
   private createDeclaredCollections(): void {
-    for (const [name, spec] of Object.entries(COLLECTIONS)) this.store.createCollection(name, spec.indexes as readonly IndexSpec[])
+    for (const [name, spec] of Object.entries(COLLECTIONS)) this.store.declareCollection(name, spec.indexes as readonly IndexSpec[])
   }
 
   private count(action: string, collection: unknown): void {

@@ -51,9 +51,16 @@ export function scalarKey(value: unknown): { kind: KeyKind; value: number | stri
 }
 
 /** A superset of the matching documents that SQL can find: by `_id`, or a range on one indexed path. */
-export type Narrowing =
-  | { by: 'ids'; ids: string[] }
-  | { by: 'index'; path: string; kind: KeyKind; equals?: Array<number | string>; gt?: Bound; lt?: Bound }
+export type Narrowing = { by: 'ids'; ids: string[] } | IndexNarrowing
+
+export interface IndexNarrowing {
+  by: 'index'
+  path: string
+  kind: KeyKind
+  equals?: Array<number | string>
+  gt?: Bound
+  lt?: Bound
+}
 
 export interface Bound {
   value: number | string
@@ -89,7 +96,8 @@ function narrowById(condition: unknown): Narrowing | undefined {
   return undefined
 }
 
-function narrowPath(path: string, condition: unknown): Narrowing | undefined {
+/** A narrowing by one path's condition, when SQL can serve it. */
+export function narrowPath(path: string, condition: unknown): IndexNarrowing | undefined {
   const direct = scalarKey(condition)
   if (direct) return direct.kind === KeyKind.Null ? undefined : equalsOf(path, [condition])
   if (!isPlainObject(condition)) return undefined
@@ -98,7 +106,7 @@ function narrowPath(path: string, condition: unknown): Narrowing | undefined {
   return rangeOf(path, condition)
 }
 
-function equalsOf(path: string, values: unknown[]): Narrowing | undefined {
+function equalsOf(path: string, values: unknown[]): IndexNarrowing | undefined {
   const keys = values.map(scalarKey)
   const first = keys[0]
   if (!first || first.kind === KeyKind.Null) return undefined
@@ -106,7 +114,7 @@ function equalsOf(path: string, values: unknown[]): Narrowing | undefined {
   return { by: 'index', path, kind: first.kind, equals: keys.map((k) => k!.value as number | string) }
 }
 
-function rangeOf(path: string, condition: Doc): Narrowing | undefined {
+function rangeOf(path: string, condition: Doc): IndexNarrowing | undefined {
   let kind: KeyKind | undefined
   let gt: Bound | undefined
   let lt: Bound | undefined

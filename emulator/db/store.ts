@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { IndexSpec } from '../../shared/collections'
-import { indexKeys, KeyKind, type Narrowing } from './indexes'
+import { parseEjson } from './ejson'
+import { type Bound, type IndexNarrowing, indexKeys, KeyKind, type Narrowing } from './indexes'
+import { kindRank, type OrderedScan } from './ordering'
+
+type Param = string | number
 
 export interface Row {
   id: string
@@ -38,7 +42,8 @@ export class Store {
         version INTEGER NOT NULL, UNIQUE (coll, id));
       CREATE TABLE IF NOT EXISTS index_keys (coll TEXT NOT NULL, path TEXT NOT NULL, kind INTEGER NOT NULL,
         value, id TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS index_keys_lookup ON index_keys (coll, path, kind, value);
+      DROP INDEX IF EXISTS index_keys_lookup;
+      CREATE INDEX IF NOT EXISTS index_keys_order ON index_keys (coll, path, kind, value, id);
       CREATE INDEX IF NOT EXISTS index_keys_doc ON index_keys (coll, id);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     `)
@@ -53,6 +58,9 @@ export class Store {
     return {
       listCollections: s.prepare('SELECT name, indexes FROM collections'),
       addCollection: s.prepare('INSERT OR IGNORE INTO collections (name, indexes) VALUES (?, ?)'),
+      setIndexes: s.prepare('UPDATE collections SET indexes = ? WHERE name = ?'),
+      dropKeys: s.prepare('DELETE FROM index_keys WHERE coll = ?'),
+      unorderable: s.prepare(`SELECT 1 FROM index_keys WHERE coll = ? AND path = ? AND kind = ${KeyKind.Any} LIMIT 1`),
       get: s.prepare('SELECT id, body, version FROM docs WHERE coll = ? AND id = ?'),
       all: s.prepare('SELECT id, body, version FROM docs WHERE coll = ? ORDER BY rowid'),
       put: s.prepare(`INSERT INTO docs (coll, id, body, version) VALUES (?, ?, ?, ?)
@@ -85,6 +93,18 @@ export class Store {
     return true
   }
 
+  /** Creates a declared collection, or brings its indexes up to the declaration and rebuilds its keys. */
+  declareCollection(name: string, indexes: readonly IndexSpec[]): void {
+    if (this.createCollection(name, indexes)) return
+    if (JSON.stringify(this.specs.get(name)) === JSON.stringify(indexes)) return
+    this.sql.transaction(() => {
+      this.stmt.setIndexes.run(JSON.stringify(indexes), name)
+      this.remember(name, indexes)
+      this.stmt.dropKeys.run(name)
+      for (const row of this.all(name)) this.putKeys(name, row.id, parseEjson(row.body, 'stored document') as Record<string, unknown>)
+    })()
+  }
+
   private remember(name: string, indexes: readonly IndexSpec[]): void {
     this.indexedPaths.set(name, pathsOf(indexes))
     this.specs.set(name, [...indexes])
@@ -108,27 +128,47 @@ export class Store {
     if (narrowing.by === 'ids') {
       return narrowing.ids.map((id) => this.get(coll, id)).filter((r): r is Row => r !== undefined)
     }
-    const where = ['kind = ?']
-    const params: Array<string | number> = [coll, coll, narrowing.path, narrowing.kind]
-    if (narrowing.equals) {
-      where.push(`value IN (${narrowing.equals.map(() => '?').join(', ')})`)
-      params.push(...narrowing.equals)
+    const ids = narrowedIds(coll, narrowing)
+    const sql = `SELECT id, body, version FROM docs WHERE coll = ? AND id IN (${ids.sql}) ORDER BY rowid`
+    return this.cached(sql).all(coll, ...ids.params) as Row[]
+  }
+
+  /** Whether a document holds an array, object or NaN on `path`: SQL cannot order those as mingo does. */
+  hasUnorderableKeys(coll: string, path: string): boolean {
+    return this.stmt.unorderable.get(coll, path) !== undefined
+  }
+
+  /** Ids of candidate documents in the scan's order, read lazily so that a limited query stops early. */
+  orderedIds(coll: string, scan: OrderedScan): IterableIterator<string> {
+    const dir = scan.dir === 1 ? 'ASC' : 'DESC'
+    const n = scan.narrowing
+    if (n && n.path === scan.path) {
+      // the index holds exactly the candidates, in order: walk it
+      const keys = keyConditions(n)
+      const ids = idConditions(scan.ids, 'id')
+      const sql = `SELECT id FROM index_keys WHERE coll = ? AND path = ? AND ${[...keys.where, ...ids.where].join(' AND ')}
+        ORDER BY value ${dir}, id ${dir}`
+      return this.iterate(sql, [coll, n.path, ...keys.params, ...ids.params])
     }
-    if (narrowing.gt) {
-      where.push(narrowing.gt.inclusive ? 'value >= ?' : 'value > ?')
-      params.push(narrowing.gt.value)
+    const where = ['d.coll = ?']
+    const params: Param[] = [coll]
+    if (n) {
+      const sub = narrowedIds(coll, n)
+      where.push(`d.id IN (${sub.sql})`)
+      params.push(...sub.params)
     }
-    if (narrowing.lt) {
-      where.push(narrowing.lt.inclusive ? 'value <= ?' : 'value < ?')
-      params.push(narrowing.lt.value)
-    }
-    // two index lookups: the matching keys, and values only mingo can judge (arrays, objects)
-    const sql = `SELECT id, body, version FROM docs WHERE coll = ? AND id IN (
-      SELECT id FROM index_keys WHERE coll = ? AND path = ? AND ${where.join(' AND ')}
-      UNION ALL SELECT id FROM index_keys WHERE coll = ? AND path = ? AND kind = ${KeyKind.Any}
-    ) ORDER BY rowid`
-    params.push(coll, narrowing.path)
-    return this.cached(sql).all(...params) as Row[]
+    const ids = idConditions(scan.ids, 'd.id')
+    where.push(...ids.where)
+    params.push(...ids.params)
+    if (scan.path === '_id') return this.iterate(`SELECT d.id FROM docs d WHERE ${where.join(' AND ')} ORDER BY d.id ${dir}`, params)
+    // SQLite sorts the candidates' keys, never their bodies
+    const sql = `SELECT d.id FROM docs d LEFT JOIN index_keys o ON o.coll = d.coll AND o.id = d.id AND o.path = ?
+      WHERE ${where.join(' AND ')} ORDER BY ${kindRank('o.kind')} ${dir}, o.value ${dir}, d.id ${dir}`
+    return this.iterate(sql, [scan.path, ...params])
+  }
+
+  private iterate(sql: string, params: Param[]): IterableIterator<string> {
+    return this.cached(sql).pluck().iterate(...params) as IterableIterator<string>
   }
 
   private readonly statements = new Map<string, Database.Statement>()
@@ -158,12 +198,14 @@ export class Store {
           continue
         }
         this.stmt.put.run(change.coll, change.id, change.body, version)
-        for (const key of indexKeys(change.doc, this.indexedPathsOf(change.coll))) {
-          this.stmt.putKey.run(change.coll, key.path, key.kind, key.value, change.id)
-        }
+        this.putKeys(change.coll, change.id, change.doc)
       }
       this.stmt.putSeq.run(version)
     })()
+  }
+
+  private putKeys(coll: string, id: string, doc: Record<string, unknown>): void {
+    for (const key of indexKeys(doc, this.indexedPathsOf(coll))) this.stmt.putKey.run(coll, key.path, key.kind, key.value, id)
   }
 
   /** Deletes every document and collection. */
@@ -180,4 +222,45 @@ export class Store {
 
 function pathsOf(indexes: readonly IndexSpec[]): string[] {
   return [...new Set(indexes.flatMap((spec) => Object.keys(spec.fields)))]
+}
+
+/** Conditions on `kind` and `value` of index_keys rows that hold a narrowing's keys. */
+function keyConditions(narrowing: IndexNarrowing): { where: string[]; params: Param[] } {
+  const where = ['kind = ?']
+  const params: Param[] = [narrowing.kind]
+  if (narrowing.equals) {
+    where.push(`value IN (${narrowing.equals.map(() => '?').join(', ')})`)
+    params.push(...narrowing.equals)
+  }
+  if (narrowing.gt) {
+    where.push(narrowing.gt.inclusive ? 'value >= ?' : 'value > ?')
+    params.push(narrowing.gt.value)
+  }
+  if (narrowing.lt) {
+    where.push(narrowing.lt.inclusive ? 'value <= ?' : 'value < ?')
+    params.push(narrowing.lt.value)
+  }
+  return { where, params }
+}
+
+/** Ids a narrowing may match: its keys, and values only mingo can judge (arrays, objects). */
+function narrowedIds(coll: string, narrowing: IndexNarrowing): { sql: string; params: Param[] } {
+  const keys = keyConditions(narrowing)
+  const sql = `SELECT id FROM index_keys WHERE coll = ? AND path = ? AND ${keys.where.join(' AND ')}
+    UNION ALL SELECT id FROM index_keys WHERE coll = ? AND path = ? AND kind = ${KeyKind.Any}`
+  return { sql, params: [coll, narrowing.path, ...keys.params, coll, narrowing.path] }
+}
+
+function idConditions(ids: { gt?: Bound; lt?: Bound } | undefined, column: string): { where: string[]; params: Param[] } {
+  const where: string[] = []
+  const params: Param[] = []
+  if (ids?.gt) {
+    where.push(`${column} ${ids.gt.inclusive ? '>=' : '>'} ?`)
+    params.push(ids.gt.value)
+  }
+  if (ids?.lt) {
+    where.push(`${column} ${ids.lt.inclusive ? '<=' : '<'} ?`)
+    params.push(ids.lt.value)
+  }
+  return { where, params }
 }

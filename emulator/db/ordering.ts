@@ -1,0 +1,52 @@
+import { type Doc, isPlainObject } from './ejson'
+import { type Bound, type IndexNarrowing, KeyKind, narrow, narrowPath } from './indexes'
+
+/**
+ * A sorted query SQL can read in its order: one sort field, `_id` or an indexed path, ties broken by `_id`
+ * in the same direction. Mingo still judges every document it reads.
+ */
+export interface OrderedScan {
+  path: string
+  dir: 1 | -1
+  /** Candidates from an index; when on `path` itself SQL walks that index in order and sorts nothing. */
+  narrowing?: IndexNarrowing
+  /** Bounds on `_id` applied while walking, as a sweep paging by `_id` sends. */
+  ids?: { gt?: Bound; lt?: Bound }
+}
+
+/** The scan for `order`, or undefined when only the in-memory sort can order these documents. */
+export function planOrderedScan(criteria: Doc, order: Doc, indexedPaths: ReadonlySet<string>): OrderedScan | undefined {
+  const keys = Object.entries(order)
+  const first = keys[0]
+  if (keys.length !== 1 || !first) return undefined
+  const [path, dir] = first
+  if ((dir !== 1 && dir !== -1) || (path !== '_id' && !indexedPaths.has(path))) return undefined
+  const found = narrow(criteria, indexedPaths)
+  // a query by ids reads a handful of documents: sorting them in memory is cheaper
+  if (found?.by === 'ids') return undefined
+  const own = path === '_id' ? undefined : narrowPath(path, criteria[path])
+  return { path, dir, narrowing: own ?? found, ids: idBounds(criteria._id) }
+}
+
+/** The order with `_id` appended in the direction of its first field, so ties come out the same every time. */
+export function withIdTieBreak(order: Doc): Doc {
+  if ('_id' in order) return order
+  return { ...order, _id: Object.values(order)[0] === -1 ? -1 : 1 }
+}
+
+function idBounds(condition: unknown): OrderedScan['ids'] {
+  const range = isPlainObject(condition) ? narrowPath('_id', condition) : undefined
+  return range?.kind === KeyKind.String && !range.equals ? { gt: range.gt, lt: range.lt } : undefined
+}
+
+/** Mingo's order across types (missing < null < numbers < strings < booleans < dates) as an SQL rank. */
+export function kindRank(column: string): string {
+  const ranks: Array<[KeyKind, number]> = [
+    [KeyKind.Null, 1],
+    [KeyKind.Number, 2],
+    [KeyKind.String, 3],
+    [KeyKind.Boolean, 4],
+    [KeyKind.Date, 5],
+  ]
+  return `CASE ${column} ${ranks.map(([kind, rank]) => `WHEN ${kind} THEN ${rank}`).join(' ')} ELSE 0 END`
+}
