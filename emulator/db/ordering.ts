@@ -39,10 +39,10 @@ function idBounds(condition: unknown): OrderedScan['ids'] {
   return range?.kind === KeyKind.String && !range.equals ? { gt: range.gt, lt: range.lt } : undefined
 }
 
-/** Mingo's order across types (missing < null < numbers < strings < booleans < dates) as an SQL rank. */
+/** Mingo's order across types (missing and null alike < numbers < strings < booleans < dates) as an SQL rank. */
 export function kindRank(column: string): string {
   const ranks: Array<[KeyKind, number]> = [
-    [KeyKind.Null, 1],
+    [KeyKind.Null, 0],
     [KeyKind.Number, 2],
     [KeyKind.String, 3],
     [KeyKind.Boolean, 4],
