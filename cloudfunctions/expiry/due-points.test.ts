@@ -110,3 +110,19 @@ describe('points past their expiry instant, before the daily job reaches them', 
     expect(await c.violations()).toEqual([])
   })
 })
+
+describe('the daily job and shoppers reaching the same due points at once', () => {
+  const crowd = Array.from({ length: 20 }, (_, i) => `d-crowd-${i}`)
+
+  it('expires each member once, whichever gets there first', async () => {
+    await at('2032-03-10T10:00:00')
+    for (const openid of crowd) await c.data('member', { action: 'login' }, openid) // 100, due 2033-03-31
+    await at('2033-04-01T02:00:00')
+    const [job, ...checkIns] = await Promise.all([trigger(), ...crowd.map((openid) => c.data<{ awarded: number; balance: number }>('checkin', { action: 'checkIn' }, openid))])
+    expect(job.steps.points?.failed).toBe(0)
+    expect(checkIns.every((a) => a.awarded === 5 && a.balance === 5)).toBe(true)
+    const expired = await c.docs<LedgerEntry>('ledger', { kind: 'expire', _id: { $in: crowd.map((openid) => `expire:${openid}:2033-03`) } })
+    expect(expired.map((e) => e.delta)).toEqual(crowd.map(() => -100))
+    expect(await c.violations()).toEqual([])
+  })
+})
