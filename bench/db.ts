@@ -10,6 +10,7 @@ import { startTestCloud } from '../emulator/db/testing'
 
 const BUDGET_MS = Number(process.env.BENCH_MS ?? 1500)
 const LEDGER_SIZE = 5000
+const MEMBERS_SIZE = 50_000
 
 interface Figure {
   op: string
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   const day = (i: number): Date => new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000)
   const seed = Array.from({ length: LEDGER_SIZE }, (_v, i) => ejson({ _id: `seed-${i}`, openid: `o${i % 50}`, at: day(i), delta: 1 }))
   for (let i = 0; i < seed.length; i += 500) await call('database.insertDocument', { collectionName: 'ledger', data: seed.slice(i, i + 500) })
+  const members = Array.from({ length: MEMBERS_SIZE }, (_v, i) => ejson({ _id: `m-${i}`, tier: 'normal', balance: i, nextExpiryAt: day(i) }))
+  for (let i = 0; i < members.length; i += 1000) await call('database.insertDocument', { collectionName: 'members', data: members.slice(i, i + 1000) })
   for (const id of ['x', 'y']) await call('database.insertDocument', { collectionName: 'items', data: [ejson({ _id: id, stock: 1e9 })] })
 
   const figures: Figure[] = []
@@ -75,7 +78,9 @@ async function main(): Promise<void> {
       }),
     async () => {
       const { transactionId } = (await call('database.startTransaction', {})) as { transactionId: string }
-      for (const id of ['x', 'y']) await call('database.getDocument', { collectionName: 'items', queryType: 'DOC', query: ejson({ _id: id }), transactionId })
+      const members = Array.from({ length: MEMBERS_SIZE }, (_v, i) => ejson({ _id: `m-${i}`, tier: 'normal', balance: i, nextExpiryAt: day(i) }))
+  for (let i = 0; i < members.length; i += 1000) await call('database.insertDocument', { collectionName: 'members', data: members.slice(i, i + 1000) })
+  for (const id of ['x', 'y']) await call('database.getDocument', { collectionName: 'items', queryType: 'DOC', query: ejson({ _id: id }), transactionId })
       for (const [id, by] of [['x', -1], ['y', 1]] as const) {
         await call('database.modifyDocument', {
           collectionName: 'items', queryType: 'DOC', merge: true, multi: false, query: ejson({ _id: id }),
@@ -95,6 +100,16 @@ async function main(): Promise<void> {
         query: ejson({ openid: `o${i % 50}`, at: { $gte: since } }), order: ejson({ at: -1 }),
       }),
   )
+  const due = day(200)
+  await bench(
+    `indexed query, ordered, first 100 of ${MEMBERS_SIZE.toLocaleString('en-US')}`,
+    () => db.collection('members').where({ nextExpiryAt: _.lte(due) }).orderBy('nextExpiryAt', 'asc').limit(100).get(),
+    () =>
+      call('database.getDocument', {
+        collectionName: 'members', queryType: 'WHERE', limit: 100,
+        query: ejson({ nextExpiryAt: { $lte: due } }), order: ejson({ nextExpiryAt: 1 }),
+      }),
+  )
   await bench(
     `unindexed scan (${LEDGER_SIZE} docs)`,
     (i) => db.collection('ledger').where({ delta: i % 2 === 0 ? 2 : 3 }).get(),
@@ -103,10 +118,10 @@ async function main(): Promise<void> {
 
   const pad = (s: string, n: number): string => s.padEnd(n)
   const num = (n: number): string => n.toFixed(0).padStart(10)
-  console.log(`${pad('operation', 30)}${'SDK ops/s'.padStart(10)}${'direct ops/s'.padStart(14)}${'HTTP+SDK µs/op'.padStart(16)}`)
+  console.log(`${pad('operation', 44)}${'SDK ops/s'.padStart(10)}${'direct ops/s'.padStart(14)}${'HTTP+SDK µs/op'.padStart(16)}`)
   for (const f of figures) {
     const overhead = 1e6 / f.sdk - 1e6 / f.direct
-    console.log(`${pad(f.op, 30)}${num(f.sdk)}${num(f.direct).padStart(14)}${overhead.toFixed(0).padStart(16)}`)
+    console.log(`${pad(f.op, 44)}${num(f.sdk)}${num(f.direct).padStart(14)}${overhead.toFixed(0).padStart(16)}`)
   }
   await cloud.close()
   rmSync(dataDir, { recursive: true, force: true })

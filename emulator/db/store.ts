@@ -42,9 +42,12 @@ export class Store {
         version INTEGER NOT NULL, UNIQUE (coll, id));
       CREATE TABLE IF NOT EXISTS index_keys (coll TEXT NOT NULL, path TEXT NOT NULL, kind INTEGER NOT NULL,
         value, id TEXT NOT NULL);
+      -- keys in index order, ties by id: a sorted query walks this and stops early
       DROP INDEX IF EXISTS index_keys_lookup;
       CREATE INDEX IF NOT EXISTS index_keys_order ON index_keys (coll, path, kind, value, id);
-      CREATE INDEX IF NOT EXISTS index_keys_doc ON index_keys (coll, id);
+      -- one document's key on one path, covering, so SQLite joins sort keys through it
+      DROP INDEX IF EXISTS index_keys_doc;
+      CREATE INDEX IF NOT EXISTS index_keys_by_doc ON index_keys (coll, id, path, kind, value);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     `)
     this.stmt = this.prepare()
