@@ -136,6 +136,13 @@ export class Store {
     return this.cached(sql).all(coll, ...ids.params) as Row[]
   }
 
+  /** How many documents have a key the narrowing covers. */
+  countKeys(coll: string, narrowing: IndexNarrowing): number {
+    const keys = keyConditions(narrowing)
+    const sql = `SELECT COUNT(*) FROM index_keys WHERE coll = ? AND path = ? AND ${keys.where.join(' AND ')}`
+    return this.cached(sql).pluck().get(coll, narrowing.path, ...keys.params) as number
+  }
+
   /** Whether a document holds an array, object or NaN on `path`: SQL cannot order those as mingo does. */
   hasUnorderableKeys(coll: string, path: string): boolean {
     return this.stmt.unorderable.get(coll, path) !== undefined
