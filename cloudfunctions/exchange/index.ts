@@ -1,6 +1,6 @@
 /** exchange: the points mall — catalog, redeeming an item for a voucher, the shopper's vouchers. */
 import { randomCode } from '../../shared/codes'
-import { redeem, voucherView, type Item, type Member, type VoucherDoc } from '../../shared/member'
+import { memberAsOf, redeem, voucherView, type Item, type Member, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { createDoc, db, getDoc } from '../common/cloud'
@@ -15,7 +15,8 @@ export const actions = {
     schema: schemas.exchange.catalog,
     async run(_args, ctx) {
       const [member, res] = await Promise.all([getDoc<Member>(db, 'members', ctx.openid), db.collection('items').where({ active: true }).limit(100).get()])
-      const balance = member?.balance ?? 0
+      // as of now: points past their expiry instant never count, even before the nightly job removes them
+      const balance = member ? memberAsOf(member, ctx.rules, ctx.now).balance : 0
       const items = (res.data as Item[]).sort((a, b) => a.points - b.points || a._id.localeCompare(b._id))
       return { items: items.map((i) => ({ id: i._id, name: i.name, kind: i.kind, points: i.points, stock: i.stock, affordable: i.stock > 0 && i.points <= balance })) }
     },

@@ -37,7 +37,7 @@ function grant(gift: Gift, kind: 'birthday' | 'monthly', rules: Rules, now: Date
       return { outcome, notify: consents > 0 }
     })
     if (given?.notify) {
-      const points = given.outcome.entries.reduce((s, e) => s + e.delta, 0)
+      const points = given.outcome.entries.filter((e) => e.kind !== 'expire').reduce((s, e) => s + e.delta, 0)
       const error = await sendMessage(benefitMessage(found._id, kind, given.outcome.answer, points, TEMPLATES.benefit))
       if (error) console.error(`benefit message to ${found._id}: ${error}`)
     }

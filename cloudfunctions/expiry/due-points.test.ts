@@ -65,6 +65,8 @@ describe('points past their expiry instant, before the daily job reaches them', 
   it('refuses to redeem with them and changes nothing', async () => {
     const refused = await c.call('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'd-ann-1' }, 'd-ann')
     expect(refused).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS', message: expect.stringContaining('当前 5') } })
+    const { items } = await c.data<{ items: Array<{ id: string; affordable: boolean }> }>('exchange', { action: 'catalog' }, 'd-ann')
+    expect(items.find((i) => i.id === 'free_delivery')?.affordable).toBe(false)
     expect(await c.docs('vouchers', { openid: 'd-ann' })).toEqual([])
     expect((await stored('d-ann')).balance).toBe(255)
     expect(await c.violations()).toEqual([])
