@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestCloud, type TestCloud } from './testkit'
+import { describe, expect, it } from 'vitest'
+import { useTestCloud } from './use-test-cloud'
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  await c.close()
-})
+const c = useTestCloud()
 
 const CODE = 'AAAAAAAAAAAAAAAAAAAAAA'
 /** Every action with arguments it would accept; each bad variant below must be refused before anything changes. */

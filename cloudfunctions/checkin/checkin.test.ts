@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Envelope } from '../../shared/api'
-import { startTestCloud, type TestCloud } from '../testkit'
+import { useTestCloud } from '../use-test-cloud'
 
 type CheckIn = { day: string; streak: number; awarded: number; bonus: number; balance: number }
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  expect(await c.violations()).toEqual([])
-  await c.close()
-})
+const c = useTestCloud()
 
 const checkInAt = async (openid: string, iso: string): Promise<Envelope<CheckIn>> => {
   await c.setClock(iso)

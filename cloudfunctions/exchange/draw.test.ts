@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DrawAnswer } from '../../shared/lottery'
 import { DEFAULT_RULES, type Rules } from '../../shared/rules'
 import type { VoucherDoc } from '../../shared/member'
-import { startTestCloud, type TestCloud } from '../testkit'
+import { useTestCloud } from '../use-test-cloud'
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  expect(await c.violations()).toEqual([])
-  await c.close()
-})
+const c = useTestCloud()
 
 /** A member holding `points`, earned through a purchase staff issued (so ledger and lots agree). */
 async function memberWith(openid: string, points: number): Promise<void> {

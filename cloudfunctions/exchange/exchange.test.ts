@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CatalogItem, Voucher } from '../../shared/api'
 import type { Member } from '../../shared/member'
-import { startTestCloud, type TestCloud } from '../testkit'
+import { useTestCloud } from '../use-test-cloud'
 
 type Redeemed = { voucher: Voucher; balance: number }
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  expect(await c.violations()).toEqual([])
-  await c.close()
-})
+const c = useTestCloud()
 
 /** A member holding `points` (below silver), earned through a purchase staff issued (so ledger and lots agree). */
 async function memberWith(openid: string, points: number): Promise<void> {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Envelope, LedgerEntryView, Summary } from '../../shared/api'
 import type { LedgerEntry, Member } from '../../shared/member'
 import type { JobReport } from './index'
-import { startTestCloud, type TestCloud } from '../testkit'
+import { useTestCloud } from '../use-test-cloud'
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  await c.close()
-})
+const c = useTestCloud()
 
 /** Merchant time (+08:00) as the functions see it. */
 const at = (local: string) => c.setClock(new Date(`${local}+08:00`).toISOString())

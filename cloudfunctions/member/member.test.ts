@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LedgerEntryView, Summary } from '../../shared/api'
 import type { LedgerEntry } from '../../shared/member'
-import { startTestCloud, type TestCloud } from '../testkit'
+import { useTestCloud } from '../use-test-cloud'
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  expect(await c.violations()).toEqual([])
-  await c.close()
-})
+const c = useTestCloud()
 
 describe('member.login and summary', () => {
   it('creates a member with the sign-up bonus once, however often they log in', async () => {

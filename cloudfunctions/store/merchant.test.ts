@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Metrics } from '../../shared/metrics'
 import { DEFAULT_RULES, type Rules } from '../../shared/rules'
-import { startTestCloud, type TestCloud } from '../testkit'
+import { useTestCloud } from '../use-test-cloud'
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  expect(await c.violations()).toEqual([])
-  await c.close()
-})
+const c = useTestCloud()
 
 const at = (local: string) => c.setClock(new Date(`${local}+08:00`).toISOString())
 

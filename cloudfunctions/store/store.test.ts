@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Voucher } from '../../shared/api'
 import type { LedgerEntry, Member } from '../../shared/member'
-import { startTestCloud, type TestCloud } from '../testkit'
+import { useTestCloud } from '../use-test-cloud'
 
 type Issued = { code: string; expiresAt: string }
 type Claimed = { awarded: number; deductedPoints: number; payFen: number; balance: number; tier: { id: string; name: string; rate: number } }
 
-let c: TestCloud
-beforeAll(async () => {
-  c = await startTestCloud()
-})
-afterAll(async () => {
-  expect(await c.violations()).toEqual([])
-  await c.close()
-})
+const c = useTestCloud()
 
 const issue = (orderId: string, amountFen: number, multiplier?: number) =>
   c.data<Issued>('store', { action: 'issuePurchase', orderId, amountFen, ...(multiplier ? { multiplier } : {}) }, 'demo-staff')
