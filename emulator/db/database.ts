@@ -3,7 +3,7 @@ import { COLLECTIONS, type IndexSpec } from '../../shared/collections'
 import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
-import { narrow, soleNarrowing } from './indexes'
+import { type IndexNarrowing, narrow, soleNarrowing } from './indexes'
 import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
 import { type Change, Store } from './store'
 import { docKey, type Transaction, TransactionTable } from './transactions'
@@ -30,6 +30,8 @@ type Reply = Record<string, unknown>
 
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
+/** Counting candidates past this tells no more about which index to read. */
+const ESTIMATE_CAP = 10_000
 
 /** The CloudBase database: documents in SQLite, Mongo semantics from mingo, CloudBase transactions. */
 export class CloudDatabase {
@@ -283,7 +285,8 @@ export class CloudDatabase {
   }
 
   private orderedScan(coll: string, criteria: Doc, order: Doc): OrderedScan | undefined {
-    const scan = planOrderedScan(criteria, order, new Set(this.store.indexedPathsOf(coll)))
+    const size = (narrowing: IndexNarrowing): number => this.store.countKeys(coll, narrowing, ESTIMATE_CAP)
+    const scan = planOrderedScan(criteria, order, new Set(this.store.indexedPathsOf(coll)), size)
     if (!scan || (scan.path !== '_id' && this.store.hasUnorderableKeys(coll, scan.path))) return undefined
     return scan
   }

@@ -99,6 +99,9 @@ describe('ordered, limited queries over indexed fields', () => {
     await expectTwins('members', { tier: _.in(['gold', 'silver']), birthdayMonth: 2 }, 'nextExpiryAt', 'desc')
     await expectTwins('members', { birthdayMonth: _.in([1, 2]) }, 'birthdayMonth', 'desc')
     await expectTwins('members', { createdAt: _.gte(day(3)), tier: _.neq('normal') }, 'createdAt', 'asc')
+    // both fields indexed: the fewer candidates win, whichever field that is
+    await expectTwins('members', { tier: 'gold', createdAt: _.lte(day(4)) }, 'createdAt', 'desc')
+    await expectTwins('members', { tier: _.in(['gold', 'silver', 'normal']), nextExpiryAt: _.lte(day(10)) }, 'nextExpiryAt', 'asc')
   })
 
   it('pages a sweep by _id over due members', async () => {

@@ -14,18 +14,28 @@ export interface OrderedScan {
   ids?: { gt?: Bound; lt?: Bound }
 }
 
-/** The scan for `order`, or undefined when only the in-memory sort can order these documents. */
-export function planOrderedScan(criteria: Doc, order: Doc, indexedPaths: ReadonlySet<string>): OrderedScan | undefined {
+/**
+ * The scan for `order`, or undefined when only the in-memory sort can order these documents.
+ * `size` estimates a narrowing's candidates: the smaller of walking the order's own index and sorting
+ * another index's candidates by their keys wins.
+ */
+export function planOrderedScan(
+  criteria: Doc,
+  order: Doc,
+  indexedPaths: ReadonlySet<string>,
+  size: (narrowing: IndexNarrowing) => number,
+): OrderedScan | undefined {
   const keys = Object.entries(order)
   const first = keys[0]
   if (keys.length !== 1 || !first) return undefined
   const [path, dir] = first
   if ((dir !== 1 && dir !== -1) || (path !== '_id' && !indexedPaths.has(path))) return undefined
-  const found = narrow(criteria, indexedPaths)
+  const other = narrow(criteria, new Set([...indexedPaths].filter((p) => p !== path)))
   // a query by ids reads a handful of documents: sorting them in memory is cheaper
-  if (found?.by === 'ids') return undefined
+  if (other?.by === 'ids') return undefined
   const own = path === '_id' ? undefined : narrowPath(path, criteria[path])
-  return { path, dir, narrowing: own ?? found, ids: idBounds(criteria._id) }
+  const narrowing = !own || !other ? (own ?? other) : size(other) < size(own) ? other : own
+  return { path, dir, narrowing, ids: idBounds(criteria._id) }
 }
 
 /** The order with `_id` appended in the direction of its first field, so ties come out the same every time. */

@@ -136,11 +136,11 @@ export class Store {
     return this.cached(sql).all(coll, ...ids.params) as Row[]
   }
 
-  /** How many documents have a key the narrowing covers. */
-  countKeys(coll: string, narrowing: IndexNarrowing): number {
+  /** How many documents have a key the narrowing covers, counting no further than `cap`. */
+  countKeys(coll: string, narrowing: IndexNarrowing, cap = Number.MAX_SAFE_INTEGER): number {
     const keys = keyConditions(narrowing)
-    const sql = `SELECT COUNT(*) FROM index_keys WHERE coll = ? AND path = ? AND ${keys.where.join(' AND ')}`
-    return this.cached(sql).pluck().get(coll, narrowing.path, ...keys.params) as number
+    const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM index_keys WHERE coll = ? AND path = ? AND ${keys.where.join(' AND ')} LIMIT ?)`
+    return this.cached(sql).pluck().get(coll, narrowing.path, ...keys.params, cap) as number
   }
 
   /** Whether a document holds an array, object or NaN on `path`: SQL cannot order those as mingo does. */
