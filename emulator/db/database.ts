@@ -277,16 +277,16 @@ export class CloudDatabase {
   /** Matching documents sorted (ties by `_id`), skipped and limited. */
   find(coll: string, criteria: Doc, options: { order?: Doc; offset: number; limit: number }): Doc[] {
     const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
-    const scan = order ? this.orderedScan(coll, criteria, order) : undefined
+    const scan = order ? this.orderedScan(coll, criteria, order, options.offset + options.limit) : undefined
     if (scan) return this.readOrdered(coll, criteria, scan, options)
     let cursor = new Query({}).find(this.matching(coll, criteria))
     if (order) cursor = cursor.sort(withIdTieBreak(order) as Record<string, 1 | -1>)
     return cursor.skip(options.offset).limit(options.limit).all() as Doc[]
   }
 
-  private orderedScan(coll: string, criteria: Doc, order: Doc): OrderedScan | undefined {
+  private orderedScan(coll: string, criteria: Doc, order: Doc, wanted: number): OrderedScan | undefined {
     const size = (narrowing: IndexNarrowing): number => this.store.countKeys(coll, narrowing, ESTIMATE_CAP)
-    const scan = planOrderedScan(criteria, order, new Set(this.store.indexedPathsOf(coll)), size)
+    const scan = planOrderedScan(criteria, order, new Set(this.store.indexedPathsOf(coll)), size, wanted)
     if (!scan || (scan.path !== '_id' && this.store.hasUnorderableKeys(coll, scan.path))) return undefined
     return scan
   }
@@ -296,10 +296,9 @@ export class CloudDatabase {
     const query = compile(criteria)
     const found: Doc[] = []
     let skipped = 0
-    for (const id of this.store.orderedIds(coll, scan)) {
-      const row = this.store.get(coll, id)
-      const doc = row ? parseDoc(row.body) : undefined
-      if (!doc || !query.test(doc)) continue
+    for (const row of this.store.orderedRows(coll, scan)) {
+      const doc = parseDoc(row.body)
+      if (!query.test(doc)) continue
       if (skipped < options.offset) skipped++
       else if (found.push(doc) >= options.limit) break
     }

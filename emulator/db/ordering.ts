@@ -14,16 +14,20 @@ export interface OrderedScan {
   ids?: { gt?: Bound; lt?: Bound }
 }
 
+/** Candidates per wanted document below which the in-memory sort is cheaper. */
+const IN_MEMORY_FACTOR = 8
+
 /**
  * The scan for `order`, or undefined when only the in-memory sort can order these documents.
  * `size` estimates a narrowing's candidates: the smaller of walking the order's own index and sorting
- * another index's candidates by their keys wins.
+ * another index's candidates by their keys wins. `wanted` is offset plus limit.
  */
 export function planOrderedScan(
   criteria: Doc,
   order: Doc,
   indexedPaths: ReadonlySet<string>,
   size: (narrowing: IndexNarrowing) => number,
+  wanted: number,
 ): OrderedScan | undefined {
   const keys = Object.entries(order)
   const first = keys[0]
@@ -34,7 +38,10 @@ export function planOrderedScan(
   // a query by ids reads a handful of documents: sorting them in memory is cheaper
   if (other?.by === 'ids') return undefined
   const own = path === '_id' ? undefined : narrowPath(path, criteria[path])
-  const narrowing = !own || !other ? (own ?? other) : size(other) < size(own) ? other : own
+  const otherSize = other ? size(other) : Infinity
+  const narrowing = own && size(own) <= otherSize ? own : other
+  // sorting a few candidates' keys in SQL and reading them one by one costs more than sorting them in memory
+  if (narrowing && narrowing === other && otherSize <= IN_MEMORY_FACTOR * wanted) return undefined
   return { path, dir, narrowing, ids: idBounds(criteria._id) }
 }
 

@@ -148,16 +148,17 @@ export class Store {
     return this.stmt.unorderable.get(coll, path) !== undefined
   }
 
-  /** Ids of candidate documents in the scan's order, read lazily so that a limited query stops early. */
-  orderedIds(coll: string, scan: OrderedScan): IterableIterator<string> {
+  /** Candidate rows in the scan's order, stepped through lazily so that a limited query stops early. */
+  orderedRows(coll: string, scan: OrderedScan): IterableIterator<Row> {
     const dir = scan.dir === 1 ? 'ASC' : 'DESC'
     const n = scan.narrowing
+    const rowOf = 'd.id AS id, d.body AS body, d.version AS version'
     if (n && n.path === scan.path) {
       // the index holds exactly the candidates, in order: walk it
-      const keys = keyConditions(n)
-      const ids = idConditions(scan.ids, 'id')
-      const sql = `SELECT id FROM index_keys WHERE coll = ? AND path = ? AND ${[...keys.where, ...ids.where].join(' AND ')}
-        ORDER BY value ${dir}, id ${dir}`
+      const keys = keyConditions(n, 'k.')
+      const ids = idConditions(scan.ids, 'k.id')
+      const sql = `SELECT ${rowOf} FROM index_keys k JOIN docs d ON d.coll = k.coll AND d.id = k.id
+        WHERE k.coll = ? AND k.path = ? AND ${[...keys.where, ...ids.where].join(' AND ')} ORDER BY k.value ${dir}, k.id ${dir}`
       return this.iterate(sql, [coll, n.path, ...keys.params, ...ids.params])
     }
     const where = ['d.coll = ?']
@@ -170,15 +171,15 @@ export class Store {
     const ids = idConditions(scan.ids, 'd.id')
     where.push(...ids.where)
     params.push(...ids.params)
-    if (scan.path === '_id') return this.iterate(`SELECT d.id FROM docs d WHERE ${where.join(' AND ')} ORDER BY d.id ${dir}`, params)
-    // SQLite sorts the candidates' keys, never their bodies
-    const sql = `SELECT d.id FROM docs d LEFT JOIN index_keys o ON o.coll = d.coll AND o.id = d.id AND o.path = ?
+    if (scan.path === '_id') return this.iterate(`SELECT ${rowOf} FROM docs d WHERE ${where.join(' AND ')} ORDER BY d.id ${dir}`, params)
+    // SQLite sorts the candidates by their keys on the order's path
+    const sql = `SELECT ${rowOf} FROM docs d LEFT JOIN index_keys o ON o.coll = d.coll AND o.id = d.id AND o.path = ?
       WHERE ${where.join(' AND ')} ORDER BY ${kindRank('o.kind')} ${dir}, o.value ${dir}, d.id ${dir}`
     return this.iterate(sql, [scan.path, ...params])
   }
 
-  private iterate(sql: string, params: Param[]): IterableIterator<string> {
-    return this.cached(sql).pluck().iterate(...params) as IterableIterator<string>
+  private iterate(sql: string, params: Param[]): IterableIterator<Row> {
+    return this.cached(sql).iterate(...params) as IterableIterator<Row>
   }
 
   private readonly statements = new Map<string, Database.Statement>()
@@ -235,19 +236,19 @@ function pathsOf(indexes: readonly IndexSpec[]): string[] {
 }
 
 /** Conditions on `kind` and `value` of index_keys rows that hold a narrowing's keys. */
-function keyConditions(narrowing: IndexNarrowing): { where: string[]; params: Param[] } {
-  const where = ['kind = ?']
+function keyConditions(narrowing: IndexNarrowing, table = ''): { where: string[]; params: Param[] } {
+  const where = [`${table}kind = ?`]
   const params: Param[] = [narrowing.kind]
   if (narrowing.equals) {
-    where.push(`value IN (${narrowing.equals.map(() => '?').join(', ')})`)
+    where.push(`${table}value IN (${narrowing.equals.map(() => '?').join(', ')})`)
     params.push(...narrowing.equals)
   }
   if (narrowing.gt) {
-    where.push(narrowing.gt.inclusive ? 'value >= ?' : 'value > ?')
+    where.push(`${table}value ${narrowing.gt.inclusive ? '>=' : '>'} ?`)
     params.push(narrowing.gt.value)
   }
   if (narrowing.lt) {
-    where.push(narrowing.lt.inclusive ? 'value <= ?' : 'value < ?')
+    where.push(`${table}value ${narrowing.lt.inclusive ? '<=' : '<'} ?`)
     params.push(narrowing.lt.value)
   }
   return { where, params }
