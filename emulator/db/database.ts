@@ -30,8 +30,6 @@ type Reply = Record<string, unknown>
 
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
-/** Counting candidates past this tells no more about which index to read. */
-const ESTIMATE_CAP = 10_000
 
 /** The CloudBase database: documents in SQLite, Mongo semantics from mingo, CloudBase transactions. */
 export class CloudDatabase {
@@ -285,7 +283,7 @@ export class CloudDatabase {
   }
 
   private orderedScan(coll: string, criteria: Doc, order: Doc, wanted: number): OrderedScan | undefined {
-    const size = (narrowing: IndexNarrowing): number => this.store.countKeys(coll, narrowing, ESTIMATE_CAP)
+    const size = (narrowing: IndexNarrowing, cap: number): number => this.store.countKeys(coll, narrowing, cap)
     const scan = planOrderedScan(criteria, order, new Set(this.store.indexedPathsOf(coll)), size, wanted)
     if (!scan || (scan.path !== '_id' && this.store.hasUnorderableKeys(coll, scan.path))) return undefined
     return scan

@@ -27,9 +27,9 @@ function memberDocs(): Array<Record<string, unknown>> {
   return docs.map((_d, k) => docs[(k * 17) % docs.length]!)
 }
 
-/** Ledger entries of three members; `seq` ties within no member but across members. */
+/** 100 ledger entries for each of three members: `seq` ties across members only, `at` ties within them. */
 function ledgerDocs(): Array<Record<string, unknown>> {
-  return Array.from({ length: 30 }, (_v, i) => ({ _id: `e${(i * 7) % 30}`, openid: ['a', 'b', 'c'][i % 3], seq: Math.floor(i / 3), delta: i }))
+  return Array.from({ length: 300 }, (_v, i) => ({ _id: `e${(i * 7) % 300}`, openid: ['a', 'b', 'c'][i % 3], seq: Math.floor(i / 3), at: day(1 + (i % 7)), delta: i }))
 }
 
 const idsOf = (res: { data: unknown }): string[] => (res.data as Array<{ _id: string }>).map((d) => d._id)
@@ -44,7 +44,7 @@ async function ordered(coll: string, where: object | undefined, field: string, d
 
 /** The same query on a collection and its unindexed twin, over several pages. */
 async function expectTwins(coll: string, where: object | undefined, field: string, dir: Dir): Promise<string[]> {
-  const all = await ordered(`${coll}Twin`, where, field, dir, 0, 100)
+  const all = await ordered(`${coll}Twin`, where, field, dir, 0, 1000)
   for (const [offset, limit] of [[0, 100], [0, 3], [2, 5], [7, 1], [30, 20], [100, 5]] as const) {
     expect(await ordered(coll, where, field, dir, offset, limit), `${field} ${dir} offset ${offset} limit ${limit}`).toEqual(all.slice(offset, offset + limit))
   }
@@ -106,24 +106,29 @@ describe('ordered, limited queries over indexed fields', () => {
 
   it('pages a sweep by _id over due members', async () => {
     const _ = db.command
-    const due = { nextExpiryAt: _.lte(day(20)) }
-    const pages: string[] = []
-    for (let after = ''; ; ) {
-      const page = await ordered('members', { ...due, _id: _.gt(after) }, '_id', 'asc', 0, 4)
-      pages.push(...page)
-      if (page.length < 4) break
-      after = page.at(-1)!
+    for (const [coll, due, expected] of [
+      ['members', { nextExpiryAt: _.lte(day(20)) }, 16],
+      ['ledger', { seq: _.lte(80) }, 243],
+    ] as const) {
+      const pages: string[] = []
+      for (let after = ''; ; ) {
+        const page = await ordered(coll, { ...due, _id: _.gt(after) }, '_id', 'asc', 0, 4)
+        pages.push(...page)
+        if (page.length < 4) break
+        after = page.at(-1)!
+      }
+      expect(pages).toEqual(await ordered(`${coll}Twin`, due, '_id', 'asc', 0, 1000))
+      expect(pages).toHaveLength(expected)
     }
-    expect(pages).toEqual(await expectTwins('members', due, '_id', 'asc'))
-    expect(pages).toHaveLength(16)
   })
 
   it('pages a member ledger newest first on the compound index', async () => {
-    for (const openid of ['a', 'c']) {
-      const entries = await expectTwins('ledger', { openid }, 'seq', 'desc')
-      expect(entries).toHaveLength(10)
-    }
-    expect(await ordered('ledger', { openid: 'b' }, 'seq', 'desc', 1, 2)).toEqual(['e25', 'e4'])
+    const _ = db.command
+    for (const openid of ['a', 'c']) expect(await expectTwins('ledger', { openid }, 'seq', 'desc')).toHaveLength(100)
+    expect(await ordered('ledger', { openid: 'b' }, 'seq', 'desc', 1, 2)).toEqual(['e265', 'e244'])
+    await expectTwins('ledger', { openid: 'a' }, 'at', 'asc')
+    await expectTwins('ledger', { openid: 'b', seq: _.gte(10) }, 'at', 'desc')
+    await expectTwins('ledger', { openid: _.in(['a', 'c']), delta: _.gt(100) }, 'seq', 'asc')
   })
 
   it('falls back to the in-memory sort when an indexed field holds an array', async () => {

@@ -16,17 +16,19 @@ export interface OrderedScan {
 
 /** Candidates per wanted document below which the in-memory sort is cheaper. */
 const IN_MEMORY_FACTOR = 8
+/** Counting candidates further tells no more about which index to read. */
+const ESTIMATE_CAP = 1000
 
 /**
  * The scan for `order`, or undefined when only the in-memory sort can order these documents.
- * `size` estimates a narrowing's candidates: the smaller of walking the order's own index and sorting
- * another index's candidates by their keys wins. `wanted` is offset plus limit.
+ * `size` counts a narrowing's candidates up to a cap: the smaller of walking the order's own index and
+ * sorting another index's candidates by their keys wins. `wanted` is offset plus limit.
  */
 export function planOrderedScan(
   criteria: Doc,
   order: Doc,
   indexedPaths: ReadonlySet<string>,
-  size: (narrowing: IndexNarrowing) => number,
+  size: Size,
   wanted: number,
 ): OrderedScan | undefined {
   const keys = Object.entries(order)
@@ -38,11 +40,23 @@ export function planOrderedScan(
   // a query by ids reads a handful of documents: sorting them in memory is cheaper
   if (other?.by === 'ids') return undefined
   const own = path === '_id' ? undefined : narrowPath(path, criteria[path])
-  const otherSize = other ? size(other) : Infinity
-  const narrowing = own && size(own) <= otherSize ? own : other
-  // sorting a few candidates' keys in SQL and reading them one by one costs more than sorting them in memory
-  if (narrowing && narrowing === other && otherSize <= IN_MEMORY_FACTOR * wanted) return undefined
+  const narrowing = own && other ? fewer(own, other, size) : (own ?? other)
+  if (narrowing && narrowing === other && !worthSorting(other, size, wanted)) return undefined
   return { path, dir, narrowing, ids: idBounds(criteria._id) }
+}
+
+type Size = (narrowing: IndexNarrowing, cap: number) => number
+
+/** The order's own index, which needs no sort, unless the other narrows to fewer candidates; counts no further than needed. */
+function fewer(own: IndexNarrowing, other: IndexNarrowing, size: Size): IndexNarrowing {
+  const otherSize = size(other, ESTIMATE_CAP)
+  return otherSize < ESTIMATE_CAP && otherSize < size(own, otherSize + 1) ? other : own
+}
+
+/** Sorting a few candidates' keys in SQL and stepping through them costs more than sorting them in memory. */
+function worthSorting(narrowing: IndexNarrowing, size: Size, wanted: number): boolean {
+  const few = IN_MEMORY_FACTOR * wanted
+  return size(narrowing, few + 1) > few
 }
 
 /** The order with `_id` appended in the direction of its first field, so ties come out the same every time. */
