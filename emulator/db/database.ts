@@ -3,7 +3,7 @@ import { COLLECTIONS, type IndexSpec } from '../../shared/collections'
 import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
-import { type IndexNarrowing, narrow, soleNarrowing } from './indexes'
+import { type IndexNarrowing, narrow } from './indexes'
 import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
 import { type Change, Store } from './store'
 import { docKey, type Transaction, TransactionTable } from './transactions'
@@ -135,11 +135,8 @@ export class CloudDatabase {
 
   private calculateDocument(body: Body): Reply {
     const coll = this.collection(body)
-    const criteria = this.criteriaOf(body)
-    const exact = soleNarrowing(criteria, new Set(this.store.indexedPathsOf(coll)))
-    // one condition on a path holding only scalars: the index keys are exactly the matches
-    if (exact && !this.store.hasUnorderableKeys(coll, exact.path)) return { data: { total: this.store.countKeys(coll, exact) } }
-    return { data: { total: this.matching(coll, criteria).length } }
+    // the index narrows, mingo decides: a count is the matches, never the index keys alone
+    return { data: { total: this.matching(coll, this.criteriaOf(body)).length } }
   }
 
   private async modifyDocument(body: Body): Promise<Reply> {

@@ -85,17 +85,6 @@ export function narrow(criteria: Doc, indexedPaths: ReadonlySet<string>): Narrow
   return undefined
 }
 
-/**
- * The narrowing of a query that is nothing but one condition on one indexed path: its keys are then exactly
- * the matching documents, as long as no document holds an array or object there.
- */
-export function soleNarrowing(criteria: Doc, indexedPaths: ReadonlySet<string>): IndexNarrowing | undefined {
-  const entries = Object.entries(criteria)
-  const only = entries[0]
-  if (entries.length !== 1 || !only || !indexedPaths.has(only[0])) return undefined
-  return narrowPath(only[0], only[1])
-}
-
 function narrowById(condition: unknown): Narrowing | undefined {
   if (typeof condition === 'string') return { by: 'ids', ids: [condition] }
   if (!isPlainObject(condition)) return undefined
