@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EJSON } from 'bson'
-import { startTestCloud } from '../emulator/db/testing'
+import { startTestDatabase } from '../emulator/db/testing'
 
 const BUDGET_MS = Number(process.env.BENCH_MS ?? 1500)
 const LEDGER_SIZE = 5000
@@ -30,7 +30,7 @@ async function measure(step: (i: number) => Promise<unknown>): Promise<number> {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-bench-'))
-  const cloud = await startTestCloud({ dataDir })
+  const cloud = await startTestDatabase({ dataDir })
   const { db } = cloud
   const _ = db.command
   const engine = cloud.server.db

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
+import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
 
-let cloud: TestCloud
+let cloud: TestDatabase
 let db: SdkDatabase
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestDatabase()
   db = cloud.db
   const entries = [
     { _id: 'e1', openid: 'a', delta: 10, reasons: ['checkin', 'bonus'], at: new Date('2026-01-01T00:00:00Z') },

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
+import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
 
-let cloud: TestCloud
+let cloud: TestDatabase
 let db: SdkDatabase
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ maxBodyBytes: 64 * 1024 })
+  cloud = await startTestDatabase({ maxBodyBytes: 64 * 1024 })
   db = cloud.db
 })
 

@@ -5,11 +5,11 @@ import { EJSON } from 'bson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloudDatabase } from './database'
 import { Store } from './store'
-import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
+import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
 
 // `members` and `ledger` carry the declared indexes; their twins hold the same documents unindexed,
 // so every query below is answered once by SQL in index order and once by the in-memory sort
-let cloud: TestCloud
+let cloud: TestDatabase
 let db: SdkDatabase
 
 const day = (d: number): Date => new Date(Date.UTC(2030, 0, d))
@@ -52,7 +52,7 @@ async function expectTwins(coll: string, where: object | undefined, field: strin
 }
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestDatabase()
   db = cloud.db
   await db.createCollection('membersTwin')
   await db.createCollection('ledgerTwin')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
+import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
 
-let cloud: TestCloud
+let cloud: TestDatabase
 let db: SdkDatabase
 
 const shoppers = [
@@ -14,7 +14,7 @@ const shoppers = [
 const ids = (res: { data: unknown }): string[] => (res.data as Array<{ _id: string }>).map((d) => d._id)
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestDatabase()
   db = cloud.db
   await db.createCollection('shoppers')
   for (const s of shoppers) await db.collection('shoppers').add({ data: s })

@@ -7,7 +7,7 @@ type Sdk = typeof import('wx-server-sdk')
 /** Typed through @cloudbase/database's promise-returning declarations: wx-server-sdk's are callback unions. */
 export type SdkDatabase = import('@cloudbase/database').Db
 
-export interface TestCloud {
+export interface TestDatabase {
   server: RunningServer
   /** The real wx-server-sdk, initialised against `server`. */
   cloud: Sdk
@@ -33,7 +33,7 @@ export function sdkEnv(serverUrl: string, envId = 'local-test'): Record<string, 
 }
 
 /** Starts a server on a fresh temp directory, points this process's SDK at it, returns the SDK's db. */
-export async function startTestCloud(options: Partial<ServerOptions> = {}): Promise<TestCloud> {
+export async function startTestDatabase(options: Partial<ServerOptions> = {}): Promise<TestDatabase> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'localcloud-'))
   const server = await startServer({ ...options, dataDir })
   const env = sdkEnv(server.url)

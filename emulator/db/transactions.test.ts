@@ -2,15 +2,15 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
+import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
 
-let cloud: TestCloud
+let cloud: TestDatabase
 let db: SdkDatabase
 
 const TIMEOUT_MS = 4000
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ transactionTimeoutMs: TIMEOUT_MS })
+  cloud = await startTestDatabase({ transactionTimeoutMs: TIMEOUT_MS })
   db = cloud.db
 })
 

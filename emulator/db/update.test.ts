@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type SdkDatabase, startTestCloud, type TestCloud } from './testing'
+import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
 
-let cloud: TestCloud
+let cloud: TestDatabase
 let db: SdkDatabase
 
 beforeAll(async () => {
-  cloud = await startTestCloud()
+  cloud = await startTestDatabase()
   db = cloud.db
 })
 
