@@ -16,6 +16,8 @@ export interface TestCloud {
   /** Like `call`, but fails the test unless the answer is ok. */
   data<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string | null): Promise<T>
   setClock(now: string | null): Promise<void>
+  /** Fires `fn`'s timer trigger as the cloud would (no WeChat identity) and answers its envelope's data; fails the test on an error. */
+  trigger<T = unknown>(fn: string): Promise<T>
   /** Documents of a collection matching a plain query, read straight from the database. */
   docs<T = Record<string, unknown>>(collection: string, query?: Record<string, unknown>): Promise<T[]>
   /** Writes a document as is (test setup: a member with points, an item with little stock). */
@@ -78,19 +80,14 @@ export async function startTestCloud(options: { maxInstances?: number } = {}): P
     async setClock(now) {
       await fetch(`${url}/_emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) })
     },
-    docs,
-    async put(collection, doc) {
-      const { _id, ...data } = doc
-      await cloud.server.db.handle('database.modifyDocument', {
-        collectionName: collection,
-        queryType: 'DOC',
-        query: EJSON.stringify({ _id }, { relaxed: false }),
-        data: EJSON.stringify(data, { relaxed: false }),
-        merge: false,
-        upsert: true,
-        multi: false,
-      })
+    async trigger<T>(fn: string) {
+      const res = await fetch(`${url}/_emulator/trigger/${fn}`, { method: 'POST' })
+      const body = (await res.json()) as Envelope<T>
+      if (!body.ok) throw new Error(`${fn} timer → HTTP ${res.status} ${JSON.stringify(body)}`)
+      return body.data
     },
+    docs,
+    put: (collection, doc) => cloud.server.db.setDocument(collection, doc),
     async remove(collection, id) {
       await cloud.server.db.handle('database.removeDocument', {
         collectionName: collection,

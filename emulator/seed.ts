@@ -2,7 +2,6 @@
  * The demo data the local cloud starts with: the mall catalog, a clerk and an admin, and three
  * shoppers signed up through the `member` function (as the mini-program would do it).
  */
-import { EJSON } from 'bson'
 import type { CloudDatabase } from './db/database'
 
 export const DEMO_ITEMS = [
@@ -30,22 +29,9 @@ export interface SeedTarget {
 
 /** Writes the demo documents (replacing any with the same ids) and signs the shoppers up. */
 export async function seedDemo(target: SeedTarget): Promise<void> {
-  for (const item of DEMO_ITEMS) await put(target.db, 'items', item)
-  for (const person of DEMO_STAFF) await put(target.db, 'staff', person)
+  for (const item of DEMO_ITEMS) await target.db.setDocument('items', item)
+  for (const person of DEMO_STAFF) await target.db.setDocument('staff', person)
   if (!target.functions.has('member')) return
   for (const openid of DEMO_SHOPPERS) await target.callAs('member', { action: 'login' }, openid)
 }
 
-/** `doc(_id).set(data)` in the wire form wx-server-sdk sends. */
-async function put(db: CloudDatabase, collectionName: string, doc: { _id: string } & Record<string, unknown>): Promise<void> {
-  const { _id, ...data } = doc
-  await db.handle('database.modifyDocument', {
-    collectionName,
-    queryType: 'DOC',
-    query: EJSON.stringify({ _id }, { relaxed: false }),
-    data: EJSON.stringify(data, { relaxed: false }),
-    merge: false,
-    upsert: true,
-    multi: false,
-  })
-}

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Cron } from 'croner'
 import { describe, expect, it } from 'vitest'
-import type { Envelope, LedgerEntryView, Summary, Voucher } from '../../shared/api'
+import type { LedgerEntryView, Summary, Voucher } from '../../shared/api'
 import type { LedgerEntry, Member, VoucherDoc } from '../../shared/member'
 import type { JobReport } from './index'
 import { useTestCloud } from '../use-test-cloud'
@@ -12,12 +12,7 @@ const c = useTestCloud()
 /** Merchant time (+08:00) as the functions see it. */
 const at = (local: string) => c.setClock(new Date(`${local}+08:00`).toISOString())
 
-async function trigger(): Promise<JobReport> {
-  const res = await fetch(`${c.url}/_emulator/trigger/expiry`, { method: 'POST' })
-  const body = (await res.json()) as Envelope<JobReport>
-  if (!body.ok) throw new Error(JSON.stringify(body))
-  return body.data
-}
+const trigger = () => c.trigger<JobReport>('expiry')
 
 async function buy(openid: string, orderId: string, yuan: number): Promise<void> {
   const { code } = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId, amountFen: yuan * 100 }, 'demo-staff')

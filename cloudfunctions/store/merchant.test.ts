@@ -32,7 +32,7 @@ describe('store.metrics', () => {
     await at('2032-03-08T10:00:00')
     await c.data('checkin', { action: 'checkIn' }, 'm-old') // +5
     await at('2032-03-10T03:00:00')
-    await fetch(`${c.url}/_emulator/trigger/expiry`, { method: 'POST' }) // the 3 demo shoppers' 100 sign-up points from 2026 expire
+    await c.trigger('expiry') // the 3 demo shoppers' 100 sign-up points from 2026 expire
     await at('2032-04-02T10:00:00')
     await c.data('member', { action: 'login' }, 'm-c') // after the period
     await c.data('checkin', { action: 'checkIn' }, 'm-a')

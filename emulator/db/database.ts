@@ -73,6 +73,13 @@ export class CloudDatabase {
     return run(body)
   }
 
+  /** Writes a whole document as `doc(_id).set()` does, through the same action: for seeding and test setup. */
+  async setDocument(collectionName: string, doc: { _id: string } & Doc): Promise<void> {
+    const { _id, ...data } = doc
+    const wire = { collectionName, queryType: 'DOC', query: stringifyDoc({ _id }), data: stringifyDoc(data), merge: false, upsert: true, multi: false }
+    await this.handle('database.modifyDocument', wire)
+  }
+
   stats(): DatabaseStats {
     return { ...this.counters, openTransactions: this.txs.count() }
   }
