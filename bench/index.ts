@@ -1,6 +1,6 @@
 /**
  * `npm run bench [name...]`: runs the benchmarks one after another, each in its own process so one's
- * load does not skew the next. Names: actions, expiry, db, host (default: all).
+ * load does not skew the next. Names: actions, expiry, db, host, h5 (default: all).
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -10,6 +10,7 @@ const BENCHES: Record<string, { file: string; what: string }> = {
   expiry: { file: 'expiry.ts', what: 'the expiry sweep over 10,000 and 100,000 members' },
   db: { file: 'db.ts', what: 'the database emulator through the SDK and straight to the store' },
   host: { file: 'host.ts', what: 'the function host: cold start, warm calls, bursts' },
+  h5: { file: 'h5.ts', what: 'the H5 build in Chromium: first meaningful render of home, JavaScript size' },
 }
 
 const names = process.argv.slice(2)
