@@ -2,6 +2,7 @@
  * Figures for the function host (`npm run bench -- host`): cold start, warm call latency,
  * 100 concurrent shoppers, and one function calling another, all through HTTP like the H5 client.
  */
+import { percentile } from './percentile'
 import path from 'node:path'
 import { startLocalCloud } from '../emulator/host/testing'
 
@@ -9,11 +10,6 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now()
   const value = await work()
   return [value, performance.now() - started]
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
 
 async function main(): Promise<void> {

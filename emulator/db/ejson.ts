@@ -131,16 +131,12 @@ export function newId(): string {
 
 /** Deep copy that keeps Dates and BSON values. */
 export function cloneDoc<T>(value: T): T {
-  return structuredCloneSafe(value) as T
-}
-
-function structuredCloneSafe(value: unknown): unknown {
-  if (value instanceof Date) return new Date(value.getTime())
-  if (Array.isArray(value)) return value.map(structuredCloneSafe)
+  if (value instanceof Date) return new Date(value.getTime()) as T
+  if (Array.isArray(value)) return value.map(cloneDoc) as T
   if (isPlainObject(value)) {
     const out: Doc = {}
-    for (const [k, v] of Object.entries(value)) out[k] = structuredCloneSafe(v)
-    return out
+    for (const [k, v] of Object.entries(value)) out[k] = cloneDoc(v)
+    return out as T
   }
   return value
 }
