@@ -31,6 +31,8 @@ export const actions = {
     who: 'member',
     schema: schemas.share.open,
     async run(args, ctx) {
+      // only a member's open is worth a reward: anyone can make up OPENIDs that never joined
+      await requireMember(db, ctx.openid)
       const share = await getDoc<ShareDoc>(db, 'shares', args.shareId)
       if (!share) throw new Refusal('NOT_FOUND', '分享链接无效')
       const day = dayOf(ctx.now, ctx.rules.timeZone)

@@ -7,12 +7,13 @@ const c = useTestCloud()
 const at = (local: string) => c.setClock(new Date(`${local}+08:00`).toISOString())
 const balance = async (openid: string) => (await c.data<Summary>('member', { action: 'summary' }, openid)).balance
 const create = async (openid: string, itemId?: string) => (await c.data<{ shareId: string }>('share', { action: 'create', ...(itemId ? { itemId } : {}) }, openid)).shareId
+const login = (...openids: string[]) => Promise.all(openids.map((openid) => c.data('member', { action: 'login' }, openid)))
 const open = async (shareId: string, friend: string) => (await c.data<{ rewarded: boolean }>('share', { action: 'open', shareId }, friend)).rewarded
 
 describe('share', () => {
   it('pays the sharer +5 when a friend opens, once per friend ever, never for their own share', async () => {
     await at('2030-05-01T10:00:00')
-    await c.data('member', { action: 'login' }, 's-anna')
+    await login('s-anna', 's-friend-1')
     const shareId = await create('s-anna', 'coffee')
     expect(shareId).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(await open(shareId, 's-anna')).toBe(false)
@@ -27,7 +28,7 @@ describe('share', () => {
 
   it('rewards at most 10 opens a day per sharer, counting by the merchant day', async () => {
     await at('2030-06-01T23:00:00')
-    await c.data('member', { action: 'login' }, 's-ben')
+    await login('s-ben', ...Array.from({ length: 14 }, (_, i) => `s-crowd-${i}`))
     const shareId = await create('s-ben')
     const answers = await Promise.all(Array.from({ length: 14 }, (_, i) => c.call<{ rewarded: boolean }>('share', { action: 'open', shareId }, `s-crowd-${i}`)))
     const rewarded = answers.filter((a) => a.ok && a.data.rewarded).length
@@ -44,7 +45,24 @@ describe('share', () => {
     expect(await balance('s-ben')).toBe(155)
   })
 
+  it('pays nothing for a friend who never joined, and asks them to log in', async () => {
+    await at('2030-07-01T10:00:00')
+    await login('s-cara')
+    const shareId = await create('s-cara')
+    const before = await balance('s-cara')
+    for (let i = 0; i < 3; i++) {
+      expect(await c.call('share', { action: 'open', shareId }, `s-stranger-${i}`)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录成为会员' } })
+    }
+    expect(await balance('s-cara')).toBe(before)
+    expect(await c.docs('shareOpens', { sharer: 's-cara' })).toEqual([])
+    // the same friend, once a member, still rewards the sharer
+    await login('s-stranger-0')
+    expect(await open(shareId, 's-stranger-0')).toBe(true)
+    expect(await balance('s-cara')).toBe(before + 5)
+  })
+
   it('refuses an unknown share, a malformed id and a caller without identity', async () => {
+    await login('s-friend-2')
     expect(await c.call('share', { action: 'open', shareId: 'AAAAAAAAAAAAAAAAAAAAAA' }, 's-friend-2')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await c.call('share', { action: 'open', shareId: 'short' }, 's-friend-2')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await c.call('share', { action: 'create', itemId: 'a:b' }, 's-anna')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
