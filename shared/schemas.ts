@@ -67,10 +67,12 @@ export const schemas = {
     rules: z.strictObject({ rules: rulesSchema.optional() }),
   },
   expiry: {
+    /** The timer trigger's event, its platform fields removed; anything more it carries is the platform's, so not refused. */
+    daily: z.object({}),
     /** The daily job run by hand by an admin, optionally with a smaller time budget, optionally continuing itself until done. */
     run: z.strictObject({ budgetMs: z.int().min(100).max(55_000).optional(), chain: z.boolean().optional() }),
     /** The job handing the rest of a sweep to a fresh run of itself. */
-    continue: z.strictObject({ action: z.literal('continue'), hop: z.int().min(1).max(100), budgetMs: z.int().min(100).max(55_000) }),
+    continue: z.strictObject({ hop: z.int().min(1).max(100), budgetMs: z.int().min(100).max(55_000) }),
   },
 } as const
 

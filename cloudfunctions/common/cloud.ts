@@ -63,6 +63,12 @@ export function callerOpenid(): string | null {
   return typeof ctx.OPENID === 'string' && ctx.OPENID.length > 0 ? ctx.OPENID : null
 }
 
+/** How the platform says this run started: `wx_client`, `wx_trigger` (a timer), `wx_trigger,scf` (a function the timer's run called)... */
+export function callSource(): string {
+  const ctx = cloud.getWXContext() as { SOURCE?: string }
+  return typeof ctx.SOURCE === 'string' ? ctx.SOURCE : ''
+}
+
 /** Reads one document by `_id`, or null. */
 export async function getDoc<T>(store: Store, name: CollectionName, id: string): Promise<T | null> {
   const res = await store.collection(name).doc(id).get()

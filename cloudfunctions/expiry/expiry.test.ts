@@ -283,3 +283,36 @@ describe('who may run the job', () => {
     expect(await c.call('expiry', { action: 'continue', hop: 1, budgetMs: 1000 }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
   })
 })
+
+describe('nobody else runs the job', () => {
+  const job = async () => (await c.docs('settings', { _id: 'expiry-job' }))[0]
+  const expiredDana = () => c.docs('ledger', { _id: 'expire:w-dana:2035-01' })
+  const timerEvent = { Type: 'Timer', TriggerName: 'daily', Time: '2035-02-01T02:00:00+08:00', Message: '' }
+
+  it('refuses a caller without an OPENID and a shopper, even posing as the timer or as a hand-off', async () => {
+    await at('2034-01-10T10:00:00')
+    await c.data('member', { action: 'login' }, 'w-dana')
+    await at('2035-02-01T03:00:00')
+    await c.remove('settings', 'expiry-job')
+    for (const openid of [null, 'demo-shopper-1', 'w-dana']) {
+      const code = openid ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED'
+      for (const event of [{ action: 'run' }, { action: 'daily' }, { action: 'continue', hop: 1, budgetMs: 1000 }, { action: 'daily', ...timerEvent }]) {
+        expect(await c.call('expiry', event, openid)).toMatchObject({ ok: false, error: { code } })
+      }
+      for (const event of [{}, timerEvent]) expect(await c.call('expiry', event, openid)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    }
+    expect(await job()).toBeUndefined()
+    expect(await expiredDana()).toEqual([])
+    expect((await member('w-dana')).balance).toBe(100)
+  })
+
+  it('still runs for the timer, and for an admin', async () => {
+    expect((await trigger()).done).toBe(true)
+    expect(await job()).toMatchObject({ done: true, hop: 0 })
+    expect(await expiredDana()).toHaveLength(1)
+    expect((await member('w-dana')).balance).toBe(0)
+    await c.remove('settings', 'expiry-job')
+    expect((await c.data<JobReport>('expiry', { action: 'run' }, 'demo-admin')).done).toBe(true)
+    expect(await job()).toMatchObject({ done: true, hop: 0 })
+  })
+})

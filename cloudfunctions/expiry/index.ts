@@ -7,10 +7,9 @@
 import * as cloud from 'wx-server-sdk'
 import type { Envelope } from '../../shared/api'
 import { schemas } from '../../shared/schemas'
-import { callerOpenid, db, getDoc, putDoc } from '../common/cloud'
-import { fail, fromError, ok } from '../common/envelope'
+import { db, putDoc } from '../common/cloud'
 import { forgetRules, loadRules } from '../common/rules'
-import type { StaffDoc } from '../common/router'
+import { action, createMain } from '../common/router'
 import type { Rules } from '../../shared/rules'
 import { grantBirthdays, grantMonthly } from './benefits'
 import { expireDuePoints, expireDueVouchers } from './points'
@@ -78,25 +77,11 @@ async function runAndHandOn(budgetMs: number, hop: number, chain: boolean): Prom
 }
 
 /**
- * The timer calls with no OPENID; a person may run the job by hand only as the merchant's admin. A hand-off keeps
- * the identity of the run that started the chain (none for the timer, the admin's otherwise).
+ * The timer's run starts a chain of hand-offs that run as nobody; an admin may run the job by hand, and the chain it
+ * starts keeps the admin's identity. Nobody else may run it, nor pose as a hand-off.
  */
-export async function main(event: unknown): Promise<Envelope<JobReport>> {
-  try {
-    const openid = callerOpenid()
-    if (openid !== null) {
-      const staff = await getDoc<StaffDoc>(db, 'staff', openid)
-      if (staff?.role !== 'admin') return fail('PERMISSION_DENIED', '仅商家管理员可以操作')
-    }
-    const { userInfo: _user, ...fields } = (event ?? {}) as Record<string, unknown>
-    const next = schemas.expiry.continue.safeParse(fields)
-    if (next.success) return ok(await runAndHandOn(next.data.budgetMs, next.data.hop, true))
-    if (openid === null) return ok(await runAndHandOn(DEFAULT_BUDGET_MS, 0, true))
-    const { action: _action, ...args } = fields
-    const parsed = schemas.expiry.run.safeParse(args)
-    if (!parsed.success) return fail('INVALID_ARGUMENT', '参数不正确')
-    return ok(await runAndHandOn(parsed.data.budgetMs ?? DEFAULT_BUDGET_MS, 0, parsed.data.chain ?? false))
-  } catch (err) {
-    return fromError(err)
-  }
-}
+export const main = createMain({
+  daily: action({ who: 'timer', schema: schemas.expiry.daily, run: () => runAndHandOn(DEFAULT_BUDGET_MS, 0, true) }),
+  continue: action({ who: 'timer', schema: schemas.expiry.continue, run: (args) => runAndHandOn(args.budgetMs, args.hop, true) }),
+  run: action({ who: 'admin', schema: schemas.expiry.run, run: (args) => runAndHandOn(args.budgetMs ?? DEFAULT_BUDGET_MS, 0, args.chain ?? false) }),
+})

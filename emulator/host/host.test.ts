@@ -115,6 +115,7 @@ describe('what functions call through wx-server-sdk', () => {
     const reply = await cloud.call<{ ok: boolean; data: { result: WhoAmI } }>('caller', { action: 'relay' }, 'shopper-7')
     expect(reply.body.ok).toBe(true)
     expect(reply.body.data.result.after.OPENID).toBe('shopper-7')
+    expect(reply.body.data.result.after.SOURCE).toBe('wx_client,scf')
     expect(reply.body.data.result.event.from).toBe('caller')
   })
 

@@ -12,7 +12,7 @@ export interface Caller {
   appid?: string
   unionid?: string
   clientIp?: string
-  /** `TCB_SOURCE`: wx_client for a shopper's call, wx_trigger for a timer. */
+  /** `TCB_SOURCE`: wx_client for a shopper's call, wx_trigger for a timer, `<the caller's>,scf` for a function called by another. */
   source: string
   /** Set for timer-triggered calls: TRIGGER_SRC=timer and no OPENID. */
   timer?: boolean
@@ -50,8 +50,8 @@ export function callEnv(caller: Caller, token: string): { env: Record<string, st
   return { env, unset: CALL_KEYS.filter((key) => !(key in env)) }
 }
 
-/** A function calling another keeps its user: same OPENID, not a timer call any more. */
+/** A function calling another keeps its user: same OPENID, not a timer call any more, and `,scf` added to SOURCE as the cloud does. */
 export function calleeOf(parent: Caller | undefined): Caller {
   if (!parent) return { appid: LOCAL_APPID, source: 'wx_unknown' }
-  return { ...parent, timer: false }
+  return { ...parent, source: `${parent.source},scf`, timer: false }
 }
