@@ -104,7 +104,7 @@ export interface PurchaseDoc {
   claimedAt: Date | null
 }
 
-const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
+export const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
 
 /**
  * Accumulates credits and debits on a copy of a member: lots, lifetime points, tier and ledger entries move together.

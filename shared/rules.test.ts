@@ -19,4 +19,20 @@ describe('rules', () => {
     expect(rulesSchema.safeParse({ ...DEFAULT_RULES, timeZone: 'Mars/Base' }).success).toBe(false)
     expect(rulesSchema.safeParse({ ...DEFAULT_RULES, extra: 1 }).success).toBe(false)
   })
+
+  it('gives rules saved before the counter limits and the share cap existed their defaults', () => {
+    const { counter: _counter, ...older } = structuredClone(DEFAULT_RULES)
+    const stored = { _id: 'rules', ...older, share: { reward: 8, dailyLimit: 10 } }
+    const rules = resolveRules(stored)
+    expect(rules.share).toEqual({ reward: 8, dailyLimit: 10, createLimit: 20 })
+    expect(rules.counter).toEqual(DEFAULT_RULES.counter)
+  })
+
+  it('bounds the counter limits and the share cap', () => {
+    const counter = (c: Partial<typeof DEFAULT_RULES.counter>) => rulesSchema.safeParse({ ...DEFAULT_RULES, counter: { ...DEFAULT_RULES.counter, ...c } }).success
+    expect(counter({ maxOrderFen: 1_000_000_00, codesPerHour: 1000, maxRefundFen: 0 })).toBe(true)
+    for (const bad of [{ maxOrderFen: 0 }, { maxOrderFen: 1_000_000_01 }, { codesPerHour: 0 }, { codesPerHour: 1.5 }, { maxRefundFen: -1 }, { maxRefundFen: 1e20 }]) expect(counter(bad)).toBe(false)
+    expect(rulesSchema.safeParse({ ...DEFAULT_RULES, counter: { ...DEFAULT_RULES.counter, extra: 1 } }).success).toBe(false)
+    expect(rulesSchema.safeParse({ ...DEFAULT_RULES, share: { ...DEFAULT_RULES.share, createLimit: 0 } }).success).toBe(false)
+  })
 })

@@ -28,6 +28,10 @@ const prizeSchema = z.strictObject({
   itemId: z.string().min(1).max(64).optional(),
 })
 
+/** Defaults for rules added later, which documents saved before them lack. */
+const SHARES_CREATED_PER_DAY = 20
+const COUNTER_LIMITS = { maxOrderFen: 5000_00, codesPerHour: 120, maxRefundFen: 500_00 }
+
 export const rulesSchema = z.strictObject({
   timeZone: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'),
   signup: points,
@@ -49,9 +53,19 @@ export const rulesSchema = z.strictObject({
   cash: z.strictObject({ pointsPerYuan: z.int().min(1).max(10_000), maxPercent: z.int().min(0).max(100) }),
   expiry: z.strictObject({ months: z.int().min(1).max(120), remindDays: z.array(z.int().min(1).max(60)).max(5) }),
   birthday: z.strictObject({ points, percentOff: z.int().min(0).max(100) }),
-  share: z.strictObject({ reward: points, dailyLimit: z.int().min(0).max(1000) }),
+  share: z.strictObject({ reward: points, dailyLimit: z.int().min(0).max(1000), createLimit: z.int().min(1).max(1000).default(SHARES_CREATED_PER_DAY) }),
   lottery: z.strictObject({ cost: points, prizes: z.array(prizeSchema).max(20) }),
   voucherDays: z.int().min(1).max(3650),
+  /** Limits on clerks at the counter (an admin is not limited); rules saved before they existed get the defaults. */
+  counter: z
+    .strictObject({
+      /** The largest order a clerk may issue a purchase code for (the issue schema allows up to 1,000,000 yuan). */
+      maxOrderFen: z.int().min(1_00).max(1_000_000_00),
+      codesPerHour: z.int().min(1).max(1000),
+      /** The largest refund a clerk may make without an admin. */
+      maxRefundFen: z.int().min(0).max(1_000_000_00),
+    })
+    .default(COUNTER_LIMITS),
 })
 
 export type Rules = z.infer<typeof rulesSchema>
@@ -72,7 +86,7 @@ export const DEFAULT_RULES: Rules = {
   cash: { pointsPerYuan: 100, maxPercent: 10 },
   expiry: { months: 12, remindDays: [7, 3, 1] },
   birthday: { points: 500, percentOff: 20 },
-  share: { reward: 5, dailyLimit: 10 },
+  share: { reward: 5, dailyLimit: 10, createLimit: SHARES_CREATED_PER_DAY },
   lottery: {
     cost: 100,
     prizes: [
@@ -83,6 +97,7 @@ export const DEFAULT_RULES: Rules = {
     ],
   },
   voucherDays: 30,
+  counter: COUNTER_LIMITS,
 }
 
 /** The rules to apply: a stored document that passes the schema, otherwise the defaults. */

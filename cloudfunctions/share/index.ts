@@ -1,6 +1,7 @@
 /** share: a shopper shares the mall or an item; the sharer earns when a friend opens it (rules: reward, daily limit). */
 import { dayOf } from '../../shared/calendar'
 import { randomCode } from '../../shared/codes'
+import { shareCreateRefusal, usageIds } from '../../shared/limits'
 import type { Member } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
@@ -9,6 +10,7 @@ import { createDoc, db, getDoc, putDoc } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
+import { countUse, usedSoFar } from '../common/usage'
 
 interface DayCount {
   _id: string
@@ -22,7 +24,13 @@ export const actions = {
     async run(args, ctx) {
       await requireMember(db, ctx.openid)
       const share: ShareDoc = { _id: randomCode(), openid: ctx.openid, itemId: args.itemId ?? null, createdAt: ctx.now }
-      await createDoc(db, 'shares', share)
+      const usageId = usageIds.sharesCreated(ctx.openid, dayOf(ctx.now, ctx.rules.timeZone))
+      await transact(async (t) => {
+        const createdToday = await usedSoFar(t, usageId)
+        const refusal = shareCreateRefusal(createdToday, ctx.rules)
+        if (refusal) throw refusal
+        await Promise.all([createDoc(t, 'shares', share), countUse(t, usageId, ctx.openid, createdToday, ctx.now)])
+      })
       return { shareId: share._id }
     },
   }),

@@ -28,20 +28,23 @@ describe('share', () => {
 
   it('rewards at most 10 opens a day per sharer, counting by the merchant day', async () => {
     await at('2030-06-01T23:00:00')
-    await login('s-ben', ...Array.from({ length: 14 }, (_, i) => `s-crowd-${i}`))
+    const crowd = Array.from({ length: 14 }, (_, i) => `s-crowd-${i}`)
+    await login('s-ben', ...crowd)
     const shareId = await create('s-ben')
-    const answers = await Promise.all(Array.from({ length: 14 }, (_, i) => c.call<{ rewarded: boolean }>('share', { action: 'open', shareId }, `s-crowd-${i}`)))
+    const answers = await Promise.all(crowd.map((friend) => c.call<{ rewarded: boolean }>('share', { action: 'open', shareId }, friend)))
     const rewarded = answers.filter((a) => a.ok && a.data.rewarded).length
     expect(rewarded).toBeLessThanOrEqual(10)
     expect(answers.every((a) => a.ok || a.error.code === 'CONFLICT')).toBe(true)
     // a friend refused only by a busy moment may open again; the cap still holds
-    for (let i = 0; i < 14; i++) await open(shareId, `s-crowd-${i}`)
-    expect((await c.docs('ledger', { openid: 's-ben', kind: 'share' })).length).toBe(10)
+    for (const friend of crowd) await open(shareId, friend)
+    const paid = new Set((await c.docs('ledger', { openid: 's-ben', kind: 'share' })).map((e) => e._id))
+    expect(paid.size).toBe(10)
     expect(await balance('s-ben')).toBe(150)
-    // 00:30 in Shanghai is a new merchant day (16:30 UTC the day before)
+    // 00:30 in Shanghai is a new merchant day (16:30 UTC the day before): a friend left out yesterday now rewards, one who rewarded never again
     await at('2030-06-02T00:30:00')
-    expect(await open(shareId, 's-crowd-13')).toBe(true)
-    expect(await open(shareId, 's-crowd-0')).toBe(false)
+    const [leftOut, rewardedOnce] = [crowd.find((f) => !paid.has(`share:s-ben:${f}`)), crowd.find((f) => paid.has(`share:s-ben:${f}`))]
+    expect(await open(shareId, leftOut!)).toBe(true)
+    expect(await open(shareId, rewardedOnce!)).toBe(false)
     expect(await balance('s-ben')).toBe(155)
   })
 
@@ -59,6 +62,24 @@ describe('share', () => {
     await login('s-stranger-0')
     expect(await open(shareId, 's-stranger-0')).toBe(true)
     expect(await balance('s-cara')).toBe(before + 5)
+  })
+
+  it('lets a member create 20 shares a merchant day, even in a rush, and refuses the 21st', async () => {
+    await at('2030-08-01T23:00:00')
+    await login('s-dora')
+    const createUntilAnswered = async () => {
+      let answer = await c.call<{ shareId: string }>('share', { action: 'create' }, 's-dora')
+      for (let i = 0; i < 10 && !answer.ok && answer.error.code === 'CONFLICT'; i++) answer = await c.call<{ shareId: string }>('share', { action: 'create' }, 's-dora')
+      return answer
+    }
+    const answers = await Promise.all(Array.from({ length: 25 }, createUntilAnswered))
+    expect(answers.filter((a) => a.ok)).toHaveLength(20)
+    expect(answers.filter((a) => !a.ok)).toEqual(Array.from({ length: 5 }, () => ({ ok: false, error: { code: 'LIMIT_REACHED', message: '每天最多分享 20 次，明天再来吧' } })))
+    expect(await c.docs('shares', { openid: 's-dora' })).toHaveLength(20)
+    // 00:30 in Shanghai is the next merchant day
+    await at('2030-08-02T00:30:00')
+    expect((await createUntilAnswered()).ok).toBe(true)
+    expect(await c.docs('shares', { openid: 's-dora' })).toHaveLength(21)
   })
 
   it('refuses an unknown share, a malformed id and a caller without identity', async () => {

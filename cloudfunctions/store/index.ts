@@ -1,5 +1,6 @@
 /** store: staff issue purchase codes and handle vouchers; shoppers claim purchases; admins edit the mall. */
 import { randomCode } from '../../shared/codes'
+import { issueRefusal, usageIds } from '../../shared/limits'
 import { claimPurchase, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
@@ -8,6 +9,7 @@ import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
+import { countUse, usedSoFar } from '../common/usage'
 import { metrics } from './metrics'
 import { rules } from './rules'
 
@@ -44,6 +46,10 @@ export const actions = {
           if (issued.amountFen !== args.amountFen || issued.multiplier !== multiplier) throw new Refusal('ALREADY_DONE', '该订单已生成积分码，金额不能修改')
           return { code: issued._id, expiresAt: issued.expiresAt.toISOString(), orderId: issued.orderId, amountFen: issued.amountFen }
         }
+        const usageId = usageIds.codesIssued(ctx.openid, ctx.now)
+        const issuedThisHour = await usedSoFar(t, usageId)
+        const refusal = issueRefusal({ role: ctx.staff?.role ?? 'staff', amountFen: args.amountFen, issuedThisHour }, ctx.rules)
+        if (refusal) throw refusal
         const purchase: PurchaseDoc = {
           _id: randomCode(),
           orderId: args.orderId,
@@ -55,7 +61,12 @@ export const actions = {
           claimedBy: null,
           claimedAt: null,
         }
-        await Promise.all([createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now }), createDoc(t, 'purchases', purchase)])
+        await Promise.all([
+          createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now }),
+          createDoc(t, 'purchases', purchase),
+          countUse(t, usageId, ctx.openid, issuedThisHour, ctx.now),
+        ])
+        // the audit entry for the issue goes here, in this transaction, once the audit trail exists
         return { code: purchase._id, expiresAt: purchase.expiresAt.toISOString(), orderId: purchase.orderId, amountFen: purchase.amountFen }
       })
     },

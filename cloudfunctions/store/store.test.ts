@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Voucher } from '../../shared/api'
-import type { LedgerEntry, Member } from '../../shared/member'
+import type { LedgerEntry, Member, PurchaseDoc } from '../../shared/member'
+import { DEFAULT_RULES } from '../../shared/rules'
 import { useTestCloud } from '../use-test-cloud'
 
 type Issued = { code: string; expiresAt: string }
@@ -45,7 +46,8 @@ describe('store.claimPurchase', () => {
 
   it('crosses silver and gold at once on 5500 yuan, paying both bonuses', async () => {
     await login('s-gold')
-    const { code } = await issue('order-gold', 5500_00)
+    // above a clerk's largest order (5000 yuan): the admin issues it
+    const { code } = await c.data<Issued>('store', { action: 'issuePurchase', orderId: 'order-gold', amountFen: 5500_00 }, 'demo-admin')
     const r = await c.data<Claimed>('store', { action: 'claimPurchase', code }, 's-gold')
     expect(r).toMatchObject({ awarded: 5500 + 50 + 100 + 500, tier: { id: 'gold', name: '金卡', rate: 1.5 } })
     const ids = (await c.docs<LedgerEntry>('ledger', { openid: 's-gold' })).map((e) => e._id).sort()
@@ -156,5 +158,54 @@ describe('store.saveItem', () => {
     await c.data('store', { action: 'saveItem', item: { ...item, stock: 5, perMemberLimit: 2 } }, 'demo-admin')
     const [tea] = await c.docs('items', { _id: 'tea' })
     expect(tea).toMatchObject({ points: 300, stock: 5, perMemberLimit: 2 })
+  })
+})
+
+describe('the counter limits on clerks', () => {
+  const issueAs = (openid: string, orderId: string, amountFen: number) => c.call<Issued>('store', { action: 'issuePurchase', orderId, amountFen }, openid)
+  /** A request refused only by a busy moment is tried again, as the clerk's screen would. */
+  const issueUntilAnswered = async (openid: string, orderId: string, amountFen: number) => {
+    let answer = await issueAs(openid, orderId, amountFen)
+    for (let i = 0; i < 10 && !answer.ok && answer.error.code === 'CONFLICT'; i++) answer = await issueAs(openid, orderId, amountFen)
+    return answer
+  }
+  const issuedBy = async (openid: string) => (await c.docs<PurchaseDoc>('purchases', { issuedBy: openid })).length
+  const hour = (minutes: number) => c.setClock(new Date(Date.parse('2033-03-01T10:00:00+08:00') + minutes * 60_000).toISOString())
+
+  it('are the merchant\'s to set', async () => {
+    for (const clerk of ['k-rush', 'k-big']) await c.put('staff', { _id: clerk, role: 'staff', name: '店员' })
+    await hour(0)
+    const counter = { maxOrderFen: 1000_00, codesPerHour: 5, maxRefundFen: 200_00 }
+    expect(await c.data('store', { action: 'rules', rules: { ...DEFAULT_RULES, counter } }, 'demo-admin')).toMatchObject({ rules: { counter } })
+    // past every instance's rules cache
+    await hour(10)
+  })
+
+  it('issue exactly the hourly limit to a rush of 20 codes from one clerk, and count a repeated order once', async () => {
+    const first = await c.data<Issued>('store', { action: 'issuePurchase', orderId: 'k-order-0', amountFen: 100_00 }, 'k-rush')
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => issueUntilAnswered('k-rush', `k-order-${i}`, 100_00)))
+    expect(answers.filter((a) => a.ok)).toHaveLength(5)
+    expect(answers[0]).toEqual({ ok: true, data: first })
+    const refused = answers.filter((a) => !a.ok)
+    expect(refused).toHaveLength(15)
+    expect(refused.every((a) => !a.ok && a.error.code === 'LIMIT_REACHED' && a.error.message === '每小时最多生成 5 个积分码，请稍后再试或请店长生成')).toBe(true)
+    expect(await issuedBy('k-rush')).toBe(5)
+    // the same order still answers its code at the limit, and the next hour starts afresh
+    expect(await issueAs('k-rush', 'k-order-0', 100_00)).toEqual({ ok: true, data: first })
+    await hour(60)
+    expect((await issueAs('k-rush', 'k-order-next-hour', 100_00)).ok).toBe(true)
+    expect(await issuedBy('k-rush')).toBe(6)
+  })
+
+  it('refuse a clerk an order above the largest, which an admin may issue, as many as needed', async () => {
+    expect(await issueAs('k-big', 'k-huge', 1000_01)).toEqual({ ok: false, error: { code: 'PERMISSION_DENIED', message: '单笔超过 1000 元的积分码需要店长生成' } })
+    expect(await issueAs('k-big', 'k-huge', 1_000_000_00)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.docs('orders', { _id: 'k-huge' })).toEqual([])
+    expect((await issueAs('k-big', 'k-fine', 1000_00)).ok).toBe(true)
+    const admin = await Promise.all(Array.from({ length: 8 }, (_, i) => issueAs('demo-admin', `k-admin-${i}`, 1_000_000_00)))
+    expect(admin.every((a) => a.ok)).toBe(true)
+    await login('k-buyer')
+    const code = admin[0]?.ok ? admin[0].data.code : ''
+    expect(await c.data<Claimed>('store', { action: 'claimPurchase', code }, 'k-buyer')).toMatchObject({ payFen: 1_000_000_00 })
   })
 })
