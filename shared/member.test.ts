@@ -82,6 +82,16 @@ describe('member operations', () => {
     expect(o.entries.filter((e) => e.kind === 'tier')).toEqual([])
   })
 
+  it('keeps a member whose tier the rules dropped at the tier they reach, paying no bonus twice', () => {
+    const silver = claimPurchase(joined(), purchase(1500_00), false, rules, now).member
+    const withoutSilver = { ...rules, tiers: rules.tiers.filter((t) => t.id !== 'silver') }
+    const day = checkIn(silver, withoutSilver, now)
+    expect(day.entries.map((e) => e.kind)).toEqual(['checkin'])
+    expect(day.member.tier).toBe('normal')
+    const gold = claimPurchase(day.member, purchase(3500_00, { _id: 'g' }), false, withoutSilver, now)
+    expect(gold.entries.filter((e) => e.kind === 'tier').map((e) => e._id)).toEqual(['tier:u1:gold'])
+  })
+
   it('doubles gold points in the birthday month', () => {
     const gold = { ...claimPurchase(joined(), purchase(5500_00), false, rules, now).member, birthdayMonth: 11 }
     expect(claimPurchase(gold, purchase(100_00, { _id: 'b' }), false, rules, now).answer.awarded).toBe(300)

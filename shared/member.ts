@@ -9,7 +9,7 @@ import { cashDeduction, pointsForPayment } from './purchase'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
 import { continueStreak, currentStreak, streakBonus, type Streak } from './streak'
-import { nextTier, tierById, tiersCrossed } from './tiers'
+import { nextTier, tierHeld, tiersCrossed } from './tiers'
 
 export interface Member {
   /** The shopper's OPENID. */
@@ -123,6 +123,8 @@ export class Posting {
     private readonly now: Date,
   ) {
     this.member = cloneMember(member)
+    // a tier the rules no longer name becomes the one the member reaches, without its bonus
+    this.member.tier = tierHeld(rules, this.member).id
     this.expired = this.expireDue()
   }
 
@@ -287,7 +289,7 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, usePoints: 
   if (purchase.expiresAt.getTime() < now.getTime()) throw new Refusal('EXPIRED', '积分码已过期，请让店员重新生成')
   const p = new Posting(member, rules, now)
   const m = p.member
-  const tierBefore = tierById(rules, m.tier)
+  const tierBefore = tierHeld(rules, m)
   const cash = usePoints ? cashDeduction(purchase.amountFen, m.balance, rules) : { points: 0, fen: 0 }
   p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(cash.fen)} 元`, cash.points)
   const payFen = purchase.amountFen - cash.fen
@@ -300,7 +302,7 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, usePoints: 
   p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(payFen)} 元获得积分${boosted}`, earned)
   if (wasFirst) p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${rules.purchase.firstBonus} 积分`, rules.purchase.firstBonus)
   p.promote()
-  const tier = tierById(rules, p.member.tier)
+  const tier = tierHeld(rules, p.member)
   return p.done({
     awarded: p.credited,
     deductedPoints: cash.points,
@@ -379,7 +381,7 @@ export function voucherView(v: VoucherDoc): Voucher {
 export function summaryOf(stored: Member, rules: Rules, now: Date, items: readonly Item[]): Summary {
   // computed, not written: a read never conflicts with a purchase or check-in, and the next change stores the same expiry
   const member = memberAsOf(stored, rules, now)
-  const tier = tierById(rules, member.tier)
+  const tier = tierHeld(rules, member)
   const today = dayOf(now, rules.timeZone)
   return {
     openid: member._id,
