@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { isDay, isMonth } from './calendar'
 import { CODE_PATTERN } from './codes'
-import { rulesSchema } from './rules'
+import { rulesArgument } from './rules'
 
 /** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces. */
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -')
@@ -64,7 +64,7 @@ export const schemas = {
     rejectVoucher: z.strictObject({ code, reason: text(200) }),
     metrics: z.strictObject({ from: day, to: day }),
     saveItem: z.strictObject({ item: itemInput }),
-    rules: z.strictObject({ rules: rulesSchema.optional() }),
+    rules: z.strictObject({ rules: rulesArgument.optional() }),
   },
   expiry: {
     /** The daily job run by hand by an admin, optionally with a smaller time budget, optionally continuing itself until done. */

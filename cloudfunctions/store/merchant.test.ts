@@ -111,6 +111,19 @@ describe('store.rules', () => {
     expect(await buy('m-rate', 'rate-3', 100)).toMatchObject({ awarded: 200 })
   })
 
+  it('refuses rules that break the economy, saying which rule and why in plain Chinese', async () => {
+    const freeTap = { ...DEFAULT_RULES, lottery: { cost: 0, prizes: [{ id: 'p', name: '50 积分', weight: 1, points: 50 }] } }
+    expect(await c.call('store', { action: 'rules', rules: freeTap }, 'demo-admin')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '规则不正确：抽奖，有积分或商品奖品时，每次抽奖至少消耗 1 积分' },
+    })
+    const zeroRate = withRate(0)
+    const answer = await c.call('store', { action: 'rules', rules: zeroRate }, 'demo-admin')
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('会员等级（第 1 个），每元积分倍率至少 0.1') } })
+    expect(answer.ok ? '' : answer.error.message).not.toMatch(/[A-Za-z]/)
+    expect(await current()).toEqual(withRate(2))
+  })
+
   it('lets only the merchant admin read or change the rules', async () => {
     for (const who of ['demo-staff', 'demo-shopper-1']) {
       expect(await c.call('store', { action: 'rules' }, who)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
