@@ -151,6 +151,18 @@ describe('member operations', () => {
     expect(back.member.redeemed.coffee).toBe(0)
   })
 
+  it('counts an item named like an object member (toString, __proto__) toward its own limit', () => {
+    for (const id of ['toString', '__proto__']) {
+      const item: Item = { _id: id, name: '限兑一次', kind: 'coupon', points: 10, stock: 5, validDays: 7, perMemberLimit: 1, active: true }
+      const once = redeem(joined(), item, 'r1', 'code-1', rules, now)
+      expect(Object.hasOwn(once.member.redeemed, id)).toBe(true)
+      expect(() => redeem(once.member, item, 'r2', 'code-2', rules, now)).toThrow(expect.objectContaining({ code: 'LIMIT_REACHED' }))
+      const back = refundVoucher(once.member, once.answer.voucher, '被退回', rules, now)
+      expect(Object.getPrototypeOf(back.member.redeemed)).toBe(Object.prototype)
+      expect(redeem(back.member, item, 'r3', 'code-3', rules, now).member.redeemed[id]).toBe(1)
+    }
+  })
+
   it('expires lots at the end of their month', () => {
     const m = { ...joined(), balance: 150, lots: [{ expires: '2026-10', points: 100 }, { expires: '2027-11', points: 50 }] }
     const o = expirePoints(m, rules, now)

@@ -4,6 +4,7 @@
  */
 import type { Summary, Voucher, VoucherStatus, ItemKind } from './api'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
+import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, spendFromLots, type Lot } from './lots'
 import { cashDeduction, pointsForPayment } from './purchase'
 import { Refusal } from './refusal'
@@ -323,11 +324,11 @@ export function redeem(
 ): Outcome<{ voucher: VoucherDoc; item: Item; balance: number }> {
   if (!item.active) throw new Refusal('NOT_FOUND', '该商品已下架')
   if (item.stock <= 0) throw new Refusal('OUT_OF_STOCK', '该商品已兑完')
-  const held = member.redeemed[item._id] ?? 0
+  const held = countOf(member.redeemed, item._id)
   if (item.perMemberLimit && held >= item.perMemberLimit) throw new Refusal('LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 次`)
   const p = new Posting(member, rules, now)
   p.debit(`redeem:${member._id}:${requestId}`, 'redeem', `兑换「${item.name}」`, item.points)
-  p.member.redeemed = { ...p.member.redeemed, [item._id]: held + 1 }
+  p.member.redeemed = withCount(p.member.redeemed, item._id, held + 1)
   const days = item.validDays > 0 ? item.validDays : rules.voucherDays
   const voucher: VoucherDoc = {
     _id: code,
@@ -349,8 +350,8 @@ export function redeem(
 export function refundVoucher(member: Member, voucher: VoucherDoc, why: string, rules: Rules, now: Date): Outcome<{ balance: number }> {
   const p = new Posting(member, rules, now)
   p.credit(`refund:${voucher._id}`, 'refund', `「${voucher.name}」${why}，退回 ${voucher.points} 积分`, voucher.points, false)
-  const held = p.member.redeemed[voucher.itemId] ?? 0
-  p.member.redeemed = { ...p.member.redeemed, [voucher.itemId]: Math.max(0, held - 1) }
+  const held = countOf(p.member.redeemed, voucher.itemId)
+  p.member.redeemed = withCount(p.member.redeemed, voucher.itemId, Math.max(0, held - 1))
   return p.done({ balance: p.member.balance })
 }
 

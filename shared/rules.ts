@@ -1,6 +1,7 @@
 /** The merchant's rules: one typed object with the brief's defaults, and the schema a stored rules document must pass. */
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE } from './calendar'
+import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 
 /** Any single award, fee or prize: 10 000 points is already 100 yuan at the default cash rate. */
 const points = z.int('积分应为整数').min(0, '积分不能为负数').max(10_000, '单项积分最多 10000')
@@ -10,8 +11,11 @@ const MAX_RATE = 20
 /** The most points as cash may pay of a purchase, and the most a purchase's points may be worth in cash: half. */
 const MAX_CASH_PERCENT = 50
 
+/** Tier, prize and item ids key members' counts and the metrics' tallies. */
+const ruleId = (max: number) => z.string().min(1).max(max).refine(isSafeKey, UNSAFE_KEY_MESSAGE)
+
 const tierSchema = z.strictObject({
-  id: z.string().min(1).max(32),
+  id: ruleId(32),
   name: z.string().min(1).max(32),
   /** Reached by cumulative spend (fen) or lifetime earned points, whichever comes first. */
   minSpentFen: z.int().min(0).max(100_000_000_00),
@@ -31,11 +35,11 @@ const tierSchema = z.strictObject({
 }).refine((t) => t.rate * t.birthdayMultiplier <= MAX_RATE, `积分倍率乘生日倍数最多 ${MAX_RATE}`)
 
 const prizeSchema = z.strictObject({
-  id: z.string().min(1).max(32),
+  id: ruleId(32),
   name: z.string().min(1).max(32),
   weight: z.int().min(0, '抽中权重不能为负数').max(1_000_000),
   points: points.optional(),
-  itemId: z.string().min(1).max(64).optional(),
+  itemId: ruleId(64).optional(),
 })
 
 export const rulesSchema = z.strictObject({
