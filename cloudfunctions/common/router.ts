@@ -51,7 +51,7 @@ export function createMain(table: Record<string, AnyAction>): (event: unknown) =
       const args: Record<string, unknown> = { ...(event as Record<string, unknown>) }
       for (const f of PLATFORM_FIELDS) delete args[f]
       const parsed = act.schema.safeParse(args)
-      if (!parsed.success) return fail('INVALID_ARGUMENT', `参数不正确：${describeIssue(parsed.error)}`)
+      if (!parsed.success) return fail('INVALID_ARGUMENT', refusalOf(parsed.error))
       const openid = callerOpenid()
       if (!openid) return fail('UNAUTHENTICATED', '请在微信中打开并登录')
       const staff = act.who === 'staff' || act.who === 'admin' ? await requireStaff(openid, act.who) : null
@@ -68,6 +68,13 @@ async function requireStaff(openid: string, who: 'staff' | 'admin'): Promise<Sta
   const allowed = staff && (staff.role === 'admin' || (who === 'staff' && staff.role === 'staff'))
   if (!allowed || !staff) throw new Refusal('PERMISSION_DENIED', who === 'admin' ? '仅商家管理员可以操作' : '仅门店店员可以操作')
   return staff
+}
+
+/** An issue a schema already wrote as the caller's sentence (`params.sentence`) goes out as is; any other names its field and why. */
+function refusalOf(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (issue?.code === 'custom' && issue.params?.sentence === true) return issue.message
+  return `参数不正确：${describeIssue(error)}`
 }
 
 function describeIssue(error: z.ZodError): string {

@@ -3,7 +3,7 @@ import { randomCode } from '../../shared/codes'
 import { claimPurchase, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
-import { tierById } from '../../shared/tiers'
+import { tierHeld } from '../../shared/tiers'
 import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
@@ -86,7 +86,7 @@ export const actions = {
     async run(args, ctx) {
       const voucher = await requireVoucher(db, args.code)
       const member = await getDoc<Member>(db, 'members', voucher.openid)
-      const tier = member ? tierById(ctx.rules, member.tier).name : ''
+      const tier = member ? tierHeld(ctx.rules, member).name : ''
       return { voucher: voucherView(voucher), member: { nickname: member?.nickname ?? '已注销用户', tier } }
     },
   }),
