@@ -1,6 +1,7 @@
 /** The merchant's rules: one typed object with the brief's defaults, and the schema a stored rules document must pass. */
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE } from './calendar'
+import { problemOf } from './input-errors'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 
 /** Any single award, fee or prize: 10 000 points is already 100 yuan at the default cash rate. */
@@ -119,22 +120,6 @@ const RULE_NAMES: Record<string, string> = {
   voucherDays: '兑换券有效期',
 }
 
-/** Plain Chinese for zod's own checks (sizes, types, unknown fields); the bounds of the economy carry their own reason. */
-function plainIssue(issue: z.core.$ZodRawIssue): string {
-  switch (issue.code) {
-    case 'too_small':
-      return issue.origin === 'array' ? `至少要有 ${issue.minimum} 项` : issue.origin === 'string' ? '不能为空' : `不能小于 ${issue.minimum}`
-    case 'too_big':
-      return issue.origin === 'array' ? `最多 ${issue.maximum} 项` : issue.origin === 'string' ? `最多 ${issue.maximum} 个字` : `不能大于 ${issue.maximum}`
-    case 'invalid_type':
-      return issue.expected === 'number' || issue.expected === 'int' ? '应为数字' : '格式不正确'
-    case 'unrecognized_keys':
-      return '包含不认识的设置项'
-    default:
-      return '格式不正确'
-  }
-}
-
 /** Which rule a refusal is about: its short name, with the tier or prize counted from 1. */
 function ruleNameOf(path: readonly PropertyKey[]): string {
   const [head, second, third] = path
@@ -152,11 +137,11 @@ export function rulesProblem(error: z.ZodError): string {
   return `规则不正确：${name ? `${name}，` : ''}${issue.message}`
 }
 
-/** The rules as an action's argument: a refusal is already the sentence the merchant reads (`params.sentence`). */
+/** The rules as an action's argument: a refusal is already the sentence the merchant reads. */
 export const rulesArgument = z.unknown().transform((value, ctx): Rules => {
-  const parsed = rulesSchema.safeParse(value, { error: plainIssue })
+  const parsed = rulesSchema.safeParse(value, { error: (issue) => problemOf(issue) })
   if (parsed.success) return parsed.data
-  ctx.issues.push({ code: 'custom', message: rulesProblem(parsed.error), input: value, params: { sentence: true } })
+  ctx.issues.push({ code: 'custom', message: rulesProblem(parsed.error), input: value })
   return z.NEVER
 })
 
