@@ -88,6 +88,21 @@ describe('member.deleteAccount twice', () => {
   })
 })
 
+describe('a deletion cut short', () => {
+  it('is finished by the next login before the new member is created', async () => {
+    const who = 'cut-shopper-1'
+    await memberWith(who, 500)
+    const entries = await c.docs<LedgerEntry>('ledger', { openid: who })
+    // as a deletion stopped right after its mark would leave it
+    const [member] = await c.docs<{ _id: string }>('members', { _id: who })
+    await c.put('members', { ...member!, deleting: { anon: 'anon-cutshort', since: new Date() } })
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'cut' }, who)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await c.data<Summary>('member', { action: 'login' }, who)).balance).toBe(0)
+    expect(sum(await c.docs<LedgerEntry>('ledger', { openid: 'anon-cutshort' }))).toBe(sum(entries))
+    expect(await c.docs('ledger', { openid: who })).toEqual([])
+  })
+})
+
 describe('deleting and joining again', () => {
   it('earns no once-only reward twice, keeps item limits and the birthday, and accepts only the same birthday', async () => {
     const who = 'back-shopper-1'
