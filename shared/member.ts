@@ -40,6 +40,12 @@ export interface Member {
   seq: number
   createdAt: Date
   updatedAt: Date
+  /** The first-purchase bonus was paid in an earlier life of this WeChat user. */
+  firstPurchasePaid?: boolean
+  /** Keyed hash of the birthday set in an earlier life: only that date may be set again. */
+  birthdayMark?: string | null
+  /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
+  deleting?: { anon: string; since: Date }
 }
 
 export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust'
@@ -233,13 +239,17 @@ export interface ProfileInput {
   address?: string
 }
 
-/** Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set. */
-export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date): Outcome<{ awarded: number; balance: number }> {
+/**
+ * Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set, not even
+ * by deleting the account (`birthdayMark`: the keyed hash of `input.birthday`, compared with the earlier life's).
+ */
+export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date, birthdayMark?: string): Outcome<{ awarded: number; balance: number }> {
   const p = new Posting(member, rules, now)
   const m = p.member
   if (input.birthday !== undefined) {
     if (input.birthday > dayOf(now, rules.timeZone) || input.birthday < '1900-01-01') throw new Refusal('INVALID_ARGUMENT', '生日日期不正确')
     if (m.birthday !== null && m.birthday !== input.birthday) throw new Refusal('ALREADY_DONE', '生日设置后不能修改')
+    if (m.birthday === null && m.birthdayMark && birthdayMark !== m.birthdayMark) throw new Refusal('ALREADY_DONE', '生日设置后不能修改')
     m.birthday = input.birthday
     m.birthdayMonth = monthNumberOf(input.birthday)
     if (!m.profileAwarded.birthday) {
@@ -297,7 +307,7 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, usePoints: 
   const birthdayMonth = m.birthdayMonth !== null && m.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
   const earned = pointsForPayment(payFen, tierBefore, purchase.multiplier, birthdayMonth)
   const boosted = birthdayMonth && tierBefore.birthdayMultiplier > 1 ? `（生日月 ${tierBefore.birthdayMultiplier} 倍）` : ''
-  const wasFirst = m.purchases === 0
+  const wasFirst = m.purchases === 0 && !m.firstPurchasePaid
   m.totalSpentFen += purchase.amountFen
   m.purchases += 1
   p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(payFen)} 元获得积分${boosted}`, earned)

@@ -5,7 +5,7 @@ import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { tierHeld } from '../../shared/tiers'
 import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
-import { requireMember, storeOutcome } from '../common/members'
+import { findMember, requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
 import { metrics } from './metrics'
@@ -112,8 +112,8 @@ export const actions = {
       return transact(async (t) => {
         const voucher = await requireVoucher(t, args.code)
         if (voucher.status !== 'pending') requirePending(voucher, ctx.now)
-        const member = await getDoc<Member>(t, 'members', voucher.openid)
-        // a deleted account has nobody to refund
+        const member = await findMember(t, voucher.openid)
+        // a deleted (or deleting) account has nobody to refund
         if (member) await storeOutcome(t, refundVoucher(member, voucher, '被退回', ctx.rules, ctx.now))
         const done: VoucherDoc = { ...voucher, status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now }
         await t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } })
