@@ -176,10 +176,13 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     expect((await download(good)).toString()).toBe('real')
   })
 
-  it('refuses download paths with encoded slashes or backslashes', async () => {
+  it('refuses download paths with encoded slashes or backslashes, even under a valid signature', async () => {
     for (const bad of ['/_storage/items%2F..%2F..%2Fetc%2Fpasswd', '/_storage/items%5C..%5Cpasswd', '/_storage/%E0%A4%A']) {
       expect((await fetch(`${test.server.url}${bad}?sign=00&t=9999999999`)).status, bad).toBe(400)
     }
+    const url = new URL((await tempUrl(await upload('items/slash.txt', Buffer.from('s')))).tempFileURL)
+    url.pathname = '/_storage/items%2Fslash.txt'
+    expect((await fetch(url)).status).toBe(400)
   })
 
   it('refuses a PUT without a valid upload signature, and one whose signature has expired', async () => {
