@@ -68,6 +68,15 @@ describe('upload, temporary URL, download', () => {
     expect((await download(fileID)).equals(bytes)).toBe(true)
   })
 
+  it('never serves half a file while uploads to the same path race', async () => {
+    const payloads = Array.from({ length: 6 }, () => randomBytes(512 * 1024))
+    const fileID = await upload('items/raced.bin', payloads[0]!)
+    const { tempFileURL } = await tempUrl(fileID)
+    const reads = Array.from({ length: 12 }, () => fetch(tempFileURL).then(async (res) => Buffer.from(await res.arrayBuffer())))
+    await Promise.all(payloads.slice(1).map((bytes) => upload('items/raced.bin', bytes)))
+    for (const body of await Promise.all(reads)) expect(payloads.some((bytes) => bytes.equals(body))).toBe(true)
+  })
+
   it('replaces a file uploaded again to the same path', async () => {
     const fileID = await upload('items/again.txt', Buffer.from('first'))
     await upload('items/again.txt', Buffer.from('second'))

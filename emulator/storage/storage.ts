@@ -192,15 +192,23 @@ export class CloudStorage {
       throw new StoragePathError(`a file already holds a folder of ${cloudPath}`)
     }
     const temporary = path.join(this.options.dataDir, `.storage-upload-${randomBytes(8).toString('hex')}`)
-    fs.writeFileSync(temporary, bytes)
-    fs.renameSync(temporary, file)
+    try {
+      fs.writeFileSync(temporary, bytes)
+      fs.renameSync(temporary, file)
+    } finally {
+      fs.rmSync(temporary, { force: true })
+    }
   }
 
   /** Deletes the file and the folders it leaves empty. */
   private remove(cloudPath: string): void {
     const file = this.diskPath(cloudPath)
     fs.rmSync(file, { force: true })
-    for (let dir = path.dirname(file); dir !== this.root && fs.readdirSync(dir).length === 0; dir = path.dirname(dir)) fs.rmdirSync(dir)
+    try {
+      for (let dir = path.dirname(file); dir !== this.root && fs.readdirSync(dir).length === 0; dir = path.dirname(dir)) fs.rmdirSync(dir)
+    } catch {
+      // a concurrent upload refilled the folder or a concurrent delete removed it: either way it is no longer ours to remove
+    }
   }
 
   /** Where a checked cloud path lives on disk; never outside the storage folder. */
