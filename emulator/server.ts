@@ -8,9 +8,20 @@ import { DbError } from './db/errors'
 import { refusal } from './request-guard'
 
 export interface Route {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PUT'
   pattern: RegExp
-  handle(req: { match: RegExpMatchArray; body: unknown; headers: IncomingHttpHeaders }): Promise<{ status: number; body: unknown }>
+  /** `body` is the parsed JSON of a POST; `raw` the bytes as sent (a PUT's file); a Buffer reply is sent as is. */
+  handle(req: RouteRequest): Promise<{ status: number; body: unknown; contentType?: string }>
+  /** Largest body this route accepts, when not the server's. */
+  maxBodyBytes?: number
+}
+
+export interface RouteRequest {
+  match: RegExpMatchArray
+  body: unknown
+  raw: Buffer
+  query: URLSearchParams
+  headers: IncomingHttpHeaders
 }
 
 export interface ServerOptions {
@@ -64,7 +75,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs })
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
 
-  const dispatch = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
+  const dispatch = async (req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> => {
+    const path = url.pathname
     const method = req.method ?? 'GET'
     // every JSON body is parsed (and its depth checked) before any route sees it, even routes that ignore it
     const body = method === 'POST' && !isMultipart(req) && raw.length > 0 ? parseJson(raw) : undefined
@@ -80,7 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     for (const route of options.routes ?? []) {
       const match = route.method === method ? path.match(route.pattern) : null
-      if (match) return route.handle({ match, body, headers: req.headers })
+      if (match) return route.handle({ match, body, raw, query: url.searchParams, headers: req.headers })
     }
     throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${path}`)
   }
@@ -118,6 +130,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { status: 200, body: { now: clock.now().toISOString(), offset: clock.offset } }
   }
 
+  const bodyLimit = (method: string, path: string): number =>
+    options.routes?.find((route) => route.method === method && route.pattern.test(path))?.maxBodyBytes ?? maxBody
+
   // the port the Host header must name; known once listening
   let port = 0
   const server = createServer((req, res) => {
@@ -127,11 +142,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      const raw = await readBody(req, maxBody)
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-      const refused = refusal(req.method ?? 'GET', path, req.headers, port)
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const raw = await readBody(req, bodyLimit(req.method ?? 'GET', url.pathname))
+      const refused = refusal(req.method ?? 'GET', url.pathname, req.headers, port)
       if (refused) throw new HttpError(refused.status, refused.code, refused.message)
-      send(res, await dispatch(req, path, raw))
+      send(res, await dispatch(req, url, raw))
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500
       const code = err instanceof HttpError ? err.code : 'INTERNAL'
