@@ -39,7 +39,7 @@ export const COLLECTIONS = {
   draws: { holds: 'a lottery draw by requestId', indexes: [{ fields: { openid: 1 } }] },
   grants: { holds: 'a benefit granted once per period (birthday, monthly vouchers, reminders)', indexes: [] },
   settings: { holds: 'the merchant rules document and job progress', indexes: [] },
-  usage: { holds: 'how often one person did something in one window (codes a clerk issued an hour, shares a member created a day), for the limits', indexes: [] },
+  usage: { holds: 'how often one person did something in one window (codes a clerk issued an hour, shares a member created a day), for the limits', indexes: [{ fields: { openid: 1 } }] },
 } as const satisfies Record<string, CollectionSpec>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -4,12 +4,13 @@
  */
 import type { Summary, Voucher, VoucherStatus, ItemKind } from './api'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
+import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, spendFromLots, type Lot } from './lots'
 import { cashDeduction, pointsForPayment } from './purchase'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
 import { continueStreak, currentStreak, streakBonus, type Streak } from './streak'
-import { nextTier, tierById, tiersCrossed } from './tiers'
+import { nextTier, tierHeld, tiersCrossed } from './tiers'
 
 export interface Member {
   /** The shopper's OPENID. */
@@ -39,6 +40,12 @@ export interface Member {
   seq: number
   createdAt: Date
   updatedAt: Date
+  /** The first-purchase bonus was paid in an earlier life of this WeChat user. */
+  firstPurchasePaid?: boolean
+  /** Keyed hash of the birthday set in an earlier life: only that date may be set again. */
+  birthdayMark?: string | null
+  /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
+  deleting?: { anon: string; since: Date }
 }
 
 export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust'
@@ -123,6 +130,8 @@ export class Posting {
     private readonly now: Date,
   ) {
     this.member = cloneMember(member)
+    // a tier the rules no longer name becomes the one the member reaches, without its bonus
+    this.member.tier = tierHeld(rules, this.member).id
     this.expired = this.expireDue()
   }
 
@@ -230,13 +239,17 @@ export interface ProfileInput {
   address?: string
 }
 
-/** Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set. */
-export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date): Outcome<{ awarded: number; balance: number }> {
+/**
+ * Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set, not even
+ * by deleting the account (`birthdayMark`: the keyed hash of `input.birthday`, compared with the earlier life's).
+ */
+export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date, birthdayMark?: string): Outcome<{ awarded: number; balance: number }> {
   const p = new Posting(member, rules, now)
   const m = p.member
   if (input.birthday !== undefined) {
     if (input.birthday > dayOf(now, rules.timeZone) || input.birthday < '1900-01-01') throw new Refusal('INVALID_ARGUMENT', '生日日期不正确')
     if (m.birthday !== null && m.birthday !== input.birthday) throw new Refusal('ALREADY_DONE', '生日设置后不能修改')
+    if (m.birthday === null && m.birthdayMark && birthdayMark !== m.birthdayMark) throw new Refusal('ALREADY_DONE', '生日设置后不能修改')
     m.birthday = input.birthday
     m.birthdayMonth = monthNumberOf(input.birthday)
     if (!m.profileAwarded.birthday) {
@@ -287,20 +300,20 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, usePoints: 
   if (purchase.expiresAt.getTime() < now.getTime()) throw new Refusal('EXPIRED', '积分码已过期，请让店员重新生成')
   const p = new Posting(member, rules, now)
   const m = p.member
-  const tierBefore = tierById(rules, m.tier)
+  const tierBefore = tierHeld(rules, m)
   const cash = usePoints ? cashDeduction(purchase.amountFen, m.balance, rules) : { points: 0, fen: 0 }
   p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(cash.fen)} 元`, cash.points)
   const payFen = purchase.amountFen - cash.fen
   const birthdayMonth = m.birthdayMonth !== null && m.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
   const earned = pointsForPayment(payFen, tierBefore, purchase.multiplier, birthdayMonth)
   const boosted = birthdayMonth && tierBefore.birthdayMultiplier > 1 ? `（生日月 ${tierBefore.birthdayMultiplier} 倍）` : ''
-  const wasFirst = m.purchases === 0
+  const wasFirst = m.purchases === 0 && !m.firstPurchasePaid
   m.totalSpentFen += purchase.amountFen
   m.purchases += 1
   p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(payFen)} 元获得积分${boosted}`, earned)
   if (wasFirst) p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${rules.purchase.firstBonus} 积分`, rules.purchase.firstBonus)
   p.promote()
-  const tier = tierById(rules, p.member.tier)
+  const tier = tierHeld(rules, p.member)
   return p.done({
     awarded: p.credited,
     deductedPoints: cash.points,
@@ -321,11 +334,11 @@ export function redeem(
 ): Outcome<{ voucher: VoucherDoc; item: Item; balance: number }> {
   if (!item.active) throw new Refusal('NOT_FOUND', '该商品已下架')
   if (item.stock <= 0) throw new Refusal('OUT_OF_STOCK', '该商品已兑完')
-  const held = member.redeemed[item._id] ?? 0
+  const held = countOf(member.redeemed, item._id)
   if (item.perMemberLimit && held >= item.perMemberLimit) throw new Refusal('LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 次`)
   const p = new Posting(member, rules, now)
   p.debit(`redeem:${member._id}:${requestId}`, 'redeem', `兑换「${item.name}」`, item.points)
-  p.member.redeemed = { ...p.member.redeemed, [item._id]: held + 1 }
+  p.member.redeemed = withCount(p.member.redeemed, item._id, held + 1)
   const days = item.validDays > 0 ? item.validDays : rules.voucherDays
   const voucher: VoucherDoc = {
     _id: code,
@@ -347,8 +360,8 @@ export function redeem(
 export function refundVoucher(member: Member, voucher: VoucherDoc, why: string, rules: Rules, now: Date): Outcome<{ balance: number }> {
   const p = new Posting(member, rules, now)
   p.credit(`refund:${voucher._id}`, 'refund', `「${voucher.name}」${why}，退回 ${voucher.points} 积分`, voucher.points, false)
-  const held = p.member.redeemed[voucher.itemId] ?? 0
-  p.member.redeemed = { ...p.member.redeemed, [voucher.itemId]: Math.max(0, held - 1) }
+  const held = countOf(p.member.redeemed, voucher.itemId)
+  p.member.redeemed = withCount(p.member.redeemed, voucher.itemId, Math.max(0, held - 1))
   return p.done({ balance: p.member.balance })
 }
 
@@ -379,7 +392,7 @@ export function voucherView(v: VoucherDoc): Voucher {
 export function summaryOf(stored: Member, rules: Rules, now: Date, items: readonly Item[]): Summary {
   // computed, not written: a read never conflicts with a purchase or check-in, and the next change stores the same expiry
   const member = memberAsOf(stored, rules, now)
-  const tier = tierById(rules, member.tier)
+  const tier = tierHeld(rules, member)
   const today = dayOf(now, rules.timeZone)
   return {
     openid: member._id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULES as rules } from './rules'
-import { nextTier, tierReached, tiersCrossed } from './tiers'
+import { nextTier, tierHeld, tierReached, tiersCrossed } from './tiers'
 
 describe('tiers', () => {
   it('is reached by spend or by lifetime points, whichever comes first', () => {
@@ -21,5 +21,25 @@ describe('tiers', () => {
   it('says what the next tier still needs, and nothing at the top', () => {
     expect(nextTier(rules, 'silver', 1500_00, 1700)).toEqual({ id: 'gold', name: '金卡', needSpentFen: 3500_00, needPoints: 3300 })
     expect(nextTier(rules, 'diamond', 0, 0)).toBeNull()
+  })
+
+  describe('a tier the rules no longer name', () => {
+    const withoutSilver = { ...rules, tiers: rules.tiers.filter((t) => t.id !== 'silver') }
+    const formerSilver = { tier: 'silver', totalSpentFen: 1200_00, lifetimePoints: 1500 }
+
+    it('is held as the highest tier spend or points reach, not the lowest', () => {
+      expect(tierHeld(withoutSilver, formerSilver).id).toBe('normal')
+      expect(tierHeld(withoutSilver, { ...formerSilver, tier: 'vip', lifetimePoints: 6000 }).id).toBe('gold')
+      expect(tierHeld(rules, { ...formerSilver, tier: 'gold' }).id).toBe('gold')
+    })
+
+    it('pays no bonus for a tier already reached', () => {
+      expect(tiersCrossed(rules, 'silver-renamed', 1200_00, 1500)).toEqual([])
+      expect(tiersCrossed(withoutSilver, 'vip', 6000_00, 0)).toEqual([])
+    })
+
+    it('shows the next tier above the one reached', () => {
+      expect(nextTier(rules, 'silver-renamed', 1200_00, 1500)).toMatchObject({ id: 'gold', needSpentFen: 3800_00 })
+    })
   })
 })

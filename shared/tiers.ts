@@ -1,13 +1,23 @@
 /** Tiers by cumulative spend or lifetime earned points; a member never drops. */
 import type { Rules, TierRule } from './rules'
 
-/** The tier with this id, or the lowest one when the id is unknown (e.g. after a rules change). */
-export function tierById(rules: Rules, id: string): TierRule {
-  return rules.tiers.find((t) => t.id === id) ?? rules.tiers[0]!
+/** What decides a member's tier. */
+export interface TierStanding {
+  tier: string
+  totalSpentFen: number
+  lifetimePoints: number
 }
 
-function rankOf(rules: Rules, id: string): number {
-  return Math.max(0, rules.tiers.findIndex((t) => t.id === id))
+/**
+ * The tier a member holds. One the rules no longer name (dropped or renamed) counts as the highest tier spend or points
+ * reach, never the lowest: its bonuses were paid under the old name, and paying them again would collide with the ledger.
+ */
+export function tierHeld(rules: Rules, m: TierStanding): TierRule {
+  return rules.tiers.find((t) => t.id === m.tier) ?? tierReached(rules, m.totalSpentFen, m.lifetimePoints)
+}
+
+function rankOf(rules: Rules, currentId: string, spentFen: number, lifetimePoints: number): number {
+  return rules.tiers.indexOf(tierHeld(rules, { tier: currentId, totalSpentFen: spentFen, lifetimePoints }))
 }
 
 /** The highest tier that spend or lifetime points reach. */
@@ -21,8 +31,8 @@ export function tierReached(rules: Rules, spentFen: number, lifetimePoints: numb
 
 /** Tiers above `currentId` up to what spend or points reach, lowest first: each pays its bonus. */
 export function tiersCrossed(rules: Rules, currentId: string, spentFen: number, lifetimePoints: number): TierRule[] {
-  const from = rankOf(rules, currentId)
-  const to = rankOf(rules, tierReached(rules, spentFen, lifetimePoints).id)
+  const from = rankOf(rules, currentId, spentFen, lifetimePoints)
+  const to = rules.tiers.indexOf(tierReached(rules, spentFen, lifetimePoints))
   return rules.tiers.slice(from + 1, to + 1)
 }
 
@@ -33,7 +43,7 @@ export function nextTier(
   spentFen: number,
   lifetimePoints: number,
 ): { id: string; name: string; needSpentFen: number; needPoints: number } | null {
-  const next = rules.tiers[rankOf(rules, currentId) + 1]
+  const next = rules.tiers[rankOf(rules, currentId, spentFen, lifetimePoints) + 1]
   if (!next) return null
   return {
     id: next.id,
