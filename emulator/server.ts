@@ -10,7 +10,7 @@ import { refusal } from './request-guard'
 export interface Route {
   method: 'GET' | 'POST'
   pattern: RegExp
-  handle(req: { match: RegExpMatchArray; body: unknown; headers: IncomingHttpHeaders }): Promise<{ status: number; body: unknown }>
+  handle(req: { match: RegExpMatchArray; body: unknown; headers: IncomingHttpHeaders; query: URLSearchParams }): Promise<{ status: number; body: unknown; contentType?: string }>
 }
 
 export interface ServerOptions {
@@ -20,6 +20,8 @@ export interface ServerOptions {
   clock?: Clock
   /** Admin actions the database does not answer, e.g. `functions.invokeFunction`. */
   adminHandlers?: Record<string, (body: Record<string, unknown>) => Promise<Record<string, unknown>>>
+  /** Sees every database request at `/admin` before it runs (the function host counts them per invocation). */
+  onDatabaseRequest?: (body: Record<string, unknown>) => void
   /** multipart/form-data admin calls (`wx.openApi`): raw body in, raw reply out. */
   multipartAdmin?: (raw: Buffer, contentType: string) => Promise<{ contentType: string; body: Buffer }>
   routes?: Route[]
@@ -64,7 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs })
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
 
-  const dispatch = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
+  const dispatch = async (req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> => {
+    const path = url.pathname
     const method = req.method ?? 'GET'
     // every JSON body is parsed (and its depth checked) before any route sees it, even routes that ignore it
     const body = method === 'POST' && !isMultipart(req) && raw.length > 0 ? parseJson(raw) : undefined
@@ -80,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     for (const route of options.routes ?? []) {
       const match = route.method === method ? path.match(route.pattern) : null
-      if (match) return route.handle({ match, body, headers: req.headers })
+      if (match) return route.handle({ match, body, headers: req.headers, query: url.searchParams })
     }
     throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${path}`)
   }
@@ -96,7 +99,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const fields = body as Record<string, unknown>
     const action = typeof fields.action === 'string' ? fields.action : ''
     try {
-      if (db.handles(action)) return ok(await db.handle(action, fields))
+      if (db.handles(action)) {
+        options.onDatabaseRequest?.(fields)
+        return ok(await db.handle(action, fields))
+      }
       const extra = options.adminHandlers?.[action]
       if (extra) return ok(await extra(fields))
       return ok({ code: 'INVALID_ACTION', message: `unknown action ${action || '(none)'}` })
@@ -128,10 +134,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const raw = await readBody(req, maxBody)
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-      const refused = refusal(req.method ?? 'GET', path, req.headers, port)
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const refused = refusal(req.method ?? 'GET', url.pathname, req.headers, port)
       if (refused) throw new HttpError(refused.status, refused.code, refused.message)
-      send(res, await dispatch(req, path, raw))
+      send(res, await dispatch(req, url, raw))
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500
       const code = err instanceof HttpError ? err.code : 'INTERNAL'

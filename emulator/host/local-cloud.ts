@@ -4,6 +4,8 @@
  */
 import fs from 'node:fs'
 import { Clock } from '../clock'
+import { consoleRoutes } from '../console/routes'
+import type { CloudDatabase } from '../db/database'
 import { seedDemo } from '../seed'
 import { startServer, type RunningServer } from '../server'
 import { FunctionHost } from './host'
@@ -46,18 +48,21 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
   const fresh = isEmptyDir(options.dataDir)
   let server: RunningServer | null = null
   const seed = async (): Promise<void> => {
-    if (options.seed && server) await seedDemo({ db: server.db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) })
+    const db = server?.db
+    if (!options.seed || !db) return
+    await host.withTriggersPaused(() => seedDemo({ db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) }))
   }
   server = await startServer({
     port: options.port ?? 0,
     dataDir: options.dataDir,
     clock,
     adminHandlers: host.adminHandlers(),
+    onDatabaseRequest: (body) => host.countDatabaseRequest(body),
     multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),
-    routes: [...hostRoutes(host), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
+    routes: [...hostRoutes(host), ...consoleRoutes({ db: () => databaseOf(server), host, clock }), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
     extraStats: () => host.stats(),
     onReset: async () => {
-      host.clearOutbox()
+      host.clearRecords()
       await seed()
     },
   })
@@ -83,6 +88,11 @@ async function callAs(host: FunctionHost, name: string, event: Record<string, un
   const result = await host.call(name, event, shopper(openid))
   if (!result.ok) throw new Error(`${name} ${JSON.stringify(event)} as ${openid}: ${result.failure.body.errMsg}`)
   return result.value
+}
+
+function databaseOf(server: RunningServer | null): CloudDatabase {
+  if (!server) throw new Error('the local cloud is still starting')
+  return server.db
 }
 
 function isEmptyDir(dir: string): boolean {
