@@ -39,7 +39,7 @@ export async function replaceDocument(db: CloudDatabase, name: string, id: strin
   const doc = fromRelaxed(document)
   if (doc._id !== undefined && doc._id !== id) throw invalid(`the document's _id (${String(doc._id)}) is not ${id}; an _id cannot change`)
   await asRequest(() => db.setDocument(name, { ...doc, _id: id }))
-  return { document: toRelaxed({ ...doc, _id: id }) }
+  return { document: toRelaxed({ _id: id, ...doc }) }
 }
 
 export async function deleteDocument(db: CloudDatabase, name: string, id: string): Promise<{ deleted: number }> {

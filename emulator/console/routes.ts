@@ -8,6 +8,7 @@
  *   GET  /_emulator/outbox                               messages sent through open APIs
  *   GET  /_emulator/clock, POST /_emulator/clock/jump    { days?, months? }
  *   GET  /_emulator/triggers, POST /_emulator/triggers   { paused }
+ *   POST /_emulator/export, POST /_emulator/import       { dir }: a snapshot folder (see snapshot.ts)
  * Bad input answers 400 (unknown collection or document 404) with `{ code, message }` and changes nothing.
  */
 import fs from 'node:fs'
@@ -16,15 +17,17 @@ import type { Clock } from '../clock'
 import type { CloudDatabase } from '../db/database'
 import type { FunctionHost } from '../host/host'
 import type { Route } from '../server'
+import { exportSnapshot, importSnapshot, SnapshotError } from '../snapshot'
 import { jump } from './clock-jump'
 import { deleteDocument, listCollections, queryCollection, replaceDocument } from './data'
-import { answer, invalid, objectBody } from './errors'
+import { answer, ConsoleError, invalid, objectBody } from './errors'
 
 export interface ConsoleTarget {
   /** The database, once the server that owns it is listening. */
   db: () => CloudDatabase
   host: FunctionHost
   clock: Clock
+  dataDir: string
 }
 
 const UI_DIR = path.join(__dirname, 'ui')
@@ -65,7 +68,32 @@ export function consoleRoutes(target: ConsoleTarget): Route[] {
       host.pauseTriggers(paused)
       return triggerState(host)
     }),
+    post(/^\/_emulator\/export$/, (_m, body) => snapshotCall(() => exportSnapshot(snapshotTarget(target), snapshotDir(body)))),
+    post(/^\/_emulator\/import$/, (_m, body) => {
+      const dir = snapshotDir(body)
+      return snapshotCall(() => host.withTriggersPaused(() => importSnapshot(snapshotTarget(target), dir)))
+    }),
   ]
+}
+
+function snapshotTarget(target: ConsoleTarget): { db: CloudDatabase; dataDir: string } {
+  return { db: target.db(), dataDir: target.dataDir }
+}
+
+function snapshotDir(body: unknown): string {
+  const dir = objectBody(body, '{ dir: "path/to/snapshot" }').dir
+  if (typeof dir !== 'string' || dir.trim() === '') throw invalid('send { dir: "path/to/snapshot" }, a folder on this machine')
+  return dir
+}
+
+/** A snapshot the local cloud cannot read or write is the caller's to fix: 400 with the reason. */
+async function snapshotCall<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof SnapshotError) throw new ConsoleError(400, 'INVALID_SNAPSHOT', error.message)
+    throw error
+  }
 }
 
 function uiRoute(): Route {

@@ -8,6 +8,7 @@ import { MAX_JSON_DEPTH, parseBoundedJson } from '../bounded-json'
 import type { Clock } from '../clock'
 import { adminFailure, notFoundFailure, outcomeFailure, type CallFailure } from './errors'
 import { discoverFunctions, type FunctionSpec } from './function-config'
+import { functionEnv, readEnvFile } from './function-env'
 import { calleeOf, callEnv, timerCaller, type Caller } from './identity'
 import { InvocationLog } from './invocations'
 import { decodeOpenApiRequest, encodeOpenApiReply, ERR_OPENAPI_ILLEGAL_SOURCE, ERR_OPENAPI_NO_PERMISSION } from './openapi'
@@ -26,6 +27,8 @@ export interface HostOptions {
   showLogs?: boolean
   /** Fire timer triggers on their schedule (default true); test clouds turn this off so a real 02:00 cannot fire mid-test. */
   timers?: boolean
+  /** A dotenv file whose variables every function gets (read when an instance pool starts). */
+  envFile?: string
 }
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; failure: CallFailure }
@@ -190,7 +193,8 @@ export class FunctionHost {
     let pool = this.pools.get(spec.name)
     if (!pool) {
       if (!this.adminUrl) throw new Error('FunctionHost.connect(serverUrl) must run before the first call')
-      pool = new FunctionPool(spec, { maxInstances: this.options.maxInstances ?? 4, baseEnv: this.baseEnv(), stdio: this.options.showLogs === false ? 'ignore' : 'inherit' })
+      const env = { ...functionEnv(spec.env, this.options.envFile ? readEnvFile(this.options.envFile) : {}), ...this.baseEnv() }
+      pool = new FunctionPool(spec, { maxInstances: this.options.maxInstances ?? 4, baseEnv: env, stdio: this.options.showLogs === false ? 'ignore' : 'inherit' })
       this.pools.set(spec.name, pool)
     }
     return pool

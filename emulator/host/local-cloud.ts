@@ -27,6 +27,10 @@ export interface LocalCloudOptions {
   showLogs?: boolean
   /** Fire timer triggers on schedule (default true). */
   timers?: boolean
+  /** A dotenv file (e.g. `.env.local`) whose variables every function gets. */
+  envFile?: string
+  /** Open transactions are aborted after this long; default 30 s. */
+  transactionTimeoutMs?: number
 }
 
 export interface LocalCloud {
@@ -44,7 +48,7 @@ export interface LocalCloud {
 
 export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const clock = options.clock ?? new Clock()
-  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs, timers: options.timers })
+  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs, timers: options.timers, envFile: options.envFile })
   const fresh = isEmptyDir(options.dataDir)
   let server: RunningServer | null = null
   const seed = async (): Promise<void> => {
@@ -56,10 +60,11 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     port: options.port ?? 0,
     dataDir: options.dataDir,
     clock,
+    transactionTimeoutMs: options.transactionTimeoutMs,
     adminHandlers: host.adminHandlers(),
     onDatabaseRequest: (body) => host.countDatabaseRequest(body),
     multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),
-    routes: [...hostRoutes(host), ...consoleRoutes({ db: () => databaseOf(server), host, clock }), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
+    routes: [...hostRoutes(host), ...consoleRoutes({ db: () => databaseOf(server), host, clock, dataDir: options.dataDir }), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
     extraStats: () => host.stats(),
     onReset: async () => {
       host.clearRecords()
