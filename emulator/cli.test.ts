@@ -63,6 +63,10 @@ describe('npm run emulator -- exec', () => {
     expect((await emulator(['exec', 'exit 0'], { TCB_ENV: 'prod-123' })).status).toBe(2)
     expect((await emulator(['--allow-cloud-credentials', 'exec', 'exit 0'], { TENCENTCLOUD_SECRETID: 'AKIDexample' })).status).toBe(0)
     expect((await emulator(['exec', 'exit 0'], { TCB_ENV: 'prod-123', LOCAL_CLOUD_ALLOW_CLOUD_CREDENTIALS: '1' })).status).toBe(0)
+    // an SDK already aimed at a local cloud holds placeholders, not a real environment's keys
+    const aimed = (url: string): Record<string, string> => ({ TENCENTCLOUD_SECRETID: 'local', TCB_CONTEXT_CNFG: JSON.stringify({ URL: url }) })
+    expect((await emulator(['exec', 'exit 0'], aimed('http://127.0.0.1:9/admin'))).status).toBe(0)
+    expect((await emulator(['exec', 'exit 0'], aimed('https://tcb-api.tencentcloudapi.com/admin'))).status).toBe(2)
   })
 
   it('refuses a bad command line with its usage', async () => {

@@ -10,8 +10,18 @@ export const ALLOW_CREDENTIALS_VARIABLE = 'LOCAL_CLOUD_ALLOW_CLOUD_CREDENTIALS'
 
 /** Why the local cloud must not start in `env`, or null when it may. */
 export function credentialRefusal(env: NodeJS.ProcessEnv, allowedByFlag: boolean): string | null {
-  if (allowedByFlag || env[ALLOW_CREDENTIALS_VARIABLE] === '1') return null
+  if (allowedByFlag || env[ALLOW_CREDENTIALS_VARIABLE] === '1' || sdkPointsAtLoopback(env.TCB_CONTEXT_CNFG)) return null
   const found = CLOUD_CREDENTIAL_VARIABLES.filter((name) => (env[name] ?? '') !== '')
   if (found.length === 0) return null
   return `refusing to start: real cloud credentials are set (${found.join(', ')}). Unset them, or pass --allow-cloud-credentials (or ${ALLOW_CREDENTIALS_VARIABLE}=1) if you are sure; the functions never see them either way.`
+}
+
+/** The SDK of this environment already talks to a local cloud (a test's placeholders, not a real environment's keys). */
+function sdkPointsAtLoopback(config: string | undefined): boolean {
+  try {
+    const url = new URL(String((JSON.parse(config ?? '') as { URL?: unknown }).URL))
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  } catch {
+    return false
+  }
 }

@@ -14,6 +14,7 @@ import { InvocationLog } from './invocations'
 import { decodeOpenApiRequest, encodeOpenApiReply, ERR_OPENAPI_ILLEGAL_SOURCE, ERR_OPENAPI_NO_PERMISSION } from './openapi'
 import { FunctionPool, type PoolStats } from './pool'
 import { TriggerScheduler } from './triggers'
+import { wxacode } from './wxacode'
 
 export interface HostOptions {
   /** Folder of deployable functions, one folder each with index.js and config.json. */
@@ -180,13 +181,15 @@ export class FunctionHost {
     return { requestId, data: { response_data: JSON.stringify(result.value) } }
   }
 
-  private openApi(apiName: string, token: string, data: Record<string, unknown>): Record<string, unknown> {
+  private openApi(apiName: string, token: string, data: Record<string, unknown>): Record<string, unknown> | { png: Buffer } {
     const from = this.running.get(token)
     if (!from) return { errcode: ERR_OPENAPI_ILLEGAL_SOURCE, errmsg: 'illegal source of invocation' }
     const allowed = this.functions.get(from.functionName)?.openapi ?? []
     if (!allowed.includes(apiName)) return { errcode: ERR_OPENAPI_NO_PERMISSION, errmsg: `function has no permission to call this API: ${apiName}` }
+    const code = wxacode(apiName, data)
+    if (code && 'errcode' in code) return code
     this.outbox.push({ at: this.options.clock.now().toISOString(), fromFunction: from.functionName, apiName, openid: from.caller.openid, data })
-    return { errcode: 0, errmsg: 'ok' }
+    return code ?? { errcode: 0, errmsg: 'ok' }
   }
 
   private pool(spec: FunctionSpec): FunctionPool {
