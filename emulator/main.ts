@@ -2,28 +2,37 @@
  * `npm start`: the local cloud on one machine with no WeChat account. Builds the functions (and
  * the H5 client) when stale, then serves the database, the functions and the H5 build on PORT
  * (default 8787) with data in DATA_DIR (default .localcloud/), seeding the demo on first start.
- * H5=off skips building and serving the H5 client.
+ * H5=off skips building and serving the H5 client. Takes `--import DIR`, `--export-on-exit DIR` and
+ * `--allow-cloud-credentials` as `npm run emulator` does (`npm start -- --import fixtures/demo`).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions, describeBuild, FUNCTIONS_BUILD } from '../scripts/build-functions'
-import { openLocalCloud, type LocalCloud } from './host/local-cloud'
+import { openLocalCloud } from './host/local-cloud'
+import { importAtStart, refuseCloudCredentials, stopCloud, stopOnSignal } from './lifecycle'
+import { readRunOptions, type RunOptions } from './run-options'
 
 const ROOT = path.resolve(__dirname, '..')
 const CLIENT = path.join(ROOT, 'client')
 const H5_BUILD = path.join(ROOT, 'build', 'h5')
 
-async function main(): Promise<void> {
+async function main(options: RunOptions): Promise<void> {
+  if (options.exec !== undefined || options.functionsDir) throw new Error('exec and --functions belong to npm run emulator')
+  refuseCloudCredentials(options)
   const port = Number(process.env.PORT ?? 8787)
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.localcloud'))
   console.log(describeBuild(await buildFunctions()))
   const serveH5 = process.env.H5 !== 'off' && buildH5IfStale()
-  const cloud = await openLocalCloud({ functionsDir: FUNCTIONS_BUILD, dataDir, port, h5Dir: serveH5 ? H5_BUILD : undefined, seed: true })
-  stopOnSignal(cloud)
+  // an imported snapshot replaces the demo, so the demo is not seeded first
+  const seed = !options.importDir
+  const cloud = await openLocalCloud({ functionsDir: FUNCTIONS_BUILD, dataDir, port, h5Dir: serveH5 ? H5_BUILD : undefined, seed, envFile: path.join(ROOT, '.env.local') })
+  await importAtStart(cloud, dataDir, options)
+  stopOnSignal(() => stopCloud(cloud, dataDir, options))
   if (cloud.seeded) console.log('seeded the demo: catalog, demo-staff, demo-admin, demo-shopper-1..3')
   if (cloud.seedError) console.warn(`could not seed all of the demo: ${cloud.seedError}`)
   console.log(`functions: ${[...cloud.host.functions.keys()].join(', ') || 'none'}; data in ${dataDir}`)
+  console.log(`console at ${cloud.url}/_emulator/ui`)
   console.log(`local cloud ready at ${cloud.url}${serveH5 ? '' : ' (no H5 build)'}`)
 }
 
@@ -58,26 +67,7 @@ function newest(dir: string): number {
   return latest
 }
 
-/** Ctrl-C: kill the function instances, close the server and the database, then exit. */
-function stopOnSignal(cloud: LocalCloud): void {
-  let stopping = false
-  const stop = (): void => {
-    if (stopping) return
-    stopping = true
-    console.log('stopping the local cloud...')
-    cloud.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
-}
-
-main().catch((error: unknown) => {
+main(readRunOptions()).catch((error: unknown) => {
   console.error('could not start the local cloud:', error)
   process.exit(1)
 })

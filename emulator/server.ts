@@ -31,6 +31,8 @@ export interface ServerOptions {
   clock?: Clock
   /** Admin actions the database does not answer, e.g. `functions.invokeFunction`. */
   adminHandlers?: Record<string, (body: Record<string, unknown>) => Promise<Record<string, unknown>>>
+  /** Sees every database request at `/admin` before it runs (the function host counts them per invocation). */
+  onDatabaseRequest?: (body: Record<string, unknown>) => void
   /** multipart/form-data admin calls (`wx.openApi`): raw body in, raw reply out. */
   multipartAdmin?: (raw: Buffer, contentType: string) => Promise<{ contentType: string; body: Buffer }>
   routes?: Route[]
@@ -108,7 +110,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const fields = body as Record<string, unknown>
     const action = typeof fields.action === 'string' ? fields.action : ''
     try {
-      if (db.handles(action)) return ok(await db.handle(action, fields))
+      if (db.handles(action)) {
+        options.onDatabaseRequest?.(fields)
+        return ok(await db.handle(action, fields))
+      }
       const extra = options.adminHandlers?.[action]
       if (extra) return ok(await extra(fields))
       return ok({ code: 'INVALID_ACTION', message: `unknown action ${action || '(none)'}` })

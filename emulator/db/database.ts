@@ -80,6 +80,16 @@ export class CloudDatabase {
     await this.handle('database.modifyDocument', wire)
   }
 
+  /** Every collection with its indexes, by name: for the console and snapshots. */
+  collections(): Array<{ name: string; indexes: IndexSpec[] }> {
+    return this.store.collectionNames().sort().map((name) => ({ name, indexes: this.store.indexesOf(name) }))
+  }
+
+  /** Creates a collection with these indexes, or brings an existing one's indexes to them: for snapshot imports. */
+  defineCollection(name: string, indexes: readonly IndexSpec[]): void {
+    this.store.declareCollection(name, indexes)
+  }
+
   stats(): DatabaseStats {
     return { ...this.counters, openTransactions: this.txs.count() }
   }

@@ -113,6 +113,11 @@ export class Store {
     this.specs.set(name, [...indexes])
   }
 
+  /** Every index declared on a collection. */
+  indexesOf(name: string): IndexSpec[] {
+    return [...(this.specs.get(name) ?? [])]
+  }
+
   /** Unique indexes of a collection, checked on every write. */
   uniqueIndexesOf(name: string): IndexSpec[] {
     return (this.specs.get(name) ?? []).filter((spec) => spec.unique)

@@ -1,6 +1,7 @@
 /** Finds the deployable function folders and reads each one's WeChat `config.json`. */
 import fs from 'node:fs'
 import path from 'node:path'
+import { configEnv } from './function-env'
 
 /** The cloud's default time limit for one invocation. */
 export const DEFAULT_TIMEOUT_SECONDS = 3
@@ -19,12 +20,16 @@ export interface FunctionSpec {
   trigger: TimerTrigger | null
   /** The openapi names this function may call, e.g. `subscribeMessage.send`. */
   openapi: string[]
+  /** Environment variables set for this function (`env`, or `envVariables` as cloudbaserc names them). */
+  env: Record<string, string>
 }
 
 interface RawConfig {
   timeout?: unknown
   triggers?: unknown
   permissions?: { openapi?: unknown }
+  env?: unknown
+  envVariables?: unknown
 }
 
 /** Every folder in `functionsDir` holding an `index.js`, by name. */
@@ -44,7 +49,8 @@ function readSpec(name: string, dir: string): FunctionSpec {
   // The WeChat console allows at most 60 seconds.
   const timeout = typeof raw.timeout === 'number' && raw.timeout > 0 ? Math.min(raw.timeout, MAX_TIMEOUT_SECONDS) : DEFAULT_TIMEOUT_SECONDS
   const openapi = Array.isArray(raw.permissions?.openapi) ? raw.permissions.openapi.filter((x): x is string => typeof x === 'string') : []
-  return { name, dir, timeoutMs: timeout * 1000, trigger: timerTrigger(raw.triggers), openapi }
+  const env = { ...configEnv(raw.envVariables), ...configEnv(raw.env) }
+  return { name, dir, timeoutMs: timeout * 1000, trigger: timerTrigger(raw.triggers), openapi, env }
 }
 
 /** The cloud allows one timer trigger per function; the first timer entry wins. */

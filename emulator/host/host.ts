@@ -8,10 +8,13 @@ import { MAX_JSON_DEPTH, parseBoundedJson } from '../bounded-json'
 import type { Clock } from '../clock'
 import { adminFailure, notFoundFailure, outcomeFailure, type CallFailure } from './errors'
 import { discoverFunctions, type FunctionSpec } from './function-config'
+import { functionEnv, readEnvFile } from './function-env'
 import { calleeOf, callEnv, timerCaller, type Caller } from './identity'
+import { InvocationLog } from './invocations'
 import { decodeOpenApiRequest, encodeOpenApiReply, ERR_OPENAPI_ILLEGAL_SOURCE, ERR_OPENAPI_NO_PERMISSION } from './openapi'
 import { FunctionPool, type PoolStats } from './pool'
 import { TriggerScheduler } from './triggers'
+import { wxacode } from './wxacode'
 
 export interface HostOptions {
   /** Folder of deployable functions, one folder each with index.js and config.json. */
@@ -25,6 +28,8 @@ export interface HostOptions {
   showLogs?: boolean
   /** Fire timer triggers on their schedule (default true); test clouds turn this off so a real 02:00 cannot fire mid-test. */
   timers?: boolean
+  /** A dotenv file whose variables every function gets (read when an instance pool starts). */
+  envFile?: string
 }
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; failure: CallFailure }
@@ -41,6 +46,7 @@ export interface OutboxEntry {
 interface Running {
   functionName: string
   caller: Caller
+  dbRequests: number
 }
 
 const REPO_NODE_MODULES = path.resolve(__dirname, '..', '..', 'node_modules')
@@ -48,10 +54,14 @@ const REPO_NODE_MODULES = path.resolve(__dirname, '..', '..', 'node_modules')
 export class FunctionHost {
   readonly functions: Map<string, FunctionSpec>
   readonly outbox: OutboxEntry[] = []
+  readonly invocations = new InvocationLog()
   private readonly pools = new Map<string, FunctionPool>()
   private readonly running = new Map<string, Running>()
   private adminUrl = ''
   private scheduler: TriggerScheduler | null = null
+  /** Paused by hand (the console's switch), and how many imports or seedings are running. */
+  private pausedByHand = false
+  private pausedWhileLoading = 0
 
   constructor(private readonly options: HostOptions) {
     this.functions = discoverFunctions(options.functionsDir)
@@ -62,7 +72,28 @@ export class FunctionHost {
     this.adminUrl = `${serverUrl.replace(/\/$/, '')}/admin`
     if (this.options.timers === false) return
     const triggers = [...this.functions.values()].flatMap((spec) => (spec.trigger ? [{ functionName: spec.name, trigger: spec.trigger }] : []))
-    this.scheduler = new TriggerScheduler(this.options.clock, triggers, (name) => void this.fireTrigger(name))
+    this.scheduler = new TriggerScheduler(this.options.clock, triggers, (name) => {
+      if (!this.triggersPaused) void this.fireTrigger(name)
+    })
+  }
+
+  /** Whether scheduled timer triggers are held back (firing one by hand still works). */
+  get triggersPaused(): boolean {
+    return this.pausedByHand || this.pausedWhileLoading > 0
+  }
+
+  pauseTriggers(paused: boolean): void {
+    this.pausedByHand = paused
+  }
+
+  /** Runs `load` (an import, a seeding) with scheduled triggers held back, so no job sees half-loaded data. */
+  async withTriggersPaused<T>(load: () => Promise<T>): Promise<T> {
+    this.pausedWhileLoading += 1
+    try {
+      return await load()
+    } finally {
+      this.pausedWhileLoading -= 1
+    }
   }
 
   /** Runs `name` with `event` as `caller`; never rejects. */
@@ -70,18 +101,32 @@ export class FunctionHost {
     const spec = this.functions.get(name)
     if (!spec) return { ok: false, failure: notFoundFailure(name) }
     const token = crypto.randomUUID()
-    this.running.set(token, { functionName: name, caller })
+    const running: Running = { functionName: name, caller, dbRequests: 0 }
+    this.running.set(token, running)
+    const at = this.options.clock.now().toISOString()
+    const started = performance.now()
     try {
       const { env, unset } = callEnv(caller, token)
       const context = this.context(spec, crypto.randomUUID(), env)
       const outcome = await this.pool(spec).run({ env, unset, clockOffset: this.options.clock.offset, event: withUserInfo(event, caller), context })
-      if (outcome.kind === 'ok') return { ok: true, value: JSON.parse(outcome.json) as unknown }
+      const result: CallResult = outcome.kind === 'ok' ? { ok: true, value: JSON.parse(outcome.json) as unknown } : { ok: false, failure: outcomeFailure(outcome) }
+      const error = outcome.kind === 'ok' ? undefined : outcome.kind === 'timeout' ? `timed out after ${outcome.timeoutMs} ms` : (outcome.stack ?? outcome.message)
       // What the cloud console's function log would show.
-      if (this.options.showLogs !== false) console.error(`[${name}] ${outcome.kind === 'timeout' ? `timed out after ${outcome.timeoutMs} ms` : (outcome.stack ?? outcome.message)}`)
-      return { ok: false, failure: outcomeFailure(outcome) }
+      if (error && this.options.showLogs !== false) console.error(`[${name}] ${error}`)
+      const errCode = result.ok ? 0 : result.failure.body.errCode
+      const action = typeof event.action === 'string' ? event.action : undefined
+      const logs = outcome.kind === 'timeout' ? [] : (outcome.logs ?? [])
+      this.invocations.add({ functionName: name, action, openid: caller.openid, source: caller.source, at, durationMs: Math.round(performance.now() - started), dbRequests: running.dbRequests, errCode, error, logs })
+      return result
     } finally {
       this.running.delete(token)
     }
+  }
+
+  /** Counts a database request against the invocation whose API token `body` carries. */
+  countDatabaseRequest(body: Record<string, unknown>): void {
+    const running = this.running.get(String(body.wxCloudApiToken ?? ''))
+    if (running) running.dbRequests += 1
   }
 
   /** Fires `name`'s timer trigger now, with a timer event and no OPENID. */
@@ -110,12 +155,13 @@ export class FunctionHost {
   stats(): Record<string, unknown> {
     const functions: Record<string, PoolStats> = {}
     for (const [name, pool] of this.pools) functions[name] = pool.stats()
-    return { functions, outbox: this.outbox, nextTriggers: this.scheduler?.nextRuns() ?? {} }
+    return { functions, outbox: this.outbox, nextTriggers: this.scheduler?.nextRuns() ?? {}, triggersPaused: this.triggersPaused }
   }
 
-  /** Forgets sent messages (after a reset). */
-  clearOutbox(): void {
+  /** Forgets sent messages and the invocation record (after a reset). */
+  clearRecords(): void {
     this.outbox.length = 0
+    this.invocations.clear()
   }
 
   async close(): Promise<void> {
@@ -135,20 +181,23 @@ export class FunctionHost {
     return { requestId, data: { response_data: JSON.stringify(result.value) } }
   }
 
-  private openApi(apiName: string, token: string, data: Record<string, unknown>): Record<string, unknown> {
+  private openApi(apiName: string, token: string, data: Record<string, unknown>): Record<string, unknown> | { png: Buffer } {
     const from = this.running.get(token)
     if (!from) return { errcode: ERR_OPENAPI_ILLEGAL_SOURCE, errmsg: 'illegal source of invocation' }
     const allowed = this.functions.get(from.functionName)?.openapi ?? []
     if (!allowed.includes(apiName)) return { errcode: ERR_OPENAPI_NO_PERMISSION, errmsg: `function has no permission to call this API: ${apiName}` }
+    const code = wxacode(apiName, data)
+    if (code && 'errcode' in code) return code
     this.outbox.push({ at: this.options.clock.now().toISOString(), fromFunction: from.functionName, apiName, openid: from.caller.openid, data })
-    return { errcode: 0, errmsg: 'ok' }
+    return code ?? { errcode: 0, errmsg: 'ok' }
   }
 
   private pool(spec: FunctionSpec): FunctionPool {
     let pool = this.pools.get(spec.name)
     if (!pool) {
       if (!this.adminUrl) throw new Error('FunctionHost.connect(serverUrl) must run before the first call')
-      pool = new FunctionPool(spec, { maxInstances: this.options.maxInstances ?? 4, baseEnv: this.baseEnv(), stdio: this.options.showLogs === false ? 'ignore' : 'inherit' })
+      const env = { ...functionEnv(spec.env, this.options.envFile ? readEnvFile(this.options.envFile) : {}), ...this.baseEnv() }
+      pool = new FunctionPool(spec, { maxInstances: this.options.maxInstances ?? 4, baseEnv: env, stdio: this.options.showLogs === false ? 'ignore' : 'inherit' })
       this.pools.set(spec.name, pool)
     }
     return pool

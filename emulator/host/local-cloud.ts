@@ -4,6 +4,8 @@
  */
 import fs from 'node:fs'
 import { Clock } from '../clock'
+import { consoleRoutes } from '../console/routes'
+import type { CloudDatabase } from '../db/database'
 import { seedDemo } from '../seed'
 import { startServer, type RunningServer } from '../server'
 import { CloudStorage } from '../storage/storage'
@@ -26,6 +28,10 @@ export interface LocalCloudOptions {
   showLogs?: boolean
   /** Fire timer triggers on schedule (default true). */
   timers?: boolean
+  /** A dotenv file (e.g. `.env.local`) whose variables every function gets. */
+  envFile?: string
+  /** Open transactions are aborted after this long; default 30 s. */
+  transactionTimeoutMs?: number
 }
 
 export interface LocalCloud {
@@ -45,23 +51,32 @@ export interface LocalCloud {
 
 export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const clock = options.clock ?? new Clock()
-  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs, timers: options.timers })
+  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs, timers: options.timers, envFile: options.envFile })
   const storage = new CloudStorage({ dataDir: options.dataDir, clock })
   const fresh = isEmptyDir(options.dataDir)
   let server: RunningServer | null = null
   const seed = async (): Promise<void> => {
-    if (options.seed && server) await seedDemo({ db: server.db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) })
+    const db = server?.db
+    if (!options.seed || !db) return
+    await host.withTriggersPaused(() => seedDemo({ db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) }))
   }
   server = await startServer({
     port: options.port ?? 0,
     dataDir: options.dataDir,
     clock,
+    transactionTimeoutMs: options.transactionTimeoutMs,
     adminHandlers: { ...host.adminHandlers(), ...storage.adminHandlers() },
+    onDatabaseRequest: (body) => host.countDatabaseRequest(body),
     multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),
-    routes: [...hostRoutes(host), ...storage.routes(), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
+    routes: [
+      ...hostRoutes(host),
+      ...storage.routes(),
+      ...consoleRoutes({ db: () => databaseOf(server), host, clock, dataDir: options.dataDir }),
+      ...(options.h5Dir ? [staticRoute(options.h5Dir)] : []),
+    ],
     extraStats: () => host.stats(),
     onReset: async () => {
-      host.clearOutbox()
+      host.clearRecords()
       storage.wipe()
       await seed()
     },
@@ -90,6 +105,11 @@ async function callAs(host: FunctionHost, name: string, event: Record<string, un
   const result = await host.call(name, event, shopper(openid))
   if (!result.ok) throw new Error(`${name} ${JSON.stringify(event)} as ${openid}: ${result.failure.body.errMsg}`)
   return result.value
+}
+
+function databaseOf(server: RunningServer | null): CloudDatabase {
+  if (!server) throw new Error('the local cloud is still starting')
+  return server.db
 }
 
 function isEmptyDir(dir: string): boolean {

@@ -30,7 +30,7 @@ describe('a call the pool cannot hand to its instance', () => {
       expect(outcome).toMatchObject({ kind: 'error', message: expect.stringContaining('could not be handed to the function') })
       expect(pool.stats().busy).toBe(0)
     }
-    expect(await pool.run(call({ ms: 10 }))).toEqual({ kind: 'ok', json: JSON.stringify({ finished: true }) })
+    expect(await pool.run(call({ ms: 10 }))).toEqual({ kind: 'ok', json: JSON.stringify({ finished: true }), logs: [] })
     expect(Date.now() - started).toBeLessThan(5000)
     expect(pool.stats()).toMatchObject({ instances: 1, coldStarts: 1, errors: 2 })
   })

@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import type { FunctionSpec } from './function-config'
-import type { InvokeMessage, ResultMessage, StartedMessage } from './protocol'
+import type { InvokeMessage, LogLine, ResultMessage, StartedMessage } from './protocol'
 import { workerScript } from './worker-script'
 
 /** How long a cold instance may take to load its function before the call fails. */
@@ -13,8 +13,8 @@ const LOAD_LIMIT_MS = 30_000
 const IDLE_LIMIT_MS = 5 * 60_000
 
 export type Outcome =
-  | { kind: 'ok'; json: string }
-  | { kind: 'error'; message: string; stack?: string }
+  | { kind: 'ok'; json: string; logs?: LogLine[] }
+  | { kind: 'error'; message: string; stack?: string; logs?: LogLine[] }
   | { kind: 'timeout'; timeoutMs: number }
 
 /** What one invocation needs besides the function itself. */
@@ -176,7 +176,8 @@ export class FunctionPool {
     clearTimeout(running.timer)
     instance.running = null
     instance.idleSince = Date.now()
-    running.done(message.ok ? { kind: 'ok', json: message.json } : { kind: 'error', message: message.message, stack: message.stack })
+    const { logs } = message
+    running.done(message.ok ? { kind: 'ok', json: message.json, logs } : { kind: 'error', message: message.message, stack: message.stack, logs })
     this.dispatch()
   }
 

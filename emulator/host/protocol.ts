@@ -20,7 +20,13 @@ export interface StartedMessage {
   id: number
 }
 
-/** The outcome of one invocation: the function's return value as JSON text, or its error. */
+/** One line a function wrote to its console during an invocation. */
+export interface LogLine {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug'
+  text: string
+}
+
+/** The outcome of one invocation: the function's return value as JSON text, or its error, with its console output. */
 export type ResultMessage =
-  | { type: 'result'; id: number; ok: true; json: string }
-  | { type: 'result'; id: number; ok: false; message: string; stack?: string }
+  | { type: 'result'; id: number; ok: true; json: string; logs: LogLine[] }
+  | { type: 'result'; id: number; ok: false; message: string; stack?: string; logs: LogLine[] }

@@ -27,6 +27,8 @@ export interface TestCloudOptions {
   maxInstances?: number
   /** Show functions' console output (default false). */
   showLogs?: boolean
+  /** A dotenv file whose variables every function gets. */
+  envFile?: string
 }
 
 export interface HttpReply<T = unknown> {

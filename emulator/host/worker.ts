@@ -3,7 +3,8 @@
  * Forked by the pool with the function's folder as its argument.
  */
 import path from 'node:path'
-import type { InvokeMessage, ResultMessage, StartedMessage } from './protocol'
+import { format } from 'node:util'
+import type { InvokeMessage, LogLine, ResultMessage, StartedMessage } from './protocol'
 
 type Main = (event: unknown, context: unknown) => unknown
 
@@ -11,8 +12,14 @@ const functionDir = process.argv[2] ?? ''
 let clockOffset = 0
 let current: number | null = null
 let main: Main | null = null
+let logs: LogLine[] = []
+
+/** Enough to read what happened; a chatty loop cannot flood the host's memory. */
+const MAX_LOG_LINES = 200
+const MAX_LOG_CHARS = 2000
 
 installShiftedDate()
+captureConsole()
 process.on('message', (message: InvokeMessage) => {
   if (message.type === 'invoke') void invoke(message)
 })
@@ -41,6 +48,17 @@ function installShiftedDate(): void {
   globalThis.Date = shifted
 }
 
+/** Each console line of an invocation is kept for its record, and still written to the instance's output. */
+function captureConsole(): void {
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const write = console[level].bind(console)
+    console[level] = (...args: unknown[]) => {
+      if (current !== null && logs.length < MAX_LOG_LINES) logs.push({ level, text: format(...args).slice(0, MAX_LOG_CHARS) })
+      write(...args)
+    }
+  }
+}
+
 function loadMain(): Main {
   if (main) return main
   const loaded = require(path.join(functionDir, 'index.js')) as { main?: unknown }
@@ -51,6 +69,7 @@ function loadMain(): Main {
 
 async function invoke(message: InvokeMessage): Promise<void> {
   current = message.id
+  logs = []
   clockOffset = message.clockOffset
   for (const key of message.unset) delete process.env[key]
   Object.assign(process.env, message.env)
@@ -58,7 +77,7 @@ async function invoke(message: InvokeMessage): Promise<void> {
     const handler = loadMain()
     process.send?.({ type: 'started', id: message.id } satisfies StartedMessage)
     const value = await handler(message.event, message.context)
-    reply({ type: 'result', id: message.id, ok: true, json: JSON.stringify(value ?? null) })
+    reply({ type: 'result', id: message.id, ok: true, json: JSON.stringify(value ?? null), logs })
   } catch (error) {
     reply(failure(message.id, error))
   }
@@ -69,8 +88,8 @@ function failCurrent(reason: unknown): void {
 }
 
 function failure(id: number, error: unknown): ResultMessage {
-  if (error instanceof Error) return { type: 'result', id, ok: false, message: `${error.name}: ${error.message}`, stack: error.stack }
-  return { type: 'result', id, ok: false, message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error) }
+  if (error instanceof Error) return { type: 'result', id, ok: false, message: `${error.name}: ${error.message}`, stack: error.stack, logs }
+  return { type: 'result', id, ok: false, message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error), logs }
 }
 
 function reply(message: ResultMessage): void {
