@@ -64,7 +64,8 @@ describe('snapshots', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'snapshot.json'), 'utf8')).collections.visits).toEqual([{ fields: { day: 1, shop: -1 } }, { fields: { code: 1 }, unique: true }])
 
     await cloud.reset()
-    fs.rmSync(path.join(dataDir(), 'storage'), { recursive: true })
+    // a reset deletes stored files too; make sure whatever the test wrote there is gone
+    fs.rmSync(path.join(dataDir(), 'storage'), { recursive: true, force: true })
     expect(state()).not.toEqual(before)
 
     expect(await post('/_emulator/import', { dir })).toMatchObject({ status: 200, body: { documents: 3, files: 2 } })
