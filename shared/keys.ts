@@ -8,7 +8,7 @@ const UNSAFE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype']
 
 export const isSafeKey = (id: string): boolean => !UNSAFE_KEYS.includes(id)
 
-export const UNSAFE_KEY_MESSAGE = '不能使用 __proto__、constructor 或 prototype 作为编号'
+export const UNSAFE_KEY_MESSAGE = '这个编号是保留字，请换一个'
 
 /** The count kept under `id`, or 0: only the object's own keys count. */
 export function countOf(counts: Readonly<Record<string, number>>, id: string): number {

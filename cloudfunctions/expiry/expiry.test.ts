@@ -238,7 +238,8 @@ describe('a sweep that hands itself on', () => {
     const first = await c.data<JobReport>('expiry', { action: 'run', budgetMs: 100, chain: true }, 'demo-admin')
     expect(first.hop).toBe(0)
     let job: JobReport | undefined
-    for (let i = 0; i < 200 && !job?.done; i++) {
+    // hand-offs run on their own: wait for the last one, longer on a busy machine
+    for (let i = 0; i < 500 && !job?.done; i++) {
       await new Promise((r) => setTimeout(r, 100))
       job = (await c.docs<JobReport>('settings', { _id: 'expiry-job' }))[0]
     }
@@ -246,7 +247,7 @@ describe('a sweep that hands itself on', () => {
     if (!first.done) expect(job?.hop).toBeGreaterThan(0)
     expect((await Promise.all(people.map(balance))).every((b) => b === 0)).toBe(true)
     expect(await c.docs('ledger', { kind: 'expire', _id: { $in: people.map((p) => `expire:${p}:2033-01`) } })).toHaveLength(120)
-  }, 60_000)
+  }, 90_000)
 })
 
 describe('two runs at once', () => {
