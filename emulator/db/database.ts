@@ -1,8 +1,10 @@
-import { Aggregator, Query } from 'mingo'
+import { Aggregator } from 'mingo/aggregator'
+import { Query } from 'mingo/query'
 import { COLLECTIONS, type IndexSpec } from '../../shared/collections'
 import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
+import { CLOUDBASE_OPERATORS } from './expressions'
 import { type IndexNarrowing, narrow } from './indexes'
 import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
 import { type Change, Store } from './store'
@@ -38,6 +40,8 @@ interface ModifyResult {
 }
 type Reply = Record<string, unknown>
 
+/** mingo with CloudBase's operators (see expressions.ts). */
+const MINGO = { context: CLOUDBASE_OPERATORS }
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 
@@ -258,7 +262,7 @@ export class CloudDatabase {
     const first = pipeline[0]?.$match
     const source = isPlainObject(first) ? this.matching(coll, first) : this.allDocs(coll)
     try {
-      const aggregator = new Aggregator(pipeline, { collectionResolver: (name: string) => this.allDocs(name) })
+      const aggregator = new Aggregator(pipeline, { ...MINGO, collectionResolver: (name: string) => this.allDocs(name) })
       return { data: { list: (aggregator.run(source) as Doc[]).map(stringifyDoc) } }
     } catch (err) {
       throw requestFailed(`aggregation failed: ${(err as Error).message}`)
@@ -494,7 +498,7 @@ function parseDoc(body: string): Doc {
 /** A mingo query; an unknown operator or malformed condition is the caller's error. */
 function compile(criteria: Doc): Query {
   try {
-    return new Query(criteria)
+    return new Query(criteria, MINGO)
   } catch (err) {
     throw invalidQuery((err as Error).message)
   }
@@ -503,7 +507,7 @@ function compile(criteria: Doc): Query {
 /** Sorts (ties by `_id`), skips and limits documents already matched. */
 function page(docs: Doc[], options: PageOptions): Doc[] {
   const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
-  let cursor = new Query({}).find(docs)
+  let cursor = new Query({}, MINGO).find(docs)
   if (order) cursor = cursor.sort(withIdTieBreak(order) as Record<string, 1 | -1>)
   return cursor.skip(options.offset).limit(options.limit).all() as Doc[]
 }
@@ -511,7 +515,7 @@ function page(docs: Doc[], options: PageOptions): Doc[] {
 function project(docs: Doc[], projection: Doc | undefined): Doc[] {
   if (!projection || Object.keys(projection).length === 0) return docs
   try {
-    return new Query({}).find(docs, projection).all() as Doc[]
+    return new Query({}, MINGO).find(docs, projection).all() as Doc[]
   } catch (err) {
     throw invalidQuery(`bad projection: ${(err as Error).message}`)
   }
