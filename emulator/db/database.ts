@@ -5,6 +5,7 @@ import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
 import { CLOUDBASE_OPERATORS } from './expressions'
+import { jsonSchemaValidator } from './json-schema'
 import { type IndexNarrowing, narrow } from './indexes'
 import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
 import { type Change, Store } from './store'
@@ -40,8 +41,8 @@ interface ModifyResult {
 }
 type Reply = Record<string, unknown>
 
-/** mingo with CloudBase's operators (see expressions.ts). */
-const MINGO = { context: CLOUDBASE_OPERATORS }
+/** mingo with CloudBase's operators (see expressions.ts) and `$jsonSchema` (json-schema.ts). */
+const MINGO = { context: CLOUDBASE_OPERATORS, jsonSchemaValidator }
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 
