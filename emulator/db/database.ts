@@ -4,7 +4,8 @@ import { COLLECTIONS, type IndexSpec } from '../../shared/collections'
 import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
-import { CLOUDBASE_OPERATORS } from './expressions'
+import { CLOUDBASE_OPERATORS } from './operators'
+import { byDistance, nearOrder } from './geo'
 import { jsonSchemaValidator } from './json-schema'
 import { type IndexNarrowing, narrow } from './indexes'
 import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
@@ -41,7 +42,7 @@ interface ModifyResult {
 }
 type Reply = Record<string, unknown>
 
-/** mingo with CloudBase's operators (see expressions.ts) and `$jsonSchema` (json-schema.ts). */
+/** mingo with CloudBase's operators (see operators.ts) and `$jsonSchema` (json-schema.ts). */
 const MINGO = { context: CLOUDBASE_OPERATORS, jsonSchemaValidator }
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
@@ -311,7 +312,10 @@ export class CloudDatabase {
     const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
     const scan = order ? this.orderedScan(coll, criteria, order, options.offset + options.limit) : undefined
     if (scan) return this.readOrdered(coll, criteria, scan, options)
-    return page(this.matching(coll, criteria), options)
+    // a $nearSphere query answers nearest first unless told otherwise, as in MongoDB
+    const near = order ? undefined : nearOrder(criteria)
+    const matches = this.matching(coll, criteria)
+    return page(near ? byDistance(matches, near.path, near.center) : matches, options)
   }
 
   /** A `where().get()` inside a transaction: CloudBase allows it, reading the snapshot plus the transaction's own writes. */

@@ -12,6 +12,7 @@ import * as projection from 'mingo/operators/projection'
 import * as query from 'mingo/operators/query'
 import * as window from 'mingo/operators/window'
 import type { Any, AnyObject, Options } from 'mingo/types'
+import { $geoNear, geoQueryOps } from './geo'
 
 type Operator = (obj: AnyObject, expr: Any, options: Options) => Any
 
@@ -179,10 +180,12 @@ const expressionOps: Record<string, Operator> = {
 }
 
 /**
- * mingo's operators with ours in place of its own, for every query and aggregation the database runs.
+ * mingo's operators with ours in place of its own (and geo.ts's), for every query and aggregation the database runs.
  * (mingo's default `Query`/`Aggregator` merge a given context under their own, so ours would lose: use the base classes.)
  */
 export const CLOUDBASE_OPERATORS = Context.init({
-  accumulator, pipeline, projection, query, window,
+  accumulator, projection, window,
   expression: { ...expression, ...expressionOps } as never,
+  query: { ...query, ...geoQueryOps } as never,
+  pipeline: { ...pipeline, $geoNear } as never,
 })
