@@ -4,7 +4,7 @@
  * of radius 6378.1 km, polygon edges along great circles.
  * Supported: Point fields; geoWithin a Polygon, MultiPolygon or centerSphere; geoIntersects a Point, Polygon or
  * MultiPolygon (and a Polygon field with a Point); $nearSphere / $geoNear on points with max/minDistance.
- * Anything else (LineStrings, MultiPoints as fields, …) is refused as an invalid operator.
+ * Other query shapes are refused as an invalid operator; a field holding another geometry never matches (README.md).
  * Unlike CloudBase, no geo index is required on the field.
  */
 import type { Any, AnyObject, Options } from 'mingo/types'
