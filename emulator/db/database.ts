@@ -148,7 +148,7 @@ export class CloudDatabase {
     const limit = Math.min(positiveInt(body.limit) ?? DEFAULT_LIMIT, MAX_LIMIT)
     const options = { order: optionalEjson(body.order, 'order'), offset: positiveInt(body.offset) ?? 0, limit }
     const tx = this.transactionOf(body)
-    const found = tx ? this.findInTransaction(tx, coll, this.criteriaOf(body), options) : this.find(coll, this.criteriaOf(body), options)
+    const found = tx ? this.findInTransaction(tx, coll, body, options) : this.find(coll, this.criteriaOf(body), options)
     return { data: { list: project(found, projection).map(stringifyDoc) } }
   }
 
@@ -177,8 +177,7 @@ export class CloudDatabase {
     let updated = 0
     let after: Doc | null | undefined
     if (tx) {
-      const query = compile(criteria)
-      const target = this.txView(tx, coll).find((doc) => query.test(doc))
+      const target = this.txMatching(tx, coll, criteria)[0]
       if (target) {
         const reply = this.modifyInTransaction(tx, coll, target._id as string, data, { replace: false, upsert: false })
         updated = (reply.data as { updated: number }).updated
@@ -318,17 +317,24 @@ export class CloudDatabase {
     return page(near ? byDistance(matches, near.path, near.center) : matches, options)
   }
 
-  /** A `where().get()` inside a transaction: CloudBase allows it, reading the snapshot plus the transaction's own writes. */
-  private findInTransaction(tx: Transaction, coll: string, criteria: Doc, options: PageOptions): Doc[] {
-    const query = compile(criteria)
-    return page(this.txView(tx, coll).filter((doc) => query.test(doc)), options)
+  /** A read inside a transaction: by `_id`, or a `where().get()` (CloudBase allows both), on its snapshot plus its own writes. */
+  private findInTransaction(tx: Transaction, coll: string, body: Body, options: PageOptions): Doc[] {
+    if (body.queryType === 'DOC') {
+      const doc = this.txRead(tx, coll, this.docIdOf(body, 'a read'))
+      return doc ? [doc] : []
+    }
+    return page(this.txMatching(tx, coll, this.criteriaOf(body)), options)
   }
 
-  /** Every document of `coll` as the transaction sees it, in insertion order (its own new documents last). */
-  private txView(tx: Transaction, coll: string): Doc[] {
+  /**
+   * Documents matching `criteria` as the transaction sees them, in insertion order (its own new ones last).
+   * Candidates: what matches now, what changed since a transaction began (kept versions), and its own writes.
+   */
+  private txMatching(tx: Transaction, coll: string, criteria: Doc): Doc[] {
+    const query = compile(criteria)
     const own = [...tx.writes.values()].filter((w) => w.coll === coll).map((w) => w.id)
-    const ids = new Set([...this.store.all(coll).map((row) => row.id), ...this.txs.idsWithHistory(coll), ...own])
-    return [...ids].map((id) => this.txRead(tx, coll, id)).filter((doc): doc is Doc => doc !== null)
+    const ids = new Set([...this.matching(coll, criteria).map((doc) => doc._id as string), ...this.txs.idsWithHistory(coll), ...own])
+    return [...ids].map((id) => this.txRead(tx, coll, id)).filter((doc): doc is Doc => doc !== null && query.test(doc))
   }
 
   private orderedScan(coll: string, criteria: Doc, order: Doc, wanted: number): OrderedScan | undefined {
