@@ -62,3 +62,67 @@ describe('aggregation through the real SDK', () => {
     expect(last.toISOString()).toBe('2026-01-04T00:00:00.000Z')
   })
 })
+
+// CloudBase answers as the MongoDB it runs: AggregateCommand.dateToString / year / week … accept { date, timezone }
+// (developers.weixin.qq.com wxcloud reference-sdk-api/database/command/aggregate; MongoDB aggregation reference)
+describe('date, string and time-zone operators as CloudBase computes them', () => {
+  // 2026-01-03T20:30:45.123Z is Saturday evening in UTC and Sunday 04:30 in Shanghai
+  const project = async (fields: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    await db.collection('settings').doc('clock').set({ data: { at: new Date('2026-01-03T20:30:45.123Z'), s: 'cafétéria', ascii: 'points-club' } })
+    const res = await db.collection('settings').aggregate().match({ _id: 'clock' }).project({ _id: 0, ...fields }).end()
+    return (res.list as Array<Record<string, unknown>>)[0]!
+  }
+  const $ = () => db.command.aggregate
+
+  it('reads every date part in the given time zone, by name or by offset', async () => {
+    const at = (timezone: string) => ({ date: '$at', timezone })
+    const got = await project({
+      year: $().year(at('Asia/Shanghai')), month: $().month(at('Asia/Shanghai')), day: $().dayOfMonth(at('Asia/Shanghai')),
+      hour: $().hour(at('Asia/Shanghai')), minute: $().minute(at('+05:45')), hourWest: $().hour(at('-0330')),
+      dayOfWeek: $().dayOfWeek(at('Asia/Shanghai')), dayOfYear: $().dayOfYear(at('Asia/Shanghai')),
+      week: $().week(at('Asia/Shanghai')), isoWeek: $().isoWeek(at('Asia/Shanghai')), isoDayOfWeek: $().isoDayOfWeek(at('Asia/Shanghai')),
+      utcDayOfWeek: $().dayOfWeek('$at'), utcWeek: $().week('$at'),
+    })
+    expect(got).toEqual({
+      year: 2026, month: 1, day: 4, hour: 4, minute: 15, hourWest: 17,
+      dayOfWeek: 1, dayOfYear: 4, week: 1, isoWeek: 1, isoDayOfWeek: 7, utcDayOfWeek: 7, utcWeek: 0,
+    })
+  })
+
+  it('numbers weeks as MongoDB: $week from the first Sunday, $isoWeek and $isoWeekYear by ISO 8601', async () => {
+    // 2027-01-01 is a Friday: week 0, yet ISO week 53 of 2026
+    await db.collection('settings').doc('newyear').set({ data: { at: new Date('2027-01-01T12:00:00Z') } })
+    const res = await db.collection('settings').aggregate().match({ _id: 'newyear' })
+      .project({ _id: 0, week: $().week('$at'), isoWeek: $().isoWeek('$at'), isoYear: $().isoWeekYear('$at') }).end()
+    expect(res.list).toEqual([{ week: 0, isoWeek: 53, isoYear: 2026 }])
+  })
+
+  it('formats dates with dateToString in a time zone, with every documented specifier', async () => {
+    const got = await project({
+      local: $().dateToString({ date: '$at', format: '%Y-%m-%d %H:%M:%S.%L', timezone: 'Asia/Shanghai' }),
+      parts: $().dateToString({ date: '$at', format: '%j|%w|%u|%U|%V|%G|%z|%Z|100%%', timezone: 'Asia/Shanghai' }),
+      plain: $().dateToString({ date: '$at' }),
+      missing: $().dateToString({ date: '$nowhere', onNull: 'none' }),
+    })
+    expect(got).toEqual({
+      local: '2026-01-04 04:30:45.123',
+      parts: '004|1|7|01|01|2026|+0800|480|100%',
+      plain: '2026-01-03T20:30:45.123Z',
+      missing: 'none',
+    })
+  })
+
+  it('finds and cuts strings by code point and by UTF-8 byte', async () => {
+    const got = await project({
+      t: $().indexOfCP(['$s', 't']), tAfter: $().indexOfCP(['$s', 'é', 4]), none: $().indexOfCP(['$s', 'z']),
+      bytes: $().substrBytes(['$s', 0, 5]), rest: $().substr(['$ascii', 7, -1]), before: $().substr(['$ascii', -1, 2]),
+      cp: $().substrCP(['$s', 3, 2]),
+    })
+    expect(got).toEqual({ t: 4, tAfter: 5, none: -1, bytes: 'café', rest: 'club', before: '', cp: 'ét' })
+  })
+
+  it('refuses a byte range that cuts a character in two, as MongoDB does', async () => {
+    await expect(project({ half: $().substrBytes(['$s', 0, 4]) })).rejects.toMatchObject({ errMsg: expect.stringContaining('UTF-8') })
+  })
+})
+

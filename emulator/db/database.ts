@@ -1,8 +1,12 @@
-import { Aggregator, Query } from 'mingo'
+import { Aggregator } from 'mingo/aggregator'
+import { Query } from 'mingo/query'
 import { COLLECTIONS, type IndexSpec } from '../../shared/collections'
 import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
+import { CLOUDBASE_OPERATORS } from './operators'
+import { byDistance, nearOrder } from './geo'
+import { jsonSchemaValidator } from './json-schema'
 import { type IndexNarrowing, narrow } from './indexes'
 import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
 import { type Change, Store } from './store'
@@ -26,8 +30,20 @@ export interface DatabaseStats {
 }
 
 type Body = Record<string, unknown>
+interface PageOptions {
+  order?: Doc
+  offset: number
+  limit: number
+}
+interface ModifyResult {
+  updated: number
+  upsertId?: string
+  after: Doc[]
+}
 type Reply = Record<string, unknown>
 
+/** mingo with CloudBase's operators (see operators.ts) and `$jsonSchema` (json-schema.ts). */
+const MINGO = { context: CLOUDBASE_OPERATORS, jsonSchemaValidator }
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 
@@ -44,6 +60,7 @@ export class CloudDatabase {
     'database.getDocument': (b) => this.getDocument(b),
     'database.calculateDocument': (b) => this.calculateDocument(b),
     'database.modifyDocument': (b) => this.modifyDocument(b),
+    'database.modifyAndReturnDoc': (b) => this.modifyAndReturnDoc(b),
     'database.removeDocument': (b) => this.removeDocument(b),
     'database.aggregateDocuments': (b) => this.aggregateDocuments(b),
     'database.addCollection': (b) => this.addCollection(b),
@@ -138,15 +155,10 @@ export class CloudDatabase {
   private getDocument(body: Body): Reply {
     const coll = this.collection(body)
     const projection = optionalEjson(body.projection, 'projection')
-    const tx = this.transactionOf(body)
-    if (tx) {
-      const id = this.docIdOf(body, 'a read inside a transaction')
-      const doc = this.txRead(tx, coll, id)
-      return { data: { list: project(doc ? [doc] : [], projection).map(stringifyDoc) } }
-    }
     const limit = Math.min(positiveInt(body.limit) ?? DEFAULT_LIMIT, MAX_LIMIT)
-    const order = optionalEjson(body.order, 'order')
-    const found = this.find(coll, this.criteriaOf(body), { order, offset: positiveInt(body.offset) ?? 0, limit })
+    const options = { order: optionalEjson(body.order, 'order'), offset: positiveInt(body.offset) ?? 0, limit }
+    const tx = this.transactionOf(body)
+    const found = tx ? this.findInTransaction(tx, coll, body, options) : this.find(coll, this.criteriaOf(body), options)
     return { data: { list: project(found, projection).map(stringifyDoc) } }
   }
 
@@ -162,7 +174,31 @@ export class CloudDatabase {
     const how = { replace: body.merge === false, upsert: body.upsert === true }
     const tx = this.transactionOf(body)
     if (tx) return this.modifyInTransaction(tx, coll, this.docIdOf(body, 'an update inside a transaction'), data, how)
-    return this.modifyCommitted(coll, this.criteriaOf(body), data, { ...how, multi: body.multi === true })
+    const { updated, upsertId } = await this.modifyCommitted(coll, this.criteriaOf(body), data, { ...how, multi: body.multi === true })
+    return { data: { updated, ...(upsertId ? { upsert_id: upsertId } : {}) } }
+  }
+
+  /** `updateAndReturn()`: updates the first match and answers the document after the update (findAndModify, new: true). */
+  private async modifyAndReturnDoc(body: Body): Promise<Reply> {
+    const coll = this.collection(body)
+    const data = resolveServerDates(parseEjson(requireString(body.data, 'data'), 'data'), this.clock.now())
+    const criteria = this.criteriaOf(body)
+    const tx = this.transactionOf(body)
+    let updated = 0
+    let after: Doc | null | undefined
+    if (tx) {
+      const target = this.txMatching(tx, coll, criteria)[0]
+      if (target) {
+        const reply = this.modifyInTransaction(tx, coll, target._id as string, data, { replace: false, upsert: false })
+        updated = (reply.data as { updated: number }).updated
+        after = this.txRead(tx, coll, target._id as string)
+      }
+    } else {
+      const result = await this.modifyCommitted(coll, criteria, data, { replace: false, upsert: false, multi: false })
+      updated = result.updated
+      after = result.after[0]
+    }
+    return { data: { updated, ...(after ? { doc: stringifyDoc(after) } : {}) } }
   }
 
   private modifyInTransaction(tx: Transaction, coll: string, id: string, data: unknown, how: { replace: boolean; upsert: boolean }): Reply {
@@ -179,26 +215,26 @@ export class CloudDatabase {
     return { data: { updated, ...(upsertId ? { upsert_id: upsertId } : {}) } }
   }
 
-  /** `updated` counts documents the write changed, as Mongo's modifiedCount does. */
-  private async modifyCommitted(coll: string, criteria: Doc, data: unknown, how: { replace: boolean; upsert: boolean; multi: boolean }): Promise<Reply> {
+  /** `updated` counts documents the write changed, as Mongo's modifiedCount does; `after` holds every target as written. */
+  private async modifyCommitted(coll: string, criteria: Doc, data: unknown, how: { replace: boolean; upsert: boolean; multi: boolean }): Promise<ModifyResult> {
     const modifier = how.replace ? undefined : toModifier(data)
     const rewrite = (doc: Doc): Doc => (modifier ? applyUpdate(doc, modifier) : toReplacement(data, doc._id as string))
-    let reply: Reply = {}
+    let result: ModifyResult = { updated: 0, after: [] }
     await this.plainWrite(() => {
       const matches = this.matching(coll, criteria)
       const targets = how.multi ? matches : matches.slice(0, 1)
       if (targets.length === 0 && how.upsert) {
         const id = typeof criteria._id === 'string' ? criteria._id : newId()
-        reply = { data: { updated: 0, upsert_id: id } }
-        return [change(coll, rewrite({ ...upsertBase(criteria), _id: id }))]
+        const created = rewrite({ ...upsertBase(criteria), _id: id })
+        result = { updated: 0, upsertId: id, after: [created] }
+        return [change(coll, created)]
       }
-      const changes = targets.map((doc) => ({ before: doc, after: rewrite(doc) }))
-        .filter(({ before, after }) => stringifyDoc(after) !== stringifyDoc(before))
-        .map(({ after }) => change(coll, after))
-      reply = { data: { updated: changes.length } }
+      const rewritten = targets.map((doc) => ({ before: doc, after: rewrite(doc) }))
+      const changes = rewritten.filter(({ before, after }) => stringifyDoc(after) !== stringifyDoc(before)).map(({ after }) => change(coll, after))
+      result = { updated: changes.length, after: rewritten.map((r) => r.after) }
       return changes
     })
-    return reply
+    return result
   }
 
   private async removeDocument(body: Body): Promise<Reply> {
@@ -237,7 +273,7 @@ export class CloudDatabase {
     const first = pipeline[0]?.$match
     const source = isPlainObject(first) ? this.matching(coll, first) : this.allDocs(coll)
     try {
-      const aggregator = new Aggregator(pipeline, { collectionResolver: (name: string) => this.allDocs(name) })
+      const aggregator = new Aggregator(pipeline, { ...MINGO, collectionResolver: (name: string) => this.allDocs(name) })
       return { data: { list: (aggregator.run(source) as Doc[]).map(stringifyDoc) } }
     } catch (err) {
       throw requestFailed(`aggregation failed: ${(err as Error).message}`)
@@ -254,17 +290,11 @@ export class CloudDatabase {
     return { transactionId: this.txs.begin(this.seq).id }
   }
 
+  /** Every write already holds its lock and was checked against the snapshot, so a commit cannot conflict. */
   private commitTransaction(body: Body): Reply {
     const tx = this.txs.get(requireString(body.transactionId, 'transactionId'))
-    const changes = [...tx.writes.values()]
-    const stale = changes.some((w) => this.changedSince(w.coll, w.id, tx.snapshot) && this.txs.lockHolder(docKey(w.coll, w.id)) !== tx.id)
-    if (tx.doomed || stale) {
-      this.txs.finish(tx)
-      this.counters.conflicts++
-      throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'another write changed a document of this transaction; retry')
-    }
     try {
-      this.commit(changes)
+      this.commit([...tx.writes.values()])
     } finally {
       this.txs.finish(tx)
     }
@@ -287,13 +317,34 @@ export class CloudDatabase {
   }
 
   /** Matching documents sorted (ties by `_id`), skipped and limited. */
-  find(coll: string, criteria: Doc, options: { order?: Doc; offset: number; limit: number }): Doc[] {
+  find(coll: string, criteria: Doc, options: PageOptions): Doc[] {
     const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
     const scan = order ? this.orderedScan(coll, criteria, order, options.offset + options.limit) : undefined
     if (scan) return this.readOrdered(coll, criteria, scan, options)
-    let cursor = new Query({}).find(this.matching(coll, criteria))
-    if (order) cursor = cursor.sort(withIdTieBreak(order) as Record<string, 1 | -1>)
-    return cursor.skip(options.offset).limit(options.limit).all() as Doc[]
+    // a $nearSphere query answers nearest first unless told otherwise, as in MongoDB
+    const near = order ? undefined : nearOrder(criteria)
+    const matches = this.matching(coll, criteria)
+    return page(near ? byDistance(matches, near.path, near.center) : matches, options)
+  }
+
+  /** A read inside a transaction: by `_id`, or a `where().get()` (CloudBase allows both), on its snapshot plus its own writes. */
+  private findInTransaction(tx: Transaction, coll: string, body: Body, options: PageOptions): Doc[] {
+    if (body.queryType === 'DOC') {
+      const doc = this.txRead(tx, coll, this.docIdOf(body, 'a read'))
+      return doc ? [doc] : []
+    }
+    return page(this.txMatching(tx, coll, this.criteriaOf(body)), options)
+  }
+
+  /**
+   * Documents matching `criteria` as the transaction sees them, in insertion order (its own new ones last).
+   * Candidates: what matches now, what changed since a transaction began (kept versions), and its own writes.
+   */
+  private txMatching(tx: Transaction, coll: string, criteria: Doc): Doc[] {
+    const query = compile(criteria)
+    const own = [...tx.writes.values()].filter((w) => w.coll === coll).map((w) => w.id)
+    const ids = new Set([...this.matching(coll, criteria).map((doc) => doc._id as string), ...this.txs.idsWithHistory(coll), ...own])
+    return [...ids].map((id) => this.txRead(tx, coll, id)).filter((doc): doc is Doc => doc !== null && query.test(doc))
   }
 
   private orderedScan(coll: string, criteria: Doc, order: Doc, wanted: number): OrderedScan | undefined {
@@ -341,7 +392,8 @@ export class CloudDatabase {
 
   /**
    * A write inside a transaction: computed on the transaction's view, locking the document.
-   * Meeting another transaction's lock, or a commit newer than the snapshot, dooms the transaction.
+   * As in CloudBase, meeting another transaction's lock, or a commit newer than the snapshot, fails this write
+   * with DATABASE_TRANSACTION_CONFLICT and aborts the transaction (freeing its locks, as MongoDB does).
    * `next` returns the new state, `null` to remove, or undefined for no write.
    */
   private txWrite(tx: Transaction, coll: string, id: string, next: (current: Doc | null) => Doc | null | undefined): void {
@@ -349,9 +401,13 @@ export class CloudDatabase {
     const state = next(this.txRead(tx, coll, id))
     if (state === undefined) return
     const holder = this.txs.lockHolder(key)
-    if (holder !== undefined && holder !== tx.id) tx.doomed = true
-    else if (holder === undefined && this.changedSince(coll, id, tx.snapshot)) tx.doomed = true
-    else this.txs.lock(key, tx.id)
+    const conflict = holder === undefined ? this.changedSince(coll, id, tx.snapshot) : holder !== tx.id
+    if (conflict) {
+      this.txs.finish(tx)
+      this.counters.conflicts++
+      throw new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: document ${id} of ${coll} was written by another transaction or changed since this one began; the transaction is aborted, retry it`)
+    }
+    this.txs.lock(key, tx.id)
     tx.writes.set(key, { coll, id, doc: state })
   }
 
@@ -416,7 +472,7 @@ export class CloudDatabase {
   private docIdOf(body: Body, what: string): string {
     const criteria = this.criteriaOf(body)
     if (body.queryType !== 'DOC' || typeof criteria._id !== 'string') {
-      throw requestFailed(`${what} must address one document by _id (no where queries in transactions)`)
+      throw requestFailed(`${what} must address one document by _id`)
     }
     return criteria._id
   }
@@ -463,16 +519,24 @@ function parseDoc(body: string): Doc {
 /** A mingo query; an unknown operator or malformed condition is the caller's error. */
 function compile(criteria: Doc): Query {
   try {
-    return new Query(criteria)
+    return new Query(criteria, MINGO)
   } catch (err) {
     throw invalidQuery((err as Error).message)
   }
 }
 
+/** Sorts (ties by `_id`), skips and limits documents already matched. */
+function page(docs: Doc[], options: PageOptions): Doc[] {
+  const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
+  let cursor = new Query({}, MINGO).find(docs)
+  if (order) cursor = cursor.sort(withIdTieBreak(order) as Record<string, 1 | -1>)
+  return cursor.skip(options.offset).limit(options.limit).all() as Doc[]
+}
+
 function project(docs: Doc[], projection: Doc | undefined): Doc[] {
   if (!projection || Object.keys(projection).length === 0) return docs
   try {
-    return new Query({}).find(docs, projection).all() as Doc[]
+    return new Query({}, MINGO).find(docs, projection).all() as Doc[]
   } catch (err) {
     throw invalidQuery(`bad projection: ${(err as Error).message}`)
   }

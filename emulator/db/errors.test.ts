@@ -84,6 +84,49 @@ describe('errors a cloud function sees', () => {
   })
 })
 
+// What the SDKs do with a reply's `code`. wx-server-sdk: init() passes throwOnCode: false, its wrappers' checkError /
+// maybeTransformError (wx-server-sdk/index.js, helper/error-checker) raise errCode = TCB_ERR_CODE[code] (-501001 when
+// unknown) and errMsg = message; doc().get() of nothing throws unless the database has throwOnNotFound: false.
+// @cloudbase/node-sdk: dist/utils/tcbapirequester.js request() → processReturn throws a TcbError with `code` unless
+// setThrowOnCode(false), which resolves the raw { code, message, requestId } instead.
+describe('error codes as the SDKs raise them', () => {
+  const nodeSdk = () => require('@cloudbase/node-sdk') as {
+    init(c: object): { database(): { collection(n: string): { where(q: object): { get(): Promise<unknown> } } } }
+    setThrowOnCode(on: boolean): void
+  }
+
+  it('maps each database code to the errCode wx-server-sdk documents', async () => {
+    expect((await failure(db.collection('nowhere').count())).errCode).toBe(-502005)
+    expect((await failure(db.collection('staff').where({ role: db.RegExp({ regexp: '(' }) }).get())).errCode).toBe(-502002)
+    expect((await failure(db.collection('staff').add({ data: { _id: 'boss' } }))).errCode).toBe(-502001)
+  })
+
+  it('doc().get() of a missing document throws by default and answers data null with throwOnNotFound: false, in and out of transactions', async () => {
+    // the declarations omit throwOnNotFound, which wx-server-sdk's DocumentReference.get reads from the database config
+    const lenient = (cloud.cloud.database as (config: object) => unknown)({ throwOnNotFound: false }) as SdkDatabase
+    expect((await failure(db.collection('staff').doc('ghost').get())).errMsg).toContain('document with _id ghost does not exist')
+    expect((await lenient.collection('staff').doc('ghost').get()).data).toBeNull()
+    const strictTx = (await db.startTransaction()) as unknown as { collection: SdkDatabase['collection']; rollback(): Promise<unknown> }
+    expect((await failure(strictTx.collection('staff').doc('ghost').get())).errMsg).toContain('does not exist')
+    await strictTx.rollback()
+    const lenientTx = (await lenient.startTransaction()) as unknown as { collection: SdkDatabase['collection']; rollback(): Promise<unknown> }
+    expect((await lenientTx.collection('staff').doc('ghost').get()).data).toBeNull()
+    await lenientTx.rollback()
+  })
+
+  it('through @cloudbase/node-sdk a code throws with its name, or comes back as the reply with throwOnCode off', async () => {
+    const sdk = nodeSdk()
+    const query = () => sdk.init({ env: 'local-test' }).database().collection('nowhere').where({ a: 1 }).get()
+    expect(await query().catch((e: unknown) => e)).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: expect.stringContaining('not exist') })
+    sdk.setThrowOnCode(false)
+    try {
+      expect(await query()).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', requestId: expect.any(String) })
+    } finally {
+      sdk.setThrowOnCode(true)
+    }
+  })
+})
+
 describe('bad HTTP input', () => {
   it('answers oversize, malformed and unknown requests with a clear 4xx and keeps serving', async () => {
     const big = await post('/admin', 'a'.repeat(200 * 1024))

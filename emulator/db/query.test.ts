@@ -154,3 +154,70 @@ describe('indexed fields narrow in SQL without changing results', () => {
     expect((raw.data as { list: string[] }).list[0]).toContain(`{"$numberLong":"${big}"}`)
   })
 })
+
+// CloudBase runs these queries as MongoDB does (wxcloud reference-sdk-api/database/command: elemMatch, exists, mod)
+describe('arrays of embedded documents, $jsonSchema and ObjectId values, as CloudBase answers', () => {
+  const orders = [
+    { _id: 'r1', lines: [{ sku: 'tea', qty: 4, note: 'gift' }, { sku: 'cup', qty: 7 }] },
+    { _id: 'r2', lines: [{ sku: 'tea', qty: 5 }] },
+    { _id: 'r3', lines: [] },
+    { _id: 'r4', total: 12.5, lines: [{ sku: 'pot', qty: 10, note: null }] },
+  ]
+  const found = async (query: Record<string, unknown>): Promise<string[]> =>
+    ids(await db.collection('baskets').where(query).orderBy('_id', 'asc').get())
+
+  beforeAll(async () => {
+    await db.createCollection('baskets')
+    for (const o of orders) await db.collection('baskets').add({ data: o })
+  })
+
+  it('elemMatch needs one element to meet every condition; a dotted path may meet them in different elements', async () => {
+    const _ = db.command
+    expect(await found({ lines: _.elemMatch({ sku: 'tea', qty: _.gt(4) }) })).toEqual(['r2'])
+    expect(await found({ 'lines.sku': 'tea', 'lines.qty': _.gt(6) })).toEqual(['r1'])
+    expect(await found({ lines: _.elemMatch({ note: _.exists(false) }) })).toEqual(['r1', 'r2'])
+  })
+
+  it('exists and mod look into every element of an array of documents; null counts as existing', async () => {
+    const _ = db.command
+    const mod = _.mod as unknown as (divisor: number, remainder: number) => unknown
+    expect(await found({ 'lines.note': _.exists(true) })).toEqual(['r1', 'r4'])
+    expect(await found({ 'lines.note': _.exists(false) })).toEqual(['r2', 'r3'])
+    expect(await found({ 'lines.qty': mod(7, 0) })).toEqual(['r1'])
+    expect(await found({ 'lines.qty': mod(5, 0) })).toEqual(['r2', 'r4'])
+  })
+
+  // MongoDB's $jsonSchema (draft 4 + bsonType); the SDK's query serializer passes the operator through unchanged
+  it('filters with $jsonSchema, and refuses an unknown keyword as an invalid operator', async () => {
+    const schema = (s: object) => found({ $jsonSchema: s })
+    expect(await schema({ required: ['total'], properties: { total: { bsonType: 'double', minimum: 10 } } })).toEqual(['r4'])
+    expect(await schema({ properties: { lines: { bsonType: 'array', minItems: 1, items: { bsonType: 'object', required: ['sku', 'qty'], properties: { qty: { bsonType: 'int', maximum: 5 } } } } } })).toEqual(['r2'])
+    expect(await schema({ properties: { lines: { maxItems: 0 } }, additionalProperties: false })).toEqual([])
+    expect(await schema({ properties: { _id: { bsonType: 'string' }, lines: { bsonType: 'array', maxItems: 0 } }, additionalProperties: false })).toEqual(['r3'])
+    const err = await db.collection('baskets').where({ $jsonSchema: { bsonType: 'object', frobnicate: 1 } }).get().catch((e: { errCode: number }) => e)
+    expect(err).toMatchObject({ errCode: -502002 })
+  })
+
+  // @cloudbase/database src/ObjectId: db.ObjectId({ id }) is sent as {"$oid": id}; CloudBase stores an ObjectId
+  it('stores ObjectId values in any field, answers them as {"$oid"} and matches them by value', async () => {
+    const ndb = (require('@cloudbase/node-sdk') as { init(c: object): { database(): NodeDb } }).init({ env: 'local-test' }).database()
+    const a = '64b7f0c2a1b2c3d4e5f60718'
+    const b = '64b7f0c2a1b2c3d4e5f60719'
+    await ndb.collection('baskets').add({ _id: 'oa', shopRef: ndb.ObjectId({ id: a }) })
+    await ndb.collection('baskets').add({ _id: 'ob', shopRef: ndb.ObjectId({ id: b }) })
+    await ndb.collection('baskets').add({ _id: 'oc', shopRef: a })
+    const raw = await cloud.server.db.handle('database.getDocument', { collectionName: 'baskets', queryType: 'DOC', query: '{"_id":"oa"}' })
+    expect((raw.data as { list: string[] }).list[0]).toContain(`"shopRef":{"$oid":"${a}"}`)
+    const byRef = async (query: object) => ((await ndb.collection('baskets').where(query).get()).data as Array<{ _id: string }>).map((d) => d._id).sort()
+    expect(await byRef({ shopRef: ndb.ObjectId({ id: a }) })).toEqual(['oa'])
+    expect(await byRef({ shopRef: ndb.command.in([ndb.ObjectId({ id: a }), ndb.ObjectId({ id: b })]) })).toEqual(['oa', 'ob'])
+    expect(await byRef({ shopRef: a })).toEqual(['oc'])
+  })
+})
+
+// @cloudbase/database's own Db, as @cloudbase/node-sdk hands it out: it exposes ObjectId, which wx-server-sdk does not
+interface NodeDb {
+  command: SdkDatabase['command']
+  ObjectId(opt: { id: string }): unknown
+  collection(name: string): { add(doc: object): Promise<unknown>; where(q: object): { get(): Promise<{ data: unknown }> } }
+}

@@ -14,8 +14,6 @@ export interface Transaction {
   /** Commit sequence the transaction reads at. */
   snapshot: number
   writes: Map<string, PendingWrite>
-  /** Set when a write met another transaction's lock or a newer commit: the commit will fail. */
-  doomed: boolean
   timer: NodeJS.Timeout
 }
 
@@ -44,14 +42,15 @@ export class TransactionTable {
     const id = randomBytes(12).toString('hex')
     const timer = setTimeout(() => this.onTimeout(tx), this.timeoutMs)
     timer.unref()
-    const tx: Transaction = { id, snapshot, writes: new Map(), doomed: false, timer }
+    const tx: Transaction = { id, snapshot, writes: new Map(), timer }
     this.open.set(id, tx)
     return tx
   }
 
   get(id: string): Transaction {
     const tx = this.open.get(id)
-    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist, was committed, aborted or timed out`)
+    // CloudBase's words for a committed, rolled-back, conflicted or timed-out transaction (docs.cloudbase.net/error-code/DATABASE_TRANSACTION_FAIL)
+    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `[ResourceUnavailable.TransactionNotExist] Transaction ${id} does not exist on the server: it was committed, rolled back, aborted by a conflict, or not ended within the time limit`)
     return tx
   }
 
@@ -107,6 +106,12 @@ export class TransactionTable {
   /** Whether a version of `key` was superseded after `snapshot` (a later commit changed or removed it). */
   changedSince(key: string, snapshot: number): boolean {
     return this.history.get(key)?.some((v) => v.to > snapshot) ?? false
+  }
+
+  /** Ids of `coll`'s documents that have kept old versions: removed or changed while a transaction was open. */
+  idsWithHistory(coll: string): string[] {
+    const prefix = docKey(coll, '')
+    return [...this.history.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length))
   }
 
   all(): Transaction[] {
