@@ -1,5 +1,5 @@
 /**
- * Transactions under a rush: let the SDK retry commit conflicts, then retry a few more times with a random pause, then answer CONFLICT.
+ * Transactions under a rush: a write that meets another transaction's write fails at once (wx-server-sdk keeps only the wording), so retry here with a random pause, then answer CONFLICT.
  * A duplicate `_id` is never a conflict: the database reports it when the document is already in the transaction's own snapshot
  * (a racing insert is a commit conflict instead), so trying again meets it again.
  */
