@@ -18,6 +18,8 @@ const tierSchema = z.strictObject({
   /** Multiplier on purchase points in the member's birthday month (1 = none). */
   birthdayMultiplier: z.int().min(1).max(10),
   extras: z.array(z.string().max(64)).max(10),
+  /** Percent off every order for members of this tier (absent: none). */
+  discountPercent: z.int().min(0).max(100).optional(),
 })
 
 const prizeSchema = z.strictObject({
@@ -52,6 +54,14 @@ export const rulesSchema = z.strictObject({
   share: z.strictObject({ reward: points, dailyLimit: z.int().min(0).max(1000) }),
   lottery: z.strictObject({ cost: points, prizes: z.array(prizeSchema).max(20) }),
   voucherDays: z.int().min(1).max(3650),
+  /** Limits at the till: the largest order a clerk may issue, codes per clerk per hour, the largest refund without an admin. */
+  counter: z.strictObject({
+    maxOrderFen: z.int().min(1).max(100_000_000),
+    codesPerHour: z.int().min(1).max(10_000),
+    maxRefundFen: z.int().min(0).max(100_000_000),
+  })
+    // rules stored before the counter limits existed keep working
+    .default({ maxOrderFen: 5_000_00, codesPerHour: 60, maxRefundFen: 500_00 }),
 })
 
 export type Rules = z.infer<typeof rulesSchema>
@@ -83,6 +93,7 @@ export const DEFAULT_RULES: Rules = {
     ],
   },
   voucherDays: 30,
+  counter: { maxOrderFen: 5_000_00, codesPerHour: 60, maxRefundFen: 500_00 },
 }
 
 /** The rules to apply: a stored document that passes the schema, otherwise the defaults. */

@@ -6,7 +6,8 @@ export function tierById(rules: Rules, id: string): TierRule {
   return rules.tiers.find((t) => t.id === id) ?? rules.tiers[0]!
 }
 
-function rankOf(rules: Rules, id: string): number {
+/** Position of a tier from the lowest (0); an unknown id counts as the lowest. */
+export function rankOf(rules: Rules, id: string): number {
   return Math.max(0, rules.tiers.findIndex((t) => t.id === id))
 }
 
