@@ -1,5 +1,6 @@
 /** Transactions under a rush: let the SDK retry commit conflicts, then retry a few more times with a random pause, then answer CONFLICT. */
 import { isRefusal, Refusal } from '../../shared/refusal'
+import type { CollectionName } from '../../shared/collections'
 import { db, getDoc, type Store } from './cloud'
 
 const ATTEMPTS = 8
@@ -25,15 +26,17 @@ export function isDuplicate(err: unknown): boolean {
 }
 
 export interface TransactOptions {
-  /** The ledger id that proves this request was already applied; checked when an insert collides. */
+  /** The document id that proves this request was already applied; checked when an insert collides. */
   guard?: string
+  /** Where the guard lives (the ledger by default). */
+  guardIn?: CollectionName
   alreadyDone?: string
 }
 
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))
 
-async function alreadyApplied(guard: string | undefined): Promise<boolean> {
-  return guard !== undefined && (await getDoc(db, 'ledger', guard)) !== null
+async function alreadyApplied(options: TransactOptions): Promise<boolean> {
+  return options.guard !== undefined && (await getDoc(db, options.guardIn ?? 'ledger', options.guard)) !== null
 }
 
 /** Runs `fn` in a transaction; a refusal thrown inside rolls back and comes out unchanged. */
@@ -45,7 +48,7 @@ export async function transact<T>(fn: (t: Store) => Promise<T>, options: Transac
     } catch (err) {
       const duplicate = isDuplicate(err)
       // a repeated request is refused by the state its first run left (e.g. fewer points) or collides on its ledger id
-      if ((duplicate || (isRefusal(err) && err.code !== 'ALREADY_DONE')) && (await alreadyApplied(options.guard))) {
+      if ((duplicate || (isRefusal(err) && err.code !== 'ALREADY_DONE')) && (await alreadyApplied(options))) {
         throw new Refusal('ALREADY_DONE', options.alreadyDone ?? '这个操作已经完成了')
       }
       if (isRefusal(err)) throw err

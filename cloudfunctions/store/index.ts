@@ -1,13 +1,17 @@
 /** store: staff issue purchase codes and handle vouchers; shoppers claim purchases; admins edit the mall. */
+import { openPurchase } from '../../shared/checkout'
 import { randomCode } from '../../shared/codes'
-import { claimPurchase, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
+import { claimPurchase, purchaseView, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { tierById } from '../../shared/tiers'
+import { audit } from '../common/audit'
 import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
+import { auditTrail } from './audit'
+import { counter, refuseVoucherCode } from './counter'
 import { metrics } from './metrics'
 import { rules } from './rules'
 
@@ -29,6 +33,14 @@ function requirePending(voucher: VoucherDoc, now: Date): void {
   if (voucher.status === 'expired' || voucher.expiresAt.getTime() < now.getTime()) throw new Refusal('EXPIRED', '这张券已过期')
 }
 
+/** An item's own fields, without its id and write time: what the audit shows and what decides whether a save changed anything. */
+function itemFields(item: Item): Omit<Item, '_id'> {
+  const { _id, updatedAt: _at, ...fields } = item as Item & { updatedAt?: Date }
+  return fields
+}
+
+const sameItem = (a: Item, b: Item): boolean => JSON.stringify(Object.entries(itemFields(a)).sort()) === JSON.stringify(Object.entries(itemFields(b)).sort())
+
 export const actions = {
   issuePurchase: action({
     who: 'staff',
@@ -44,18 +56,12 @@ export const actions = {
           if (issued.amountFen !== args.amountFen || issued.multiplier !== multiplier) throw new Refusal('ALREADY_DONE', '该订单已生成积分码，金额不能修改')
           return { code: issued._id, expiresAt: issued.expiresAt.toISOString(), orderId: issued.orderId, amountFen: issued.amountFen }
         }
-        const purchase: PurchaseDoc = {
-          _id: randomCode(),
-          orderId: args.orderId,
-          amountFen: args.amountFen,
-          multiplier,
-          issuedBy: ctx.openid,
-          createdAt: ctx.now,
-          expiresAt: new Date(ctx.now.getTime() + ctx.rules.purchase.codeMinutes * 60_000),
-          claimedBy: null,
-          claimedAt: null,
-        }
-        await Promise.all([createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now }), createDoc(t, 'purchases', purchase)])
+        const purchase = openPurchase(randomCode(), args, ctx.openid, multiplier, ctx.rules, ctx.now)
+        await Promise.all([
+          createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now }),
+          createDoc(t, 'purchases', purchase),
+          audit(t, ctx, `issuePurchase:${args.orderId}`, 'issuePurchase', args.orderId, { amountFen: args.amountFen, multiplier }),
+        ])
         return { code: purchase._id, expiresAt: purchase.expiresAt.toISOString(), orderId: purchase.orderId, amountFen: purchase.amountFen }
       })
     },
@@ -65,15 +71,16 @@ export const actions = {
     who: 'member',
     schema: schemas.store.claimPurchase,
     async run(args, ctx) {
+      refuseVoucherCode(args.voucherCode)
       return transact(
         async (t) => {
           const [purchase, member] = await Promise.all([getDoc<PurchaseDoc>(t, 'purchases', args.code), requireMember(t, ctx.openid)])
           if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
           // a clerk crediting their own till receipts is the classic points fraud
           if (purchase.issuedBy === ctx.openid) throw new Refusal('PERMISSION_DENIED', '店员不能领取自己生成的积分码')
-          const outcome = claimPurchase(member, purchase, args.usePoints ?? false, ctx.rules, ctx.now)
-          await storeOutcome(t, outcome, false, t.collection('purchases').doc(purchase._id).update({ data: { claimedBy: ctx.openid, claimedAt: ctx.now } }))
-          return outcome.answer
+          const outcome = claimPurchase(member, purchase, args.pointsToUse ?? args.usePoints ?? false, ctx.rules, ctx.now)
+          await storeOutcome(t, outcome, false, putDoc(t, 'purchases', outcome.purchase))
+          return { ...outcome.answer, purchase: purchaseView(outcome.purchase, ctx.now) }
         },
         { guard: `purchase:${args.code}`, alreadyDone: '这笔消费的积分已经领取过了' },
       )
@@ -99,7 +106,10 @@ export const actions = {
         const voucher = await requireVoucher(t, args.code)
         requirePending(voucher, ctx.now)
         const done: VoucherDoc = { ...voucher, status: 'fulfilled', handledBy: ctx.openid, updatedAt: ctx.now }
-        await t.collection('vouchers').doc(voucher._id).update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } })
+        await Promise.all([
+          t.collection('vouchers').doc(voucher._id).update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } }),
+          audit(t, ctx, `fulfilVoucher:${voucher._id}`, 'fulfilVoucher', voucher._id, { itemId: voucher.itemId, member: voucher.openid }),
+        ])
         return { voucher: voucherView(done) }
       })
     },
@@ -116,7 +126,10 @@ export const actions = {
         // a deleted account has nobody to refund
         if (member) await storeOutcome(t, refundVoucher(member, voucher, '被退回', ctx.rules, ctx.now))
         const done: VoucherDoc = { ...voucher, status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now }
-        await t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } })
+        await Promise.all([
+          t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } }),
+          audit(t, ctx, `rejectVoucher:${voucher._id}`, 'rejectVoucher', voucher._id, { itemId: voucher.itemId, member: voucher.openid, points: voucher.points, reason: args.reason }),
+        ])
         return { voucher: voucherView(done) }
       })
     },
@@ -134,11 +147,20 @@ export const actions = {
         perMemberLimit: rest.perMemberLimit ?? null,
         active: rest.active ?? true,
       }
-      await putDoc(db, 'items', { ...item, updatedAt: ctx.now })
+      await transact(async (t) => {
+        const before = await getDoc<Item & { updatedAt?: Date }>(t, 'items', id)
+        if (before && sameItem(before, item)) return
+        await Promise.all([
+          putDoc(t, 'items', { ...item, updatedAt: ctx.now }),
+          audit(t, ctx, `saveItem:${id}:${ctx.now.toISOString()}`, 'saveItem', id, { before: before ? itemFields(before) : null, after: itemFields(item) }),
+        ])
+      })
       const { _id, ...view } = item
       return { item: { id: _id, ...view, perMemberLimit: item.perMemberLimit ?? null } }
     },
   }),
+  ...counter,
+  audit: auditTrail,
   metrics,
   rules,
 }
