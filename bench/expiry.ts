@@ -56,7 +56,7 @@ async function insertMembers(c: TestCloud, count: number): Promise<void> {
 
 /** Fires the timer trigger; answers the first run's report. */
 async function trigger(c: TestCloud): Promise<JobReport> {
-  const res = await fetch(`${c.url}/_emulator/trigger/expiry`, { method: 'POST' })
+  const res = await fetch(`${c.url}/_emulator/trigger/expiry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
   const body = (await res.json()) as Envelope<JobReport> | { errMsg: string }
   if (!('ok' in body) || !body.ok) throw new Error(`expiry run failed: ${JSON.stringify(body)}`)
   return body.data

@@ -87,7 +87,7 @@ describe('bad input', () => {
 
   it('explains the problem in a sentence a shopper can read', async () => {
     const answer = await c.call('store', { action: 'issuePurchase', orderId: 'o', amountFen: 1.5 }, 'demo-staff')
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('参数不正确') } })
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '金额应为整数' } })
   })
 
   it('ignores the userInfo WeChat adds to every event', async () => {

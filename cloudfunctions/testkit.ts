@@ -81,7 +81,7 @@ export async function startTestCloud(options: { maxInstances?: number } = {}): P
       await fetch(`${url}/_emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) })
     },
     async trigger<T>(fn: string) {
-      const res = await fetch(`${url}/_emulator/trigger/${fn}`, { method: 'POST' })
+      const res = await fetch(`${url}/_emulator/trigger/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
       const body = (await res.json()) as Envelope<T>
       if (!body.ok) throw new Error(`${fn} timer → HTTP ${res.status} ${JSON.stringify(body)}`)
       return body.data

@@ -1,14 +1,27 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { parseBoundedJson, TooDeepError } from './bounded-json'
 import { Clock } from './clock'
 import { CloudDatabase } from './db/database'
 import { DbError } from './db/errors'
+import { refusal } from './request-guard'
 
 export interface Route {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PUT'
   pattern: RegExp
-  handle(req: { match: RegExpMatchArray; body: unknown; headers: IncomingHttpHeaders }): Promise<{ status: number; body: unknown }>
+  /** `body` is the parsed JSON of a POST; `raw` the bytes as sent (a PUT's file); a Buffer reply is sent as is. */
+  handle(req: RouteRequest): Promise<{ status: number; body: unknown; contentType?: string }>
+  /** Largest body this route accepts, when not the server's. */
+  maxBodyBytes?: number
+}
+
+export interface RouteRequest {
+  match: RegExpMatchArray
+  body: unknown
+  raw: Buffer
+  query: URLSearchParams
+  headers: IncomingHttpHeaders
 }
 
 export interface ServerOptions {
@@ -62,13 +75,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs })
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
 
-  const dispatch = async (req: IncomingMessage, path: string, raw: Buffer): Promise<Reply> => {
+  const dispatch = async (req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> => {
+    const path = url.pathname
     const method = req.method ?? 'GET'
-    if (method === 'POST' && path === '/admin') return admin(req, raw)
+    // every JSON body is parsed (and its depth checked) before any route sees it, even routes that ignore it
+    const body = method === 'POST' && !isMultipart(req) && raw.length > 0 ? parseJson(raw) : undefined
+    if (method === 'POST' && path === '/admin') return isMultipart(req) ? multipartAdmin(req, raw) : admin(body)
     if (method === 'GET' && path === '/_emulator/stats') {
       return { status: 200, body: { database: db.stats(), ...(options.extraStats?.() ?? {}) } }
     }
-    if (method === 'POST' && path === '/_emulator/clock') return setClock(parseJson(raw))
+    if (method === 'POST' && path === '/_emulator/clock') return setClock(body)
     if (method === 'POST' && path === '/_emulator/reset') {
       db.reset()
       await options.onReset?.()
@@ -76,19 +92,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     for (const route of options.routes ?? []) {
       const match = route.method === method ? path.match(route.pattern) : null
-      if (match) return route.handle({ match, body: raw.length > 0 ? parseJson(raw) : undefined, headers: req.headers })
+      if (match) return route.handle({ match, body, raw, query: url.searchParams, headers: req.headers })
     }
     throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${path}`)
   }
 
-  const admin = async (req: IncomingMessage, raw: Buffer): Promise<Reply> => {
-    const contentType = req.headers['content-type'] ?? ''
-    if (contentType.startsWith('multipart/form-data')) {
-      if (!options.multipartAdmin) throw new HttpError(400, 'UNSUPPORTED', 'multipart admin calls are not served here')
-      const out = await options.multipartAdmin(raw, contentType)
-      return { status: 200, body: out.body, contentType: out.contentType }
-    }
-    const body = parseJson(raw)
+  const multipartAdmin = async (req: IncomingMessage, raw: Buffer): Promise<Reply> => {
+    if (!options.multipartAdmin) throw new HttpError(400, 'UNSUPPORTED', 'multipart admin calls are not served here')
+    const out = await options.multipartAdmin(raw, req.headers['content-type'] ?? '')
+    return { status: 200, body: out.body, contentType: out.contentType }
+  }
+
+  const admin = async (body: unknown): Promise<Reply> => {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'INVALID_JSON', 'the body must be a JSON object')
     const fields = body as Record<string, unknown>
     const action = typeof fields.action === 'string' ? fields.action : ''
@@ -115,6 +130,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { status: 200, body: { now: clock.now().toISOString(), offset: clock.offset } }
   }
 
+  const bodyLimit = (method: string, path: string): number =>
+    options.routes?.find((route) => route.method === method && route.pattern.test(path))?.maxBodyBytes ?? maxBody
+
+  // the port the Host header must name; known once listening
+  let port = 0
   const server = createServer((req, res) => {
     // nothing a client sends may crash the process: a failure while answering drops that connection
     serve(req, res).catch(() => res.destroy())
@@ -122,9 +142,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      const raw = await readBody(req, maxBody)
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-      send(res, await dispatch(req, path, raw))
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const raw = await readBody(req, bodyLimit(req.method ?? 'GET', url.pathname))
+      const refused = refusal(req.method ?? 'GET', url.pathname, req.headers, port)
+      if (refused) throw new HttpError(refused.status, refused.code, refused.message)
+      send(res, await dispatch(req, url, raw))
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500
       const code = err instanceof HttpError ? err.code : 'INTERNAL'
@@ -139,7 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
-  const port = (server.address() as AddressInfo).port
+  port = (server.address() as AddressInfo).port
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -155,14 +177,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
+function isMultipart(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').startsWith('multipart/form-data')
+}
+
 function ok(body: Record<string, unknown>): Reply {
   return { status: 200, body: { ...body, requestId: requestId() } }
 }
 
+/** Every JSON body is parsed here: malformed or too deeply nested ones are answered 400 before any dispatch. */
 function parseJson(raw: Buffer): unknown {
   try {
-    return JSON.parse(raw.toString('utf8'))
+    return parseBoundedJson(raw.toString('utf8'))
   } catch (err) {
+    if (err instanceof TooDeepError) throw new HttpError(400, 'NESTED_TOO_DEEP', `the JSON body is ${err.message}`)
     throw new HttpError(400, 'INVALID_JSON', `malformed JSON body: ${(err as Error).message}`)
   }
 }

@@ -4,7 +4,7 @@ import { endOfMonth, monthNumberOf, monthOf } from './calendar'
 import type { SubscribeMessage } from './expiry'
 import { Posting, type Member, type Outcome, type VoucherDoc } from './member'
 import type { Rules } from './rules'
-import { tierById } from './tiers'
+import { tierHeld } from './tiers'
 
 /** Periods already granted, kept on the member so the job's query skips them (the grant document is the guard). */
 export interface Granted {
@@ -61,7 +61,7 @@ export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, new
   const expiresAt = new Date(now.getTime() + rules.voucherDays * 86_400_000)
   const specs: VoucherSpec[] = []
   if (rules.birthday.percentOff > 0) specs.push({ itemId: 'gift_birthday_discount', name: `生日${zheOf(rules.birthday.percentOff)}折券`, kind: 'coupon', expiresAt })
-  if (tierById(rules, member.tier).extras.includes(FREE_ORDER_EXTRA)) specs.push({ itemId: 'gift_birthday_free', name: FREE_ORDER_EXTRA, kind: 'privilege', expiresAt })
+  if (tierHeld(rules, member).extras.includes(FREE_ORDER_EXTRA)) specs.push({ itemId: 'gift_birthday_free', name: FREE_ORDER_EXTRA, kind: 'privilege', expiresAt })
   p.promote()
   return p.done({ grantId, vouchers: specs.map((s) => giftVoucher(member._id, s, grantId, newCode(), now)) })
 }
@@ -69,7 +69,7 @@ export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, new
 /** This month's free-delivery vouchers of the member's tier (valid to the month's end), once a month; null when none are due. */
 export function monthlyGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): GiftOutcome | null {
   const month = monthOf(now, rules.timeZone)
-  const count = tierById(rules, member.tier).monthlyFreeDelivery
+  const count = tierHeld(rules, member).monthlyFreeDelivery
   if (count <= 0 || member.granted?.monthly === month) return null
   const grantId = grantIds.monthly(member._id, month)
   const p = new Posting(member, rules, now)

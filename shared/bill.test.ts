@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { billFor } from './bill'
 import { pointsForPayment } from './purchase'
-import { DEFAULT_RULES as rules, type Rules } from './rules'
-import { tierById } from './tiers'
+import { DEFAULT_RULES as rules, type Rules, type TierRule } from './rules'
 
-const normal = tierById(rules, 'normal')
-const silver = tierById(rules, 'silver')
+const [normal, silver, gold] = rules.tiers as [TierRule, TierRule, TierRule]
 
 describe('billFor', () => {
   it('charges 118.15 for a 120.00 yuan order paying 185 points, earning on what is paid at 1.0× and 1.2×', () => {
@@ -20,8 +18,7 @@ describe('billFor', () => {
   })
 
   it('applies the tier discount, then the voucher, then points up to 10% of what is left', () => {
-    const gold = { ...tierById(rules, 'gold'), discountPercent: 5 }
-    const bill = billFor({ amountFen: 200_00, tier: gold, voucherOffFen: 20_00, balance: 10_000, pointsToUse: 'all' }, rules)
+    const bill = billFor({ amountFen: 200_00, tier: { ...gold, discountPercent: 5 }, voucherOffFen: 20_00, balance: 10_000, pointsToUse: 'all' }, rules)
     // 200 − 10 (5%) − 20 = 170; 10% of 170 = 17 yuan = 1700 points
     expect(bill).toEqual({ amountFen: 200_00, tierDiscountFen: 10_00, voucherOffFen: 20_00, maxPoints: 1700, pointsToUse: 1700, deductedFen: 17_00, payFen: 153_00 })
   })

@@ -82,6 +82,16 @@ describe('member operations', () => {
     expect(o.entries.filter((e) => e.kind === 'tier')).toEqual([])
   })
 
+  it('keeps a member whose tier the rules dropped at the tier they reach, paying no bonus twice', () => {
+    const silver = claimPurchase(joined(), purchase(1500_00), false, rules, now).member
+    const withoutSilver = { ...rules, tiers: rules.tiers.filter((t) => t.id !== 'silver') }
+    const day = checkIn(silver, withoutSilver, now)
+    expect(day.entries.map((e) => e.kind)).toEqual(['checkin'])
+    expect(day.member.tier).toBe('normal')
+    const gold = claimPurchase(day.member, purchase(3500_00, { _id: 'g' }), false, withoutSilver, now)
+    expect(gold.entries.filter((e) => e.kind === 'tier').map((e) => e._id)).toEqual(['tier:u1:gold'])
+  })
+
   it('doubles gold points in the birthday month', () => {
     const gold = { ...claimPurchase(joined(), purchase(5500_00), false, rules, now).member, birthdayMonth: 11 }
     expect(claimPurchase(gold, purchase(100_00, { _id: 'b' }), false, rules, now).answer.awarded).toBe(300)
@@ -139,6 +149,18 @@ describe('member operations', () => {
     expect(back.answer.balance).toBe(150)
     expect(back.member.lifetimePoints).toBe(o.member.lifetimePoints)
     expect(back.member.redeemed.coffee).toBe(0)
+  })
+
+  it('counts an item named like an object member (toString, __proto__) toward its own limit', () => {
+    for (const id of ['toString', '__proto__']) {
+      const item: Item = { _id: id, name: '限兑一次', kind: 'coupon', points: 10, stock: 5, validDays: 7, perMemberLimit: 1, active: true }
+      const once = redeem(joined(), item, 'r1', 'code-1', rules, now)
+      expect(Object.hasOwn(once.member.redeemed, id)).toBe(true)
+      expect(() => redeem(once.member, item, 'r2', 'code-2', rules, now)).toThrow(expect.objectContaining({ code: 'LIMIT_REACHED' }))
+      const back = refundVoucher(once.member, once.answer.voucher, '被退回', rules, now)
+      expect(Object.getPrototypeOf(back.member.redeemed)).toBe(Object.prototype)
+      expect(redeem(back.member, item, 'r3', 'code-3', rules, now).member.redeemed[id]).toBe(1)
+    }
   })
 
   it('expires lots at the end of their month', () => {

@@ -5,13 +5,14 @@
 import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
 import { billFor } from './bill'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
+import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
 import { pointsForPayment } from './purchase'
 import { claimed, statusOf, type PurchaseStatus } from './purchase-status'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
 import { continueStreak, currentStreak, streakBonus, type Streak } from './streak'
-import { nextTier, tierById, tiersCrossed } from './tiers'
+import { nextTier, tierHeld, tiersCrossed } from './tiers'
 
 export interface Member {
   /** The shopper's OPENID. */
@@ -47,6 +48,12 @@ export interface Member {
   tierLosses?: Record<string, number>
   createdAt: Date
   updatedAt: Date
+  /** A first purchase was claimed, in this life or an earlier one of this WeChat user: its bonus is never paid again. */
+  firstPurchasePaid?: boolean
+  /** Keyed hash of the birthday set in an earlier life: only that date may be set again. */
+  birthdayMark?: string | null
+  /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
+  deleting?: { anon: string; since: Date }
 }
 
 export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'clawback' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust'
@@ -124,6 +131,12 @@ export interface PurchaseDoc {
   lostTiers?: string[]
 }
 
+/** A tier a purchase reached, with the bonus it paid. */
+export interface Promotion {
+  id: string
+  bonus: number
+}
+
 export interface ClaimRecord {
   tierDiscountFen: number
   voucherOffFen: number
@@ -136,12 +149,13 @@ export interface ClaimRecord {
   earned: number
   /** Spend it added toward tiers. */
   spentFen: number
+  /** It paid the first-purchase bonus. */
   first: boolean
   /** Where its points as cash came from, soonest-expiring first: refunds give them back with that expiry. */
   cashLots: Lot[]
   tierBefore: string
   /** Tiers it reached, with the bonus each paid. */
-  promoted: { id: string; bonus: number }[]
+  promoted: Promotion[]
   member: { nickname: string; tier: string }
 }
 
@@ -156,7 +170,7 @@ export class Posting {
   readonly member: Member
   readonly entries: LedgerEntry[] = []
   /** Tiers `promote` moved the member up to, with their bonus. */
-  readonly promoted: { id: string; bonus: number }[] = []
+  readonly promoted: Promotion[] = []
   /** Points that had expired by `now` and left first. */
   readonly expired: number
 
@@ -166,6 +180,8 @@ export class Posting {
     private readonly now: Date,
   ) {
     this.member = cloneMember(member)
+    // a tier the rules no longer name becomes the one the member reaches, without its bonus
+    this.member.tier = tierHeld(rules, this.member).id
     this.expired = this.expireDue()
   }
 
@@ -228,7 +244,7 @@ export class Posting {
       for (const tier of crossed) {
         m.tier = tier.id
         this.promoted.push({ id: tier.id, bonus: tier.bonus })
-        const lost = m.tierLosses?.[tier.id] ?? 0
+        const lost = countOf(m.tierLosses ?? {}, tier.id)
         this.credit(`tier:${m._id}:${tier.id}${lost > 0 ? `:${lost}` : ''}`, 'tier', `升级为${tier.name}，奖励 ${tier.bonus} 积分`, tier.bonus)
       }
     }
@@ -308,13 +324,17 @@ export interface ProfileInput {
   address?: string
 }
 
-/** Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set. */
-export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date): Outcome<{ awarded: number; balance: number }> {
+/**
+ * Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set, not even
+ * by deleting the account (`birthdayMark`: the keyed hash of `input.birthday`, compared with the earlier life's).
+ */
+export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date, birthdayMark?: string): Outcome<{ awarded: number; balance: number }> {
   const p = new Posting(member, rules, now)
   const m = p.member
   if (input.birthday !== undefined) {
     if (input.birthday > dayOf(now, rules.timeZone) || input.birthday < '1900-01-01') throw new Refusal('INVALID_ARGUMENT', '生日日期不正确')
     if (m.birthday !== null && m.birthday !== input.birthday) throw new Refusal('ALREADY_DONE', '生日设置后不能修改')
+    if (m.birthday === null && m.birthdayMark && birthdayMark !== m.birthdayMark) throw new Refusal('ALREADY_DONE', '生日设置后不能修改')
     m.birthday = input.birthday
     m.birthdayMonth = monthNumberOf(input.birthday)
     if (!m.profileAwarded.birthday) {
@@ -369,11 +389,12 @@ export interface Earnings {
 
 /** What paying `payFen` earns this member now (tier bonuses aside). */
 export function purchaseEarnings(member: Member, payFen: number, multiplier: number, rules: Rules, now: Date): Earnings {
-  const tier = tierById(rules, member.tier)
+  const tier = tierHeld(rules, member)
   const birthdayMonth = member.birthdayMonth !== null && member.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
   return {
     points: pointsForPayment(payFen, tier, multiplier, birthdayMonth),
-    firstBonus: member.purchases === 0 ? rules.purchase.firstBonus : 0,
+    // once per WeChat user ever: a full refund takes it back, and it is not paid again
+    firstBonus: member.purchases === 0 && !member.firstPurchasePaid ? rules.purchase.firstBonus : 0,
     boosted: birthdayMonth && tier.birthdayMultiplier > 1 ? `（生日月 ${tier.birthdayMultiplier} 倍）` : '',
   }
 }
@@ -381,7 +402,7 @@ export function purchaseEarnings(member: Member, payFen: number, multiplier: num
 /** The sums of a purchase for this member: tier discount, voucher, points as cash, what to pay. */
 export function purchaseBill(member: Member, amountFen: number, choice: PointsChoice, rules: Rules, capPoints: number | null = null) {
   const pointsToUse = choice === true ? 'all' : choice === false ? 0 : choice
-  return billFor({ amountFen, tier: tierById(rules, member.tier), voucherOffFen: 0, balance: member.balance, pointsToUse, capPoints }, rules)
+  return billFor({ amountFen, tier: tierHeld(rules, member), voucherOffFen: 0, balance: member.balance, pointsToUse, capPoints }, rules)
 }
 
 /**
@@ -392,6 +413,7 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, choice: Poi
   const status = claimed(purchase, now)
   const p = new Posting(member, rules, now)
   const m = p.member
+  // Posting holds the member at a tier the rules name (tierHeld), so the claim records one a refund can judge
   const tierBefore = m.tier
   const bill = purchaseBill(m, purchase.amountFen, choice, rules)
   const cashLots = p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(bill.deductedFen)} 元`, bill.pointsToUse)
@@ -399,10 +421,11 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, choice: Poi
   const spentFen = bill.payFen + bill.deductedFen
   m.totalSpentFen += spentFen
   m.purchases += 1
+  m.firstPurchasePaid = true
   p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(bill.payFen)} 元获得积分${earnings.boosted}`, earnings.points)
   p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${earnings.firstBonus} 积分`, earnings.firstBonus)
   p.promote()
-  const tier = tierById(rules, m.tier)
+  const tier = tierHeld(rules, m)
   const claim: ClaimRecord = {
     tierDiscountFen: bill.tierDiscountFen,
     voucherOffFen: bill.voucherOffFen,
@@ -412,7 +435,7 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, choice: Poi
     awarded: p.credited,
     earned: earnings.points + earnings.firstBonus,
     spentFen,
-    first: member.purchases === 0,
+    first: earnings.firstBonus > 0,
     cashLots,
     tierBefore,
     promoted: [...p.promoted],
@@ -439,11 +462,11 @@ export function redeem(
 ): Outcome<{ voucher: VoucherDoc; item: Item; balance: number }> {
   if (!item.active) throw new Refusal('NOT_FOUND', '该商品已下架')
   if (item.stock <= 0) throw new Refusal('OUT_OF_STOCK', '该商品已兑完')
-  const held = member.redeemed[item._id] ?? 0
+  const held = countOf(member.redeemed, item._id)
   if (item.perMemberLimit && held >= item.perMemberLimit) throw new Refusal('LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 次`)
   const p = new Posting(member, rules, now)
   p.debit(`redeem:${member._id}:${requestId}`, 'redeem', `兑换「${item.name}」`, item.points)
-  p.member.redeemed = { ...p.member.redeemed, [item._id]: held + 1 }
+  p.member.redeemed = withCount(p.member.redeemed, item._id, held + 1)
   const days = item.validDays > 0 ? item.validDays : rules.voucherDays
   const voucher: VoucherDoc = {
     _id: code,
@@ -465,8 +488,8 @@ export function redeem(
 export function refundVoucher(member: Member, voucher: VoucherDoc, why: string, rules: Rules, now: Date): Outcome<{ balance: number }> {
   const p = new Posting(member, rules, now)
   p.credit(`refund:${voucher._id}`, 'refund', `「${voucher.name}」${why}，退回 ${voucher.points} 积分`, voucher.points, false)
-  const held = p.member.redeemed[voucher.itemId] ?? 0
-  p.member.redeemed = { ...p.member.redeemed, [voucher.itemId]: Math.max(0, held - 1) }
+  const held = countOf(p.member.redeemed, voucher.itemId)
+  p.member.redeemed = withCount(p.member.redeemed, voucher.itemId, Math.max(0, held - 1))
   return p.done({ balance: p.member.balance })
 }
 
@@ -516,7 +539,7 @@ export function voucherView(v: VoucherDoc): Voucher {
 export function summaryOf(stored: Member, rules: Rules, now: Date, items: readonly Item[]): Summary {
   // computed, not written: a read never conflicts with a purchase or check-in, and the next change stores the same expiry
   const member = memberAsOf(stored, rules, now)
-  const tier = tierById(rules, member.tier)
+  const tier = tierHeld(rules, member)
   const today = dayOf(now, rules.timeZone)
   return {
     openid: member._id,

@@ -35,4 +35,11 @@ describe('metricsOf', () => {
     const none = metricsOf(p, { members: 0, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [], promotions: [] }, DEFAULT_RULES)
     expect([none.burnRate, none.checkInParticipation, none.repurchaseRate]).toEqual([0, 0, 0])
   })
+
+  it('counts members of a tier id named like an object member (toString) as a number', () => {
+    const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
+    const m = metricsOf(p, { members: 2, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [{ _id: 'toString', n: 2 }], promotions: [{ _id: 'constructor', n: 1 }] }, DEFAULT_RULES)
+    expect(m.tierDistribution).toEqual({ normal: 0, silver: 0, gold: 0, diamond: 0, toString: 2 })
+    expect(m.promotions).toEqual({ silver: 0, gold: 0, diamond: 0, constructor: 1 })
+  })
 })

@@ -2,7 +2,8 @@
 import { isDay } from './calendar'
 import type { LedgerKind } from './member'
 import { Refusal } from './refusal'
-import type { Rules } from './rules'
+import { countOf, withCount } from './keys'
+import type { Rules, TierRule } from './rules'
 import dayjs from 'dayjs'
 
 export interface Period {
@@ -84,14 +85,18 @@ export function pointFlows(rows: readonly FlowRow[]): { issued: number; redeemed
   return { issued, redeemed: Math.max(0, spent - by('refund').credits), expired: -by('expire').debits }
 }
 
+/** Members per tier id: every tier of the rules (0 when none), plus ids the rules no longer name. */
+function tally(tiers: readonly TierRule[], rows: readonly CountRow[]): Record<string, number> {
+  let counts: Record<string, number> = {}
+  for (const t of tiers) counts = withCount(counts, t.id, 0)
+  for (const row of rows) if (row._id) counts = withCount(counts, row._id, countOf(counts, row._id) + row.n)
+  return counts
+}
+
 export function metricsOf(period: Period, input: MetricsInput, rules: Rules): Metrics {
   const { issued, redeemed, expired } = pointFlows(input.flows)
-  const tierDistribution: Record<string, number> = {}
-  for (const t of rules.tiers) tierDistribution[t.id] = 0
-  for (const row of input.tiers) if (row._id) tierDistribution[row._id] = (tierDistribution[row._id] ?? 0) + row.n
-  const promotions: Record<string, number> = {}
-  for (const t of rules.tiers.slice(1)) promotions[t.id] = 0
-  for (const row of input.promotions) if (row._id) promotions[row._id] = (promotions[row._id] ?? 0) + row.n
+  const tierDistribution = tally(rules.tiers, input.tiers)
+  const promotions = tally(rules.tiers.slice(1), input.promotions)
   return {
     from: period.from,
     to: period.to,

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { pointsForPayment } from './purchase'
-import { DEFAULT_RULES as rules } from './rules'
-import { tierById } from './tiers'
+import { DEFAULT_RULES as rules, type TierRule } from './rules'
 
-const normal = tierById(rules, 'normal')
-const silver = tierById(rules, 'silver')
-const gold = tierById(rules, 'gold')
+const [normal, silver, gold] = rules.tiers as [TierRule, TierRule, TierRule]
 
 describe('purchase points', () => {
   it('earns one point per yuan at the normal rate', () => {

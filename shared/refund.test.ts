@@ -81,11 +81,22 @@ describe('refundPurchase', () => {
     expect(day.member).toMatchObject({ balance: 0, pointsDebt: 95 })
     expect(day.entries).toEqual([expect.objectContaining({ delta: 0, debtSettled: 5 })])
     const next = claimPurchase(day.member, code('o4', 200_00), false, rules, later(1))
-    // 200 earned (+50: the refunded order no longer counts, so this is the first again): 95 settle the debt, 155 stay
-    expect(next.member).toMatchObject({ balance: 155, pointsDebt: 0 })
-    expect(next.answer.awarded).toBe(250)
-    expect(next.entries[0]).toMatchObject({ _id: 'purchase:code-o4', delta: 105, debtSettled: 95 })
+    // 200 earned, and no first-purchase bonus: the refund took it back, and it is paid once per WeChat user; 95 settle the debt, 105 stay
+    expect(next.member).toMatchObject({ balance: 105, pointsDebt: 0, purchases: 1 })
+    expect(next.answer.awarded).toBe(200)
+    expect(next.entries).toEqual([expect.objectContaining({ _id: 'purchase:code-o4', delta: 105, debtSettled: 95 })])
     expectSound(next.member)
+  })
+
+  it('pays the first-purchase bonus once: a full refund takes it back, and the next order does not earn it again', () => {
+    const sold = claimPurchase(memberWith(0), code('o10', 100_00), false, rules, now)
+    expect(sold.entries.map((e) => e._id)).toContain('purchase:code-o10:first')
+    const back = refundPurchase(sold.member, sold.purchase, 'r1', 100_00, rules, now)
+    expect(back.answer.clawedBack).toBe(150)
+    expect(back.member).toMatchObject({ purchases: 0, firstPurchasePaid: true, balance: 100 })
+    const again = claimPurchase(back.member!, code('o11', 100_00), false, rules, now)
+    expect(again.answer.awarded).toBe(100)
+    expect(again.entries.map((e) => e.kind)).toEqual(['purchase'])
   })
 
   it('takes a tier and its bonus back when only the refunded part reached it, and pays it again when reached anew', () => {

@@ -3,12 +3,13 @@
  * (what was already spent becomes debt), gives back its share of the points paid as cash with their expiry,
  * lowers the spend toward tiers, and takes away a tier (and its bonus) that only the refunded part reached.
  */
+import { countOf, withCount } from './keys'
 import { lotsBetween } from './lots'
-import { Posting, type LedgerEntry, type Member, type PurchaseDoc } from './member'
+import { Posting, type LedgerEntry, type Member, type Promotion, type PurchaseDoc } from './member'
 import { refunded } from './purchase-status'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
-import { rankOf, tierById, tierReached } from './tiers'
+import { tiersUndone } from './tiers'
 
 export interface RefundAnswer {
   /** Points taken back, the part that became debt included. */
@@ -58,25 +59,21 @@ export function refundPurchase(member: Member | null, purchase: PurchaseDoc, ref
   return { ...p.done({ clawedBack, returnedPoints, balance: m.balance }), purchase: next }
 }
 
-/**
- * The tiers this purchase reached that spend and points no longer reach lose their bonus, as long as the member holds
- * one of them (a tier reached since by other means stays); judged again after each bonus taken, which lowers the points.
- */
-function loseTiers(p: Posting, purchase: PurchaseDoc, rules: Rules, id: string): { id: string; bonus: number }[] {
+/** Takes away the tiers only this purchase reached, and the bonus each paid; judged again after each bonus taken, which lowers the points. */
+function loseTiers(p: Posting, purchase: PurchaseDoc, rules: Rules, id: string): Promotion[] {
   const m = p.member
   const claim = purchase.claim!
-  const kept = claim.promoted.filter((t) => !(purchase.lostTiers ?? []).includes(t.id))
-  const lost: { id: string; bonus: number }[] = []
+  const lost: Promotion[] = []
   for (;;) {
-    const holds = kept.some((t) => t.id === m.tier)
-    const floor = Math.max(rankOf(rules, tierReached(rules, m.totalSpentFen, m.lifetimePoints).id), rankOf(rules, claim.tierBefore))
-    const going = holds ? kept.filter((t) => rankOf(rules, t.id) > floor && !lost.includes(t)) : []
-    if (going.length === 0) return lost
-    m.tier = rules.tiers[floor]!.id
-    for (const t of going) {
-      lost.push(t)
-      m.tierLosses = { ...m.tierLosses, [t.id]: (m.tierLosses?.[t.id] ?? 0) + 1 }
-      p.clawBack(`${id}:tier:${t.id}`, `退款后不再满足${tierById(rules, t.id).name}条件，收回升级奖励 ${t.bonus} 积分`, t.bonus)
+    const kept = claim.promoted.filter((t) => !(purchase.lostTiers ?? []).includes(t.id) && !lost.includes(t))
+    const undone = tiersUndone(rules, m, claim.tierBefore, kept.map((t) => t.id))
+    if (undone.lost.length === 0) return lost
+    m.tier = undone.tier.id
+    for (const tier of undone.lost) {
+      const paid = kept.find((t) => t.id === tier.id)!
+      lost.push(paid)
+      m.tierLosses = withCount(m.tierLosses ?? {}, tier.id, countOf(m.tierLosses ?? {}, tier.id) + 1)
+      p.clawBack(`${id}:tier:${tier.id}`, `退款后不再满足${tier.name}条件，收回升级奖励 ${paid.bonus} 积分`, paid.bonus)
     }
   }
 }

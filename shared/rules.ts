@@ -1,17 +1,34 @@
 /** The merchant's rules: one typed object with the brief's defaults, and the schema a stored rules document must pass. */
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE } from './calendar'
+import { problemOf } from './input-errors'
+import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 
-const points = z.int().min(0).max(1_000_000)
+/** Any single award, fee or prize: 10 000 points is already 100 yuan at the default cash rate. */
+const points = z.int('积分应为整数').min(0, '积分不能为负数').max(10_000, '单项积分最多 10000')
+
+/** Points per yuan in the best case (top rate, birthday month): beyond this a purchase pays out more than a merchant could mean. */
+const MAX_RATE = 20
+/** The most points as cash may pay of a purchase, and the most a purchase's points may be worth in cash: half. */
+const MAX_CASH_PERCENT = 50
+/** The most a tier's discount may take off every order: half, like a birthday. */
+const MAX_TIER_DISCOUNT = 50
+
+/** Tier, prize and item ids key members' counts and the metrics' tallies. */
+const ruleId = (max: number) => z.string().min(1).max(max).refine(isSafeKey, UNSAFE_KEY_MESSAGE)
 
 const tierSchema = z.strictObject({
-  id: z.string().min(1).max(32),
+  id: ruleId(32),
   name: z.string().min(1).max(32),
   /** Reached by cumulative spend (fen) or lifetime earned points, whichever comes first. */
   minSpentFen: z.int().min(0).max(100_000_000_00),
   minPoints: z.int().min(0).max(100_000_000),
   /** Points per yuan paid, e.g. 1.2; kept to three decimals so the maths stays integer. */
-  rate: z.number().min(0).max(100).refine((r) => Number.isInteger(Math.round(r * 1000)) && Math.abs(r * 1000 - Math.round(r * 1000)) < 1e-6, 'at most three decimals'),
+  rate: z
+    .number()
+    .min(0.1, '每元积分倍率至少 0.1，否则消费几乎不得积分')
+    .max(10, '每元积分倍率最多 10')
+    .refine((r) => Number.isInteger(Math.round(r * 1000)) && Math.abs(r * 1000 - Math.round(r * 1000)) < 1e-6, '积分倍率最多三位小数'),
   /** Paid once when the tier is reached. */
   bonus: points,
   monthlyFreeDelivery: z.int().min(0).max(31),
@@ -19,19 +36,19 @@ const tierSchema = z.strictObject({
   birthdayMultiplier: z.int().min(1).max(10),
   extras: z.array(z.string().max(64)).max(10),
   /** Percent off every order for members of this tier (absent: none). */
-  discountPercent: z.int().min(0).max(100).optional(),
-})
+  discountPercent: z.int('等级折扣应为整数').min(0, '等级折扣不能为负数').max(MAX_TIER_DISCOUNT, `等级折扣最多减 ${MAX_TIER_DISCOUNT}%（五折）`).optional(),
+}).refine((t) => t.rate * t.birthdayMultiplier <= MAX_RATE, `积分倍率乘生日倍数最多 ${MAX_RATE}`)
 
 const prizeSchema = z.strictObject({
-  id: z.string().min(1).max(32),
+  id: ruleId(32),
   name: z.string().min(1).max(32),
-  weight: z.int().min(0).max(1_000_000),
+  weight: z.int().min(0, '抽中权重不能为负数').max(1_000_000),
   points: points.optional(),
-  itemId: z.string().min(1).max(64).optional(),
+  itemId: ruleId(64).optional(),
 })
 
 export const rulesSchema = z.strictObject({
-  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'unknown time zone'),
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, '时区无效'),
   signup: points,
   profile: z.strictObject({ birthday: points, address: points }),
   checkIn: z.strictObject({ daily: points, streakDays: z.int().min(1).max(366), streakBonus: points }),
@@ -45,24 +62,29 @@ export const rulesSchema = z.strictObject({
     .array(tierSchema)
     .min(1)
     .max(10)
-    .refine((t) => t[0]?.minSpentFen === 0 && t[0]?.minPoints === 0, 'the first tier must need nothing')
-    .refine((t) => t.every((x, i) => i === 0 || (x.minSpentFen > t[i - 1]!.minSpentFen && x.minPoints > t[i - 1]!.minPoints)), 'tiers must rise')
-    .refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'tier ids must differ'),
-  cash: z.strictObject({ pointsPerYuan: z.int().min(1).max(10_000), maxPercent: z.int().min(0).max(100) }),
+    .refine((t) => t[0]?.minSpentFen === 0 && t[0]?.minPoints === 0, '第一个等级必须没有门槛')
+    .refine((t) => t.every((x, i) => i === 0 || (x.minSpentFen > t[i - 1]!.minSpentFen && x.minPoints > t[i - 1]!.minPoints)), '等级门槛必须逐级升高')
+    .refine((t) => new Set(t.map((x) => x.id)).size === t.length, '等级编号不能重复'),
+  cash: z.strictObject({ pointsPerYuan: z.int().min(1).max(10_000), maxPercent: z.int().min(0).max(MAX_CASH_PERCENT, `积分抵现最多抵付 ${MAX_CASH_PERCENT}%`) }),
   expiry: z.strictObject({ months: z.int().min(1).max(120), remindDays: z.array(z.int().min(1).max(60)).max(5) }),
-  birthday: z.strictObject({ points, percentOff: z.int().min(0).max(100) }),
+  birthday: z.strictObject({ points, percentOff: z.int().min(0).max(50, '生日折扣最多减 50%（五折）') }),
   share: z.strictObject({ reward: points, dailyLimit: z.int().min(0).max(1000) }),
-  lottery: z.strictObject({ cost: points, prizes: z.array(prizeSchema).max(20) }),
+  lottery: z
+    .strictObject({ cost: points, prizes: z.array(prizeSchema).max(20) })
+    .refine((l) => l.cost >= 1 || l.prizes.every((p) => !p.points && !p.itemId), '有积分或商品奖品时，每次抽奖至少消耗 1 积分')
+    .refine((l) => l.prizes.length === 0 || l.prizes.some((p) => p.weight > 0), '至少要有一个奖品的抽中权重大于 0')
+    .refine((l) => l.cost === 0 || expectedPrizePoints(l.prizes) < l.cost, '抽奖平均送出的积分必须少于每次消耗的积分'),
   voucherDays: z.int().min(1).max(3650),
   /** Limits at the till: the largest order a clerk may issue, codes per clerk per hour, the largest refund without an admin. */
-  counter: z.strictObject({
-    maxOrderFen: z.int().min(1).max(100_000_000),
-    codesPerHour: z.int().min(1).max(10_000),
-    maxRefundFen: z.int().min(0).max(100_000_000),
-  })
+  counter: z
+    .strictObject({
+      maxOrderFen: z.int().min(1, '单笔订单上限至少 0.01 元').max(100_000_000, '单笔订单上限最多 100 万元'),
+      codesPerHour: z.int().min(1, '每小时积分码数量至少 1 个').max(10_000, '每小时积分码数量最多 10000 个'),
+      maxRefundFen: z.int().min(0, '店员退款上限不能为负数').max(100_000_000, '店员退款上限最多 100 万元'),
+    })
     // rules stored before the counter limits existed keep working
     .default({ maxOrderFen: 5_000_00, codesPerHour: 60, maxRefundFen: 500_00 }),
-})
+}).refine(cashBackWithinHalf, `最高积分倍率（含生日和积分码倍数）折算成现金，不能超过消费额的 ${MAX_CASH_PERCENT}%`)
 
 export type Rules = z.infer<typeof rulesSchema>
 export type TierRule = Rules['tiers'][number]
@@ -96,6 +118,48 @@ export const DEFAULT_RULES: Rules = {
   counter: { maxOrderFen: 5_000_00, codesPerHour: 60, maxRefundFen: 500_00 },
 }
 
+/** Short names of the rules, so a refusal says which one in the merchant's words. */
+const RULE_NAMES: Record<string, string> = {
+  timeZone: '时区',
+  signup: '注册奖励',
+  profile: '完善资料奖励',
+  checkIn: '签到奖励',
+  purchase: '消费积分',
+  tiers: '会员等级',
+  cash: '积分抵现',
+  expiry: '积分有效期',
+  birthday: '生日礼遇',
+  share: '分享奖励',
+  lottery: '抽奖',
+  voucherDays: '兑换券有效期',
+  counter: '收银限制',
+}
+
+/** Which rule a refusal is about: its short name, with the tier or prize counted from 1. */
+function ruleNameOf(path: readonly PropertyKey[]): string {
+  const [head, second, third] = path
+  const name = typeof head === 'string' && Object.hasOwn(RULE_NAMES, head) ? RULE_NAMES[head]! : ''
+  if (typeof second === 'number') return `${name}（第 ${second + 1} 个）`
+  if (second === 'prizes' && typeof third === 'number') return `${name}奖品（第 ${third + 1} 个）`
+  return name
+}
+
+/** A refused rules document in one plain sentence: which rule and why, never a field path. */
+export function rulesProblem(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) return '规则不正确'
+  const name = ruleNameOf(issue.path)
+  return `规则不正确：${name ? `${name}，` : ''}${issue.message}`
+}
+
+/** The rules as an action's argument: a refusal is already the sentence the merchant reads. */
+export const rulesArgument = z.unknown().transform((value, ctx): Rules => {
+  const parsed = rulesSchema.safeParse(value, { error: (issue) => problemOf(issue) })
+  if (parsed.success) return parsed.data
+  ctx.issues.push({ code: 'custom', message: rulesProblem(parsed.error), input: value })
+  return z.NEVER
+})
+
 /** The rules to apply: a stored document that passes the schema, otherwise the defaults. */
 export function resolveRules(stored: unknown): Rules {
   if (stored && typeof stored === 'object') {
@@ -104,6 +168,18 @@ export function resolveRules(stored: unknown): Rules {
     if (parsed.success) return parsed.data
   }
   return DEFAULT_RULES
+}
+
+/** Points a draw pays out on average. */
+function expectedPrizePoints(prizes: ReadonlyArray<{ weight: number; points?: number | undefined }>): number {
+  const total = prizes.reduce((s, p) => s + p.weight, 0)
+  return total === 0 ? 0 : prizes.reduce((s, p) => s + p.weight * (p.points ?? 0), 0) / total
+}
+
+/** The best-case points of one yuan (top rate, birthday month, the largest code multiplier), in cash, stay below half a yuan. */
+function cashBackWithinHalf(r: { tiers: ReadonlyArray<{ rate: number; birthdayMultiplier: number }>; purchase: { maxMultiplier: number }; cash: { pointsPerYuan: number } }): boolean {
+  const best = Math.max(...r.tiers.map((t) => t.rate * t.birthdayMultiplier)) * r.purchase.maxMultiplier
+  return best / r.cash.pointsPerYuan <= MAX_CASH_PERCENT / 100
 }
 
 function isTimeZone(tz: string): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_RULES } from './rules'
 import { schemas } from './schemas'
 
 const bad = [NaN, 1e20, -1, 1.5, '5', null, 'x'.repeat(10_000)]
@@ -21,6 +22,18 @@ describe('action schemas', () => {
     expect(schemas.member.updateProfile.safeParse({ address: 'x'.repeat(201) }).success).toBe(false)
     expect(schemas.member.updateProfile.safeParse({ birthday: '2027-02-29' }).success).toBe(false)
     expect(schemas.member.updateProfile.safeParse({}).success).toBe(false)
+  })
+
+  it('refuse ids that would reach an object prototype, in actions and in the rules', () => {
+    for (const itemId of ['__proto__', 'constructor', 'prototype']) {
+      const parsed = schemas.exchange.redeem.safeParse({ itemId, requestId: 'r' })
+      expect(parsed.success ? '' : parsed.error.issues[0]?.message).toContain('不能使用')
+    }
+    expect(schemas.exchange.redeem.safeParse({ itemId: 'toString', requestId: 'r' }).success).toBe(true)
+    const tiers = DEFAULT_RULES.tiers.map((t, i) => (i === 1 ? { ...t, id: '__proto__' } : t))
+    expect(schemas.store.rules.safeParse({ rules: { ...DEFAULT_RULES, tiers } }).success).toBe(false)
+    const prizes = [{ id: 'constructor', name: '谢谢参与', weight: 1 }]
+    expect(schemas.store.rules.safeParse({ rules: { ...DEFAULT_RULES, lottery: { cost: 10, prizes } } }).success).toBe(false)
   })
 
   it('bound paging and months', () => {

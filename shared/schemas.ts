@@ -2,13 +2,14 @@
 import { z } from 'zod'
 import { isDay, isMonth } from './calendar'
 import { CODE_PATTERN, MEMBER_CODE_PATTERN } from './codes'
-import { rulesSchema } from './rules'
+import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
+import { rulesArgument } from './rules'
 
-/** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces. */
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -')
+/** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces; and as keys of objects. */
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -').refine(isSafeKey, UNSAFE_KEY_MESSAGE)
 const code = z.string().regex(CODE_PATTERN, '码无效')
-const day = z.string().max(10).refine(isDay, '日期格式应为 YYYY-MM-DD')
-const month = z.string().max(7).refine(isMonth, '月份格式应为 YYYY-MM')
+const day = z.string().max(10).refine(isDay, '请选择正确的日期')
+const month = z.string().max(7).refine(isMonth, '请选择正确的月份')
 const text = (max: number) => z.string().trim().min(1).max(max)
 const none = z.strictObject({})
 const fen = z.int().min(1).max(100_000_000)
@@ -94,7 +95,7 @@ export const schemas = {
     rejectVoucher: z.strictObject({ code, reason: text(200) }),
     metrics: z.strictObject({ from: day, to: day }),
     saveItem: z.strictObject({ item: itemInput }),
-    rules: z.strictObject({ rules: rulesSchema.optional() }),
+    rules: z.strictObject({ rules: rulesArgument.optional() }),
   },
   expiry: {
     /** The daily job run by hand by an admin, optionally with a smaller time budget, optionally continuing itself until done. */

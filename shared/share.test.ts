@@ -18,10 +18,10 @@ describe('whyNoReward', () => {
 })
 
 describe('shareReward', () => {
-  it('pays the rules’ reward with a ledger id per sharer and friend, on the merchant day', () => {
-    const out = shareReward(sharer, 'ben', DEFAULT_RULES, now)
+  it('pays the rules’ reward with a ledger id per sharer and friend (by the friend’s mark), on the merchant day', () => {
+    const out = shareReward(sharer, 'ben-mark', DEFAULT_RULES, now)
     expect(out.member.balance).toBe(105)
-    expect(out.entries.map((e) => [e._id, e.delta])).toEqual([['share:anna:ben', 5]])
+    expect(out.entries.map((e) => [e._id, e.delta])).toEqual([['share:anna:ben-mark', 5]])
     expect(out.answer.day).toBe('2030-06-01')
   })
 })

@@ -11,13 +11,14 @@ export interface ShareDoc {
   createdAt: Date
 }
 
-/** Documents in `shareOpens` whose ids make each reward count once. */
+/** Documents in `shareOpens` whose ids make each reward count once; people appear by the keyed hash of their OPENID (`…Mark`). */
 export const shareIds = {
   /** A friend has rewarded this sharer (ever). */
-  pair: (sharer: string, friend: string) => `pair:${sharer}:${friend}`,
+  pair: (sharerMark: string, friendMark: string) => `pair:${sharerMark}:${friendMark}`,
   /** Rewarded opens of a sharer on one merchant day. */
-  day: (sharer: string, day: string) => `day:${sharer}:${day}`,
-  ledger: (sharer: string, friend: string) => `share:${sharer}:${friend}`,
+  day: (sharerMark: string, day: string) => `day:${sharerMark}:${day}`,
+  /** The sharer's ledger entry: under the sharer's OPENID, naming the friend by hash only. */
+  ledger: (sharer: string, friendMark: string) => `share:${sharer}:${friendMark}`,
 }
 
 export type NoReward = 'own' | 'repeat' | 'limit' | 'gone'
@@ -39,10 +40,10 @@ export function whyNoReward(share: ShareDoc, friend: string, state: ShareState, 
   return null
 }
 
-/** The sharer's reward for a friend's open. */
-export function shareReward(sharer: Member, friend: string, rules: Rules, now: Date): Outcome<{ day: string }> {
+/** The sharer's reward for a friend's open (`friendMark`: the keyed hash of the friend's OPENID). */
+export function shareReward(sharer: Member, friendMark: string, rules: Rules, now: Date): Outcome<{ day: string }> {
   const p = new Posting(sharer, rules, now)
-  p.credit(shareIds.ledger(sharer._id, friend), 'share', `好友打开了你的分享，奖励 ${rules.share.reward} 积分`, rules.share.reward)
+  p.credit(shareIds.ledger(sharer._id, friendMark), 'share', `好友打开了你的分享，奖励 ${rules.share.reward} 积分`, rules.share.reward)
   p.promote()
   return p.done({ day: dayOf(now, rules.timeZone) })
 }

@@ -3,11 +3,22 @@ import type { LedgerEntry, Member, Outcome } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { createDoc, getDoc, putDoc, type Store } from './cloud'
 
-/** The caller's member document; a caller who never logged in is asked to. */
+/**
+ * The caller's member document; a caller who never logged in is asked to. Every spend and earn loads the member
+ * here inside its transaction and writes it back, so it commits before a deletion starts (and is moved with the
+ * account) or meets the mark and is refused.
+ */
 export async function requireMember(store: Store, openid: string): Promise<Member> {
   const member = await getDoc<Member>(store, 'members', openid)
   if (!member) throw new Refusal('UNAUTHENTICATED', '请先登录成为会员')
+  if (member.deleting) throw new Refusal('UNAUTHENTICATED', '账号已注销，积分和券不能再使用；重新登录即成为新会员')
   return member
+}
+
+/** A member others may credit or refund (a friend's share, the daily job, a returned voucher); null once deleting. */
+export async function findMember<M extends Member = Member>(store: Store, openid: string): Promise<M | null> {
+  const member = await getDoc<M>(store, 'members', openid)
+  return member && !member.deleting ? member : null
 }
 
 /** Writes the new member (created or replaced) and creates each ledger entry, side by side to keep the transaction short. */

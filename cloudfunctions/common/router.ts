@@ -1,6 +1,7 @@
 /** Router per function: one small table of actions, each with who may call it, its schema and a short handler. */
 import type { z } from 'zod'
 import type { Envelope } from '../../shared/api'
+import { describeInvalidInput } from '../../shared/input-errors'
 import { Refusal } from '../../shared/refusal'
 import type { Rules } from '../../shared/rules'
 import { callerOpenid, db, getDoc } from './cloud'
@@ -51,7 +52,7 @@ export function createMain(table: Record<string, AnyAction>): (event: unknown) =
       const args: Record<string, unknown> = { ...(event as Record<string, unknown>) }
       for (const f of PLATFORM_FIELDS) delete args[f]
       const parsed = act.schema.safeParse(args)
-      if (!parsed.success) return fail('INVALID_ARGUMENT', `参数不正确：${describeIssue(parsed.error)}`)
+      if (!parsed.success) return fail('INVALID_ARGUMENT', describeInvalidInput(parsed.error, args))
       const openid = callerOpenid()
       if (!openid) return fail('UNAUTHENTICATED', '请在微信中打开并登录')
       const staff = act.who === 'staff' || act.who === 'admin' ? await requireStaff(openid, act.who) : null
@@ -68,11 +69,4 @@ async function requireStaff(openid: string, who: 'staff' | 'admin'): Promise<Sta
   const allowed = staff && (staff.role === 'admin' || (who === 'staff' && staff.role === 'staff'))
   if (!allowed || !staff) throw new Refusal('PERMISSION_DENIED', who === 'admin' ? '仅商家管理员可以操作' : '仅门店店员可以操作')
   return staff
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0]
-  if (!issue) return '格式错误'
-  const where = issue.path.length > 0 ? issue.path.join('.') : '请求'
-  return `${where}（${issue.message}）`
 }

@@ -64,6 +64,20 @@ describe('exchange.redeem', () => {
     expect(await c.call('exchange', { action: 'redeem', itemId: 'coffee', requestId: 'r' }, 'x-stranger')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 
+  it('limits an item named like an object member (toString) per member, and refuses __proto__ as an id', async () => {
+    await c.data('member', { action: 'login' }, 'x-proto')
+    const item = { id: 'toString', name: '限兑一次', kind: 'coupon', points: 10, stock: 9, perMemberLimit: 1 }
+    await c.data('store', { action: 'saveItem', item }, 'demo-admin')
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'toString', requestId: 'p-1' }, 'x-proto')).toMatchObject({ ok: true, data: { balance: 90 } })
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'toString', requestId: 'p-2' }, 'x-proto')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } })
+    const [member] = await c.docs<Member>('members', { _id: 'x-proto' })
+    expect(member?.redeemed).toEqual({ toString: 1 })
+    for (const id of ['__proto__', 'constructor']) {
+      expect(await c.call('store', { action: 'saveItem', item: { ...item, id } }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      expect(await c.call('exchange', { action: 'redeem', itemId: id, requestId: 'p-3' }, 'x-proto')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('不能使用') } })
+    }
+  })
+
   it('sells exactly the stock when 50 members rush 5 units, never more', async () => {
     await c.put('items', { _id: 'rush', name: '限量福袋', kind: 'goods', points: 60, stock: 5, validDays: 30, active: true })
     const members = Array.from({ length: 50 }, (_, i) => `x-rush-${i}`)

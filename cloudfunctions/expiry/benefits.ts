@@ -4,7 +4,7 @@ import { monthNumberOf, monthOf } from '../../shared/calendar'
 import { randomCode } from '../../shared/codes'
 import type { Rules } from '../../shared/rules'
 import { createDoc, db, getDoc, type Command, type Condition } from '../common/cloud'
-import { storeOutcome } from '../common/members'
+import { findMember, storeOutcome } from '../common/members'
 import { transact } from '../common/transact'
 import { sendMessage, TEMPLATES } from './messages'
 import { sweep, type SweepReport } from './sweep'
@@ -21,7 +21,7 @@ type Gift = (member: BenefitMember, rules: Rules, now: Date, newCode: () => stri
 function grant(gift: Gift, kind: 'birthday' | 'monthly', rules: Rules, now: Date): (found: BenefitMember) => Promise<boolean> {
   return async (found) => {
     const given = await transact(async (t) => {
-      const member = await getDoc<BenefitMember>(t, 'members', found._id)
+      const member = await findMember<BenefitMember>(t, found._id)
       const outcome = member ? gift(member, rules, now, randomCode) : null
       if (!member || !outcome || (await getDoc(t, 'grants', outcome.answer.grantId))) return null
       const consents = member.subscriptions.benefit ?? 0

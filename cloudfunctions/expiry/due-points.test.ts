@@ -32,8 +32,8 @@ describe('points past their expiry instant, before the daily job reaches them', 
     }
     await at('2030-02-10T10:00:00')
     for (const openid of PEOPLE) await c.data('checkin', { action: 'checkIn' }, openid) // +5, due 2031-02
-    // the last second before the instant: the points are still there to spend
-    await at('2031-01-31T23:59:59')
+    // seconds before the instant (the clock runs on, so a busy machine gets some slack): the points are still there to spend
+    await at('2031-01-31T23:59:50')
     const { balance } = await c.data<{ balance: number }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'd-bob-1' }, 'd-bob')
     expect(balance).toBe(55)
     expect((await summary('d-ann')).balance).toBe(255)

@@ -2,7 +2,7 @@
 import { expirePoints, refundVoucher, type Member, type VoucherDoc } from '../../shared/member'
 import type { Rules } from '../../shared/rules'
 import { db, getDoc } from '../common/cloud'
-import { storeOutcome } from '../common/members'
+import { findMember, storeOutcome } from '../common/members'
 import { transact } from '../common/transact'
 import { sweep, type SweepReport } from './sweep'
 
@@ -16,7 +16,7 @@ export function expireDuePoints(rules: Rules, now: Date, deadline: number): Prom
     deadline,
     each: (found) =>
       transact(async (t) => {
-        const member = await getDoc<Member>(t, 'members', found._id)
+        const member = await findMember(t, found._id)
         if (!member) return false
         const outcome = expirePoints(member, rules, now)
         if (outcome.entries.length === 0 && sameInstant(member.nextExpiryAt, outcome.member.nextExpiryAt)) return false
@@ -36,8 +36,8 @@ export function expireDueVouchers(rules: Rules, now: Date, deadline: number): Pr
       transact(async (t) => {
         const voucher = await getDoc<VoucherDoc>(t, 'vouchers', found._id)
         if (!voucher || voucher.status !== 'pending' || voucher.expiresAt.getTime() >= now.getTime()) return false
-        const member = await getDoc<Member>(t, 'members', voucher.openid)
-        // a deleted account has nobody to refund
+        const member = await findMember(t, voucher.openid)
+        // a deleted (or deleting) account has nobody to refund
         if (member) await storeOutcome(t, refundVoucher(member, voucher, '已过期', rules, now))
         await t.collection('vouchers').doc(voucher._id).update({ data: { status: 'expired', updatedAt: now } })
         return true

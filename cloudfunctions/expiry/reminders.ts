@@ -3,6 +3,7 @@ import { reminderDue, reminderHorizonMs, reminderMessage, type Reminder } from '
 import type { Member } from '../../shared/member'
 import type { Rules } from '../../shared/rules'
 import { createDoc, db, getDoc } from '../common/cloud'
+import { findMember } from '../common/members'
 import { transact } from '../common/transact'
 import { sendMessage, TEMPLATES } from './messages'
 import { sweep, type SweepReport } from './sweep'
@@ -10,7 +11,7 @@ import { sweep, type SweepReport } from './sweep'
 /** Takes one consent and records the reminder before it is sent, so a re-run or a crash never sends it twice. */
 async function claimReminder(openid: string, rules: Rules, now: Date): Promise<Reminder | null> {
   return transact(async (t) => {
-    const member = await getDoc<Member>(t, 'members', openid)
+    const member = await findMember(t, openid)
     const due = member ? reminderDue(member, rules, now) : null
     const consents = member?.subscriptions.expiry ?? 0
     if (!member || !due || consents <= 0) return null

@@ -1,14 +1,17 @@
 /** member: login, summary, profile, ledger, subscriptions, account deletion. */
 import { createHash } from 'node:crypto'
 import { memberCode } from '../../shared/codes'
-import { signUp, completeProfile, summaryOf, type Item, type LedgerEntry, type Member } from '../../shared/member'
+import { completeProfile, summaryOf, type Item, type LedgerEntry, type Member } from '../../shared/member'
 import { newMemberCode } from '../../shared/member-code'
+import { firstMarks, joinOnce, type OnceMarks } from '../../shared/once'
+import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { db, createDoc, getDoc } from '../common/cloud'
+import { markOf, onceId } from '../common/marks'
 import { requireMember, storeOutcome, entryView } from '../common/members'
 import { action, createMain, type Context } from '../common/router'
 import { transact } from '../common/transact'
-import { deleteAccount } from './account'
+import { deleteAccount, finishDeletion } from './account'
 
 const _ = db.command
 
@@ -18,20 +21,28 @@ async function openItems(): Promise<Item[]> {
   return res.data as Item[]
 }
 
-/** Sign-up pays once per WeChat user, even after deleting the account: a hashed tombstone remembers it. */
-const signupMark = (openid: string) => `signup:${createHash('sha256').update(openid).digest('hex').slice(0, 32)}`
+/** The unkeyed sign-up mark of accounts deleted before the once-only marks were keyed: still no second sign-up bonus. */
+const oldSignupMark = (openid: string) => `signup:${createHash('sha256').update(openid).digest('hex').slice(0, 32)}`
 
+/** A new member, with only what this WeChat user never had before (the once-only marks, kept under a keyed hash). */
 async function join(ctx: Context): Promise<Member> {
+  const id = await onceId(ctx.openid)
   return transact(async (t) => {
-    const existing = await getDoc<Member>(t, 'members', ctx.openid)
+    const [existing, marks, oldSignup] = await Promise.all([getDoc<Member>(t, 'members', ctx.openid), getDoc<OnceMarks>(t, 'grants', id), getDoc(t, 'grants', oldSignupMark(ctx.openid))])
+    if (existing?.deleting) throw new Refusal('CONFLICT', '账号正在注销，请稍后再试')
     if (existing) return existing
-    const paidBefore = await getDoc(t, 'grants', signupMark(ctx.openid))
-    const rules = paidBefore ? { ...ctx.rules, signup: 0 } : ctx.rules
-    const outcome = signUp(ctx.openid, rules, ctx.now)
+    const outcome = joinOnce(ctx.openid, marks ?? (oldSignup ? firstMarks(id, ctx.now) : null), ctx.rules, ctx.now)
     await storeOutcome(t, outcome, true)
-    if (!paidBefore) await createDoc(t, 'grants', { _id: signupMark(ctx.openid), kind: 'signup', at: ctx.now })
+    if (!marks) await createDoc(t, 'grants', firstMarks(id, ctx.now))
     return outcome.member
   })
+}
+
+/** The caller's member; a deletion left unfinished (cut short, or still running) is finished first. */
+async function memberOrJoin(ctx: Context): Promise<Member> {
+  const found = await getDoc<Member>(db, 'members', ctx.openid)
+  if (found?.deleting) await finishDeletion(ctx.openid, found.deleting.anon)
+  return found && !found.deleting ? found : join(ctx)
 }
 
 const PAGE = 20
@@ -41,8 +52,8 @@ export const actions = {
     who: 'anyone',
     schema: schemas.member.login,
     async run(_args, ctx) {
-      const [found, items] = await Promise.all([getDoc<Member>(db, 'members', ctx.openid), openItems()])
-      return summaryOf(found ?? (await join(ctx)), ctx.rules, ctx.now, items)
+      const [member, items] = await Promise.all([memberOrJoin(ctx), openItems()])
+      return summaryOf(member, ctx.rules, ctx.now, items)
     },
   }),
 
@@ -59,8 +70,9 @@ export const actions = {
     who: 'member',
     schema: schemas.member.updateProfile,
     async run(args, ctx) {
+      const birthdayMark = args.birthday === undefined ? undefined : await markOf(ctx.openid, 'birthday', args.birthday)
       return transact(async (t) => {
-        const outcome = completeProfile(await requireMember(t, ctx.openid), args, ctx.rules, ctx.now)
+        const outcome = completeProfile(await requireMember(t, ctx.openid), args, ctx.rules, ctx.now, birthdayMark)
         await storeOutcome(t, outcome)
         return outcome.answer
       })
@@ -120,11 +132,7 @@ export const actions = {
   deleteAccount: action({
     who: 'member',
     schema: schemas.member.deleteAccount,
-    async run(_args, ctx) {
-      await requireMember(db, ctx.openid)
-      await deleteAccount(ctx.openid)
-      return { deleted: true as const }
-    },
+    run: (_args, ctx) => deleteAccount(ctx.openid, ctx.now),
   }),
 }
 

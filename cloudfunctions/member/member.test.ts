@@ -100,7 +100,7 @@ describe('member.deleteAccount', () => {
     expect(kept.reduce((sum, e) => sum + e.delta, 0)).toBe(100 + 80 - 180 + 298 + 50 - 200)
     expect((await c.docs<{ openid: string }>('vouchers')).filter((v) => v.openid === 'm-leaving')).toEqual([])
     expect(await c.call('member', { action: 'summary' }, 'm-leaving')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(await c.call('member', { action: 'deleteAccount' }, 'm-leaving')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await c.call('member', { action: 'deleteAccount' }, 'm-leaving')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE', message: '账号已经注销了' } })
     const back = await c.data<Summary>('member', { action: 'login' }, 'm-leaving')
     expect(back.balance).toBe(0)
   })

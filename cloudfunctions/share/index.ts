@@ -1,12 +1,12 @@
 /** share: a shopper shares the mall or an item; the sharer earns when a friend opens it (rules: reward, daily limit). */
 import { dayOf } from '../../shared/calendar'
 import { randomCode } from '../../shared/codes'
-import type { Member } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { shareIds, shareReward, whyNoReward, type ShareDoc } from '../../shared/share'
 import { createDoc, db, getDoc, putDoc } from '../common/cloud'
-import { requireMember, storeOutcome } from '../common/members'
+import { markOf } from '../common/marks'
+import { findMember, requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
 
@@ -20,9 +20,12 @@ export const actions = {
     who: 'member',
     schema: schemas.share.create,
     async run(args, ctx) {
-      await requireMember(db, ctx.openid)
       const share: ShareDoc = { _id: randomCode(), openid: ctx.openid, itemId: args.itemId ?? null, createdAt: ctx.now }
-      await createDoc(db, 'shares', share)
+      // written with the member, so a share is either made before a deletion starts (and moved with it) or refused
+      await transact(async (t) => {
+        await requireMember(t, ctx.openid)
+        await Promise.all([createDoc(t, 'shares', share), t.collection('members').doc(ctx.openid).update({ data: { updatedAt: ctx.now } })])
+      })
       return { shareId: share._id }
     },
   }),
@@ -34,16 +37,18 @@ export const actions = {
       const share = await getDoc<ShareDoc>(db, 'shares', args.shareId)
       if (!share) throw new Refusal('NOT_FOUND', '分享链接无效')
       const day = dayOf(ctx.now, ctx.rules.timeZone)
-      const pairId = shareIds.pair(share.openid, ctx.openid)
-      const dayId = shareIds.day(share.openid, day)
+      // the records name sharer and friend by keyed hash only, so deleting either account leaves nothing to rewrite
+      const [sharerMark, friendMark] = await Promise.all([markOf(share.openid), markOf(ctx.openid)])
+      const pairId = shareIds.pair(sharerMark, friendMark)
+      const dayId = shareIds.day(sharerMark, day)
       // the pair, the day's counter and the sharer are all written together, so a rush can neither repeat nor exceed
       return transact(async (t) => {
-        const [sharer, pair, counter] = await Promise.all([getDoc<Member>(t, 'members', share.openid), getDoc(t, 'shareOpens', pairId), getDoc<DayCount>(t, 'shareOpens', dayId)])
+        const [sharer, pair, counter] = await Promise.all([findMember(t, share.openid), getDoc(t, 'shareOpens', pairId), getDoc<DayCount>(t, 'shareOpens', dayId)])
         const todayCount = counter?.count ?? 0
         if (whyNoReward(share, ctx.openid, { sharer, pairSeen: pair !== null, todayCount }, ctx.rules) || !sharer) return { rewarded: false }
-        await storeOutcome(t, shareReward(sharer, ctx.openid, ctx.rules, ctx.now))
-        await createDoc(t, 'shareOpens', { _id: pairId, sharer: share.openid, friend: ctx.openid, shareId: share._id, at: ctx.now })
-        await putDoc(t, 'shareOpens', { _id: dayId, sharer: share.openid, day, count: todayCount + 1 })
+        await storeOutcome(t, shareReward(sharer, friendMark, ctx.rules, ctx.now))
+        await createDoc(t, 'shareOpens', { _id: pairId, shareId: share._id, at: ctx.now })
+        await putDoc(t, 'shareOpens', { _id: dayId, day, count: todayCount + 1 })
         return { rewarded: true }
       })
     },

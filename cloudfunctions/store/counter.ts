@@ -101,7 +101,7 @@ export const counter = {
       // the order → purchase link never changes, so it is read once outside the transaction
       const found = await requirePurchase(args.orderId)
       const guard = `${args.orderId}:${args.refundId}`
-      // no guard option: a twin that collides on the refund's id is retried, and then answers as the first
+      // no guard option: a twin racing on the refund's id meets a commit conflict, is retried, and then answers as the first
       return transact(async (t) => {
         const [done, purchase, member] = await Promise.all([
           getDoc<RefundDoc>(t, 'refunds', guard),

@@ -4,10 +4,10 @@ import { randomCode } from '../../shared/codes'
 import { claimPurchase, purchaseView, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
-import { tierById } from '../../shared/tiers'
+import { tierHeld } from '../../shared/tiers'
 import { audit } from '../common/audit'
 import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
-import { requireMember, storeOutcome } from '../common/members'
+import { findMember, requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
 import { auditTrail } from './audit'
@@ -93,7 +93,7 @@ export const actions = {
     async run(args, ctx) {
       const voucher = await requireVoucher(db, args.code)
       const member = await getDoc<Member>(db, 'members', voucher.openid)
-      const tier = member ? tierById(ctx.rules, member.tier).name : ''
+      const tier = member ? tierHeld(ctx.rules, member).name : ''
       return { voucher: voucherView(voucher), member: { nickname: member?.nickname ?? '已注销用户', tier } }
     },
   }),
@@ -122,8 +122,8 @@ export const actions = {
       return transact(async (t) => {
         const voucher = await requireVoucher(t, args.code)
         if (voucher.status !== 'pending') requirePending(voucher, ctx.now)
-        const member = await getDoc<Member>(t, 'members', voucher.openid)
-        // a deleted account has nobody to refund
+        const member = await findMember(t, voucher.openid)
+        // a deleted (or deleting) account has nobody to refund
         if (member) await storeOutcome(t, refundVoucher(member, voucher, '被退回', ctx.rules, ctx.now))
         const done: VoucherDoc = { ...voucher, status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now }
         await Promise.all([

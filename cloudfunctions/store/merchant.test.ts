@@ -75,11 +75,12 @@ describe('store.metrics', () => {
   })
 })
 
+const current = async () => (await c.data<{ rules: Rules }>('store', { action: 'rules' }, 'demo-admin')).rules
+// every instance keeps the rules a few seconds; a merchant's next purchase comes later than that
+const later = async (minutes: number) => c.setClock(new Date(Date.parse('2032-05-01T02:00:00Z') + minutes * 60_000).toISOString())
+
 describe('store.rules', () => {
   const withRate = (rate: number): Rules => ({ ...DEFAULT_RULES, tiers: DEFAULT_RULES.tiers.map((t, i) => (i === 0 ? { ...t, rate } : t)) })
-  const current = async () => (await c.data<{ rules: Rules }>('store', { action: 'rules' }, 'demo-admin')).rules
-  // every instance keeps the rules a few seconds; a merchant's next purchase comes later than that
-  const later = async (minutes: number) => c.setClock(new Date(Date.parse('2032-05-01T02:00:00Z') + minutes * 60_000).toISOString())
 
   it('reads the defaults until the merchant saves their own', async () => {
     expect(await current()).toEqual(DEFAULT_RULES)
@@ -110,11 +111,54 @@ describe('store.rules', () => {
     expect(await buy('m-rate', 'rate-3', 100)).toMatchObject({ awarded: 200 })
   })
 
+  it('refuses rules that break the economy, saying which rule and why in plain Chinese', async () => {
+    const freeTap = { ...DEFAULT_RULES, lottery: { cost: 0, prizes: [{ id: 'p', name: '50 积分', weight: 1, points: 50 }] } }
+    expect(await c.call('store', { action: 'rules', rules: freeTap }, 'demo-admin')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '规则不正确：抽奖，有积分或商品奖品时，每次抽奖至少消耗 1 积分' },
+    })
+    const zeroRate = withRate(0)
+    const answer = await c.call('store', { action: 'rules', rules: zeroRate }, 'demo-admin')
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('会员等级（第 1 个），每元积分倍率至少 0.1') } })
+    expect(answer.ok ? '' : answer.error.message).not.toMatch(/[A-Za-z]/)
+    expect(await current()).toEqual(withRate(2))
+  })
+
   it('lets only the merchant admin read or change the rules', async () => {
     for (const who of ['demo-staff', 'demo-shopper-1']) {
       expect(await c.call('store', { action: 'rules' }, who)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
       expect(await c.call('store', { action: 'rules', rules: withRate(5) }, who)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
     }
     expect(await current()).toEqual(withRate(2))
+  })
+})
+
+describe('a tier members hold', () => {
+  const withoutTier = (r: Rules, id: string): Rules => ({ ...r, tiers: r.tiers.filter((t) => t.id !== id) })
+  const renamed = (r: Rules, id: string, to: string): Rules => ({ ...r, tiers: r.tiers.map((t) => (t.id === id ? { ...t, id: to } : t)) })
+
+  it('cannot leave the rules: the save is refused, naming the tier and how many hold it, and nothing changes', async () => {
+    await later(20)
+    await c.data('member', { action: 'login' }, 'm-silver')
+    await buy('m-silver', 'tier-s', 1000)
+    const before = await current()
+    const holders = (await c.docs('members', { tier: 'silver' })).length
+    expect(holders).toBeGreaterThan(0)
+    const refused = await c.call('store', { action: 'rules', rules: withoutTier(before, 'silver') }, 'demo-admin')
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining(`还有 ${holders} 位会员是「银卡」`) } })
+    expect(await c.call('store', { action: 'rules', rules: renamed(before, 'silver', 'silver-card') }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await current()).toEqual(before)
+  })
+
+  it('renamed straight in the database, lets its members check in and buy, and pays no tier bonus twice', async () => {
+    await c.data('member', { action: 'login' }, 'm-gold')
+    await buy('m-gold', 'tier-g', 5000)
+    await c.put('settings', { _id: 'rules', ...renamed(await current(), 'gold', 'gold-card') })
+    await later(30)
+    expect(await c.call('checkin', { action: 'checkIn' }, 'm-gold')).toMatchObject({ ok: true, data: { awarded: 5 } })
+    expect(await buy('m-gold', 'tier-g2', 100)).toMatchObject({ awarded: 150 })
+    const bonuses = await c.docs('ledger', { openid: 'm-gold', kind: 'tier' })
+    expect(bonuses.map((e) => e._id).sort()).toEqual(['tier:m-gold:gold', 'tier:m-gold:silver'])
+    expect(await c.data('member', { action: 'summary' }, 'm-gold')).toMatchObject({ tier: { id: 'gold-card', name: '金卡' } })
   })
 })

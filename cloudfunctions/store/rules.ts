@@ -18,12 +18,28 @@ async function checkPrizes(rules: Rules): Promise<void> {
   }
 }
 
+/**
+ * A member's tier id is how their tier bonuses were paid: an id members still hold cannot leave the rules, and kept ids keep
+ * their order (an id moved above another would pay its bonus a second time).
+ */
+async function checkTiersHeld(next: Rules, current: Rules): Promise<void> {
+  const nextIds = next.tiers.map((t) => t.id)
+  for (const tier of current.tiers) {
+    if (nextIds.includes(tier.id)) continue
+    const { total } = await db.collection('members').where({ tier: tier.id }).count()
+    if (total > 0) throw new Refusal('INVALID_ARGUMENT', `规则不正确：还有 ${total} 位会员是「${tier.name}」（编号 ${tier.id}），不能删除这个等级或修改它的编号`)
+  }
+  const kept = current.tiers.map((t) => t.id).filter((id) => nextIds.includes(id))
+  if (kept.join('\n') !== nextIds.filter((id) => kept.includes(id)).join('\n')) throw new Refusal('INVALID_ARGUMENT', '规则不正确：已有会员等级的先后顺序不能调换')
+}
+
 export const rules = action({
   who: 'admin',
   schema: schemas.store.rules,
   async run(args, ctx) {
     if (!args.rules) return { rules: resolveRules(await getDoc(db, 'settings', 'rules')) }
     await checkPrizes(args.rules)
+    await checkTiersHeld(args.rules, resolveRules(await getDoc(db, 'settings', 'rules')))
     const next = args.rules
     await transact(async (t) => {
       const before = resolveRules(await getDoc(t, 'settings', 'rules'))

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { BSONRegExp, Double, EJSON, Int32, Long } from 'bson'
+import { parseBoundedJson } from '../bounded-json'
 import { DbError, invalidQuery } from './errors'
 
 export type Doc = Record<string, unknown>
 
 const SERVER_DATE = '$tcb_server_date'
 
-/** Parses canonical EJSON into plain JS values: numbers, Dates, BSONRegExp; longs beyond 2^53 stay Long. */
+/** Parses canonical EJSON into plain JS values: numbers, Dates, BSONRegExp; longs beyond 2^53 stay Long. Too deep a value is invalid. */
 export function parseEjson(text: string, what: string): unknown {
   let raw: unknown
   try {
-    raw = JSON.parse(text)
+    raw = parseBoundedJson(text)
   } catch (err) {
     throw new DbError('INVALID_PARAM', `${what} is not valid EJSON: ${(err as Error).message}`)
   }

@@ -116,6 +116,16 @@ describe('bad HTTP input', () => {
     expect((await db.collection('staff').doc('boss').get()).data).toMatchObject({ role: 'admin' })
   })
 
+  it('refuses EJSON nested deeper than 64 levels in data or a query with INVALID_PARAM, storing nothing', async () => {
+    const nested = (depth: number): string => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
+    const insert = await post('/admin', JSON.stringify({ action: 'database.insertDocument', collectionName: 'staff', data: [`{"_id":"deep","x":${nested(70)}}`] }))
+    expect(await insert.json()).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('nested deeper than 64 levels') })
+    const query = await post('/admin', JSON.stringify({ action: 'database.getDocument', collectionName: 'staff', queryType: 'WHERE', query: `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}` }))
+    expect(await query.json()).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('nested deeper than 64 levels') })
+    expect((await db.collection('staff').where({ _id: 'deep' }).count()).total).toBe(0)
+    expect((await db.collection('staff').doc('boss').get()).data).toMatchObject({ role: 'admin' })
+  })
+
   it('serves stats, moves the clock and resets all data', async () => {
     const stats = (await (await fetch(`${cloud.server.url}/_emulator/stats`)).json()) as {
       database: { byAction: Record<string, number>; byCollection: Record<string, number> }

@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto'
 import path from 'node:path'
+import { MAX_JSON_DEPTH, parseBoundedJson } from '../bounded-json'
 import type { Clock } from '../clock'
 import { adminFailure, notFoundFailure, outcomeFailure, type CallFailure } from './errors'
 import { discoverFunctions, type FunctionSpec } from './function-config'
@@ -128,7 +129,7 @@ export class FunctionHost {
     const text = typeof body.request_data === 'string' && body.request_data ? body.request_data : '{}'
     const parent = this.running.get(String(body.wxCloudApiToken ?? ''))
     const event = parseEvent(text)
-    if (!event) return { code: 'INVALID_PARAM', message: 'request_data is not a JSON object', requestId }
+    if (!event) return { code: 'INVALID_PARAM', message: `request_data is not a JSON object nested at most ${MAX_JSON_DEPTH} deep`, requestId }
     const result = await this.call(name, event, calleeOf(parent?.caller))
     if (!result.ok) return { ...adminFailure(result.failure), requestId }
     return { requestId, data: { response_data: JSON.stringify(result.value) } }
@@ -196,7 +197,7 @@ function withUserInfo(event: Record<string, unknown>, caller: Caller): Record<st
 
 function parseEvent(text: string): Record<string, unknown> | null {
   try {
-    const value = JSON.parse(text) as unknown
+    const value = parseBoundedJson(text)
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import { Clock } from '../clock'
 import { seedDemo } from '../seed'
 import { startServer, type RunningServer } from '../server'
+import { CloudStorage } from '../storage/storage'
 import { FunctionHost } from './host'
 import { shopper } from './identity'
 import { hostRoutes } from './routes'
@@ -33,6 +34,8 @@ export interface LocalCloud {
   clock: Clock
   server: RunningServer
   host: FunctionHost
+  /** Files under DATA_DIR/storage, as wx-server-sdk's uploadFile, getTempFileURL, downloadFile, deleteFile see them. */
+  storage: CloudStorage
   /** Whether this start found no data and seeded the demo. */
   seeded: boolean
   /** Why seeding on start failed (the cloud still runs; shoppers can sign up themselves). */
@@ -43,6 +46,7 @@ export interface LocalCloud {
 export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const clock = options.clock ?? new Clock()
   const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs, timers: options.timers })
+  const storage = new CloudStorage({ dataDir: options.dataDir, clock })
   const fresh = isEmptyDir(options.dataDir)
   let server: RunningServer | null = null
   const seed = async (): Promise<void> => {
@@ -52,16 +56,18 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     port: options.port ?? 0,
     dataDir: options.dataDir,
     clock,
-    adminHandlers: host.adminHandlers(),
+    adminHandlers: { ...host.adminHandlers(), ...storage.adminHandlers() },
     multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),
-    routes: [...hostRoutes(host), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
+    routes: [...hostRoutes(host), ...storage.routes(), ...(options.h5Dir ? [staticRoute(options.h5Dir)] : [])],
     extraStats: () => host.stats(),
     onReset: async () => {
       host.clearOutbox()
+      storage.wipe()
       await seed()
     },
   })
   host.connect(server.url)
+  storage.connect(server.url)
   const running = server
   const seedError = fresh ? await seed().then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined
   return {
@@ -70,6 +76,7 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     clock,
     server: running,
     host,
+    storage,
     seeded: fresh && Boolean(options.seed) && !seedError,
     seedError,
     async close() {

@@ -16,6 +16,7 @@ let dataDir: string
 async function documents(collectionName: string): Promise<Array<Record<string, unknown>>> {
   const res = await fetch(`${url}/admin`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ action: 'database.getDocument', collectionName, queryType: 'WHERE', query: '{}', limit: 1000 }),
   })
   const body = (await res.json()) as { data: { list: string[] } }
@@ -63,7 +64,7 @@ describe('npm start', () => {
 
   it('answers POST /functions/member as the x-wx-openid shopper', async () => {
     const started = Date.now()
-    const res = await fetch(`${url}/functions/member`, { method: 'POST', headers: { 'x-wx-openid': 'starter-1' }, body: JSON.stringify({ action: 'login' }) })
+    const res = await fetch(`${url}/functions/member`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'starter-1' }, body: JSON.stringify({ action: 'login' }) })
     console.log(`first /functions/member call: ${Date.now() - started} ms`)
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ ok: true, data: { openid: 'starter-1' } })
@@ -72,7 +73,7 @@ describe('npm start', () => {
   })
 
   it('wipes the data and seeds again on /_emulator/reset', async () => {
-    const res = await fetch(`${url}/_emulator/reset`, { method: 'POST', body: '{}' })
+    const res = await fetch(`${url}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     expect(res.status).toBe(200)
     const members = (await documents('members')).map((m) => m._id)
     expect(members.sort()).toEqual(['demo-shopper-1', 'demo-shopper-2', 'demo-shopper-3'])

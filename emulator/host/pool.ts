@@ -128,7 +128,28 @@ export class FunctionPool {
     const id = this.nextId++
     instance.running = { id, timer: this.limit(instance, LOAD_LIMIT_MS), done: queued.done }
     const message: InvokeMessage = { type: 'invoke', id, ...queued.call }
-    instance.child.send(message)
+    try {
+      // fails later when the channel is closed (the instance exited)
+      instance.child.send(message, (error) => {
+        if (!error) return
+        this.undelivered(instance, id, error)
+        this.dispatch()
+      })
+    } catch (error) {
+      // fails at once when the call cannot be serialised (e.g. nested too deep for the structured clone)
+      this.undelivered(instance, id, error)
+    }
+  }
+
+  /** The call never reached the instance: it fails now and the instance is free again, or replaced if its channel is gone. */
+  private undelivered(instance: Instance, id: number, error: unknown): void {
+    const running = instance.running
+    if (!running || running.id !== id) return
+    clearTimeout(running.timer)
+    instance.running = null
+    instance.idleSince = Date.now()
+    if (!instance.child.connected) void this.kill(instance)
+    running.done({ kind: 'error', message: `Error: the call could not be handed to the function: ${error instanceof Error ? error.message : String(error)}` })
   }
 
   /** The handler started: from now on the function's own time limit applies. */

@@ -29,11 +29,14 @@ export function staticRoute(root: string): Route {
     async handle({ match }) {
       const file = resolveFile(base, decodeURIComponent(match[1] ?? ''))
       if (!file) return { status: 404, body: { code: 'NOT_FOUND', message: `no H5 build in ${base}: run npm run build:h5` } }
-      // The server sends a Buffer body as is, with the reply's contentType.
-      const reply = { status: 200, body: fs.readFileSync(file), contentType: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' }
-      return reply
+      return { status: 200, body: fs.readFileSync(file), contentType: contentTypeOf(file) }
     },
   }
+}
+
+/** The Content-Type the local cloud serves a file with, by its extension. */
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
 /** The file for `relative` inside `base`, else index.html; never a path outside `base`. */

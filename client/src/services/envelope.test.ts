@@ -18,6 +18,8 @@ describe('transport over the local cloud', () => {
     expect(env).toEqual({ ok: true, data: { balance: 105 } })
     expect(seen.url).toBe('/functions/checkin')
     expect(seen.headers?.['x-wx-openid']).toBe('demo-shopper-2')
+    // the local cloud refuses any other body type (415)
+    expect(seen.headers?.['content-type']).toBe('application/json')
     expect(JSON.parse(seen.body!)).toEqual({ action: 'checkIn' })
   })
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Envelope } from './contract'
 import { callOverHttp, internal, toEnvelope, type FetchLike } from './envelope'
 import { currentIdentity } from './identity'
+import { uploadOverHttp, type Uploaded, type UploadSource } from './upload'
 
 // One entry point for every page: wx.cloud on weapp, the local cloud's HTTP route on H5.
 export async function callFunction<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>> {
@@ -16,5 +17,21 @@ async function callCloud<T>(name: string, event: Record<string, unknown>): Promi
   } catch (err) {
     const message = err instanceof Error && err.message ? `云函数调用失败：${err.message}` : '网络连接失败，请检查网络后重试'
     return internal<T>(message)
+  }
+}
+
+// Stores a file in cloud storage at `cloudPath` and answers its fileID: wx.cloud on weapp, the local cloud's upload route on H5.
+export async function uploadFile(source: UploadSource, cloudPath: string): Promise<Uploaded> {
+  if (process.env.TARO_ENV === 'weapp') return uploadToCloud(source, cloudPath)
+  return uploadOverHttp(fetch as unknown as FetchLike, source, cloudPath)
+}
+
+async function uploadToCloud(source: UploadSource, cloudPath: string): Promise<Uploaded> {
+  if (typeof source !== 'string') return internal('请从相册或相机选择文件')
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: source })
+    return { ok: true, data: { fileID: res.fileID } }
+  } catch {
+    return internal('上传失败，请检查网络后重试')
   }
 }
