@@ -39,11 +39,11 @@ export const COLLECTIONS = {
   draws: { holds: 'a lottery draw by requestId', indexes: [{ fields: { openid: 1 } }] },
   grants: { holds: 'a benefit granted once per period (birthday, monthly vouchers, reminders)', indexes: [] },
   settings: { holds: 'the merchant rules document and job progress', indexes: [] },
-  memberCodes: { holds: "a shopper's 会员码 by its digits: one use, 60 s, with the consent to pay with points", indexes: [] },
+  memberCodes: { holds: "a shopper's 会员码 by its digits: one use, 60 s, with the consent to pay with points", indexes: [{ fields: { openid: 1 } }] },
   refunds: { holds: 'one refund of a purchase, id `<orderId>:<refundId>`: the guard that makes a refund happen once', indexes: [{ fields: { orderId: 1 } }] },
   audit: {
     holds: 'one entry per staff or admin change, id derived from the change',
-    indexes: [{ fields: { sortKey: -1 } }, { fields: { actorOpenid: 1, sortKey: -1 } }, { fields: { kind: 1, sortKey: -1 } }],
+    indexes: [{ fields: { sortKey: -1 } }, { fields: { actorOpenid: 1, sortKey: -1 } }, { fields: { kind: 1, sortKey: -1 } }, { fields: { member: 1 } }],
   },
 } as const satisfies Record<string, CollectionSpec>
 

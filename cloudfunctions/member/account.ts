@@ -22,6 +22,8 @@ const KEPT: ReadonlyArray<[CollectionName, string]> = [
   ['grants', 'openid'],
   ['shares', 'openid'],
   ['purchases', 'claimedBy'],
+  ['memberCodes', 'openid'],
+  ['audit', 'member'],
 ]
 
 type Doc = { _id: string } & Record<string, unknown>

@@ -72,6 +72,9 @@ describe('the audit trail', () => {
     expect(byStaff.entries.every((e) => e.actor.openid === 'demo-staff')).toBe(true)
     const refunds = await trail({ kind: 'refund' })
     expect(refunds.entries.map((e) => e.id)).toEqual(['refund:a-o1:r1'])
+    // the owner sees which shopper a change concerned
+    expect(refunds.entries[0]!.detail).toMatchObject({ member: 'a-shop', amountFen: 10_00 })
+    expect((await trail({ kind: 'checkout' })).entries[0]!.detail).toMatchObject({ member: 'a-shop' })
     expect(await c.call('store', { action: 'audit' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
   })
 })

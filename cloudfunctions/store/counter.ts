@@ -66,7 +66,7 @@ export const counter = {
           createDoc(t, 'orders', { _id: args.orderId, code: code._id, createdAt: ctx.now }),
           createDoc(t, 'purchases', p),
           t.collection('memberCodes').doc(code._id).update({ data: { usedAt: ctx.now, orderId: args.orderId } }),
-          audit(t, ctx, `checkout:${args.orderId}`, 'checkout', args.orderId, { amountFen: p.amountFen, payFen: p.claim?.payFen, deductedPoints: p.claim?.deductedPoints, member: member._id }),
+          audit(t, ctx, `checkout:${args.orderId}`, 'checkout', args.orderId, { amountFen: p.amountFen, payFen: p.claim?.payFen, deductedPoints: p.claim?.deductedPoints }, member._id),
         )
         return { purchase: purchaseView(p, ctx.now) }
       })
@@ -117,7 +117,7 @@ export const counter = {
         const writes = [
           putDoc(t, 'purchases', outcome.purchase),
           createDoc(t, 'refunds', { _id: guard, orderId: args.orderId, refundId: args.refundId, amountFen: args.amountFen, by: ctx.openid, at: ctx.now, answer }),
-          audit(t, ctx, `refund:${guard}`, 'refund', args.orderId, { refundId: args.refundId, amountFen: args.amountFen, clawedBack: answer.clawedBack, returnedPoints: answer.returnedPoints }),
+          audit(t, ctx, `refund:${guard}`, 'refund', args.orderId, { refundId: args.refundId, amountFen: args.amountFen, clawedBack: answer.clawedBack, returnedPoints: answer.returnedPoints }, purchase.claimedBy),
         ]
         await (outcome.member ? storeOutcome(t, { ...outcome, member: outcome.member }, false, ...writes) : Promise.all(writes))
         return answer

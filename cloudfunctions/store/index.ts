@@ -108,7 +108,7 @@ export const actions = {
         const done: VoucherDoc = { ...voucher, status: 'fulfilled', handledBy: ctx.openid, updatedAt: ctx.now }
         await Promise.all([
           t.collection('vouchers').doc(voucher._id).update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } }),
-          audit(t, ctx, `fulfilVoucher:${voucher._id}`, 'fulfilVoucher', voucher._id, { itemId: voucher.itemId, member: voucher.openid }),
+          audit(t, ctx, `fulfilVoucher:${voucher._id}`, 'fulfilVoucher', voucher._id, { itemId: voucher.itemId }, voucher.openid),
         ])
         return { voucher: voucherView(done) }
       })
@@ -128,7 +128,7 @@ export const actions = {
         const done: VoucherDoc = { ...voucher, status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now }
         await Promise.all([
           t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } }),
-          audit(t, ctx, `rejectVoucher:${voucher._id}`, 'rejectVoucher', voucher._id, { itemId: voucher.itemId, member: voucher.openid, points: voucher.points, reason: args.reason }),
+          audit(t, ctx, `rejectVoucher:${voucher._id}`, 'rejectVoucher', voucher._id, { itemId: voucher.itemId, points: voucher.points, reason: args.reason }, voucher.openid),
         ])
         return { voucher: voucherView(done) }
       })
