@@ -1,6 +1,6 @@
 /** store at the till: the clerk's checkout of a 会员码, the shopper's preview, the clerk's polling, refunds. */
 import { checkout, previewPurchase } from '../../shared/checkout'
-import type { Member, PurchaseDoc } from '../../shared/member'
+import type { PurchaseDoc } from '../../shared/member'
 import { purchaseView } from '../../shared/member'
 import type { MemberCodeDoc } from '../../shared/member-code'
 import { refundPurchase, type RefundAnswer } from '../../shared/refund'
@@ -9,7 +9,7 @@ import { schemas } from '../../shared/schemas'
 import type { Purchase } from '../../shared/api'
 import { audit } from '../common/audit'
 import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
-import { requireMember, storeOutcome } from '../common/members'
+import { findMember, requireMember, storeOutcome } from '../common/members'
 import { action } from '../common/router'
 import { transact } from '../common/transact'
 
@@ -55,7 +55,8 @@ export const counter = {
         const [order, code] = await Promise.all([getDoc<OrderDoc>(t, 'orders', args.orderId), getDoc<MemberCodeDoc>(t, 'memberCodes', args.memberCode)])
         if (order) return { purchase: await sameCheckout(t, order, args.memberCode, ctx.now) }
         if (!code) throw new Refusal('NOT_FOUND', '会员码无效，请顾客刷新会员码后重新扫码')
-        const member = await getDoc<Member>(t, 'members', code.openid)
+        // a member whose account is being deleted has no 会员码 to check out with
+        const member = await findMember(t, code.openid)
         if (!member) throw new Refusal('NOT_FOUND', '会员码无效，请顾客刷新会员码后重新扫码')
         const outcome = checkout(member, code, args, ctx.openid, ctx.rules, ctx.now)
         const p = outcome.purchase
@@ -106,7 +107,8 @@ export const counter = {
         const [done, purchase, member] = await Promise.all([
           getDoc<RefundDoc>(t, 'refunds', guard),
           getDoc<PurchaseDoc>(t, 'purchases', found._id),
-          found.claimedBy ? getDoc<Member>(t, 'members', found.claimedBy) : null,
+          // a deleted (or deleting) account gets its money back, but no points move: there is no member to move them
+          found.claimedBy ? findMember(t, found.claimedBy) : null,
         ])
         if (done) return sameRefund(done, args.amountFen)
         if (!purchase) throw new Refusal('NOT_FOUND', '没有找到这笔订单，请核对订单号')

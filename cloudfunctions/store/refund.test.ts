@@ -112,4 +112,24 @@ describe('store.refund', () => {
     await c.setClock(null)
     expect(await c.violations()).toEqual([])
   })
+
+  it('gives a shopper deleting or gone the money back, moving no points, and checks out none of their 会员码', async () => {
+    await login('r-gone')
+    await bought('r-gone', 'r-o7', 100_00)
+    const { code } = await c.data<{ code: string }>('member', { action: 'memberCode' }, 'r-gone')
+    // as the deletion leaves the member between its mark and its end
+    await c.put('members', { ...(await member('r-gone')), deleting: { anon: 'anon-r-gone', since: new Date() } })
+    const partly = await refund('r-o7', 'while-leaving', 30_00)
+    expect(partly).toMatchObject({ ok: true, data: { clawedBack: 0, returnedPoints: 0, purchase: { status: 'partlyRefunded', refundedFen: 30_00 } } })
+    expect(await c.docs<LedgerEntry>('ledger', { openid: 'r-gone', kind: 'clawback' })).toEqual([])
+    expect(await c.call('store', { action: 'checkout', orderId: 'r-o8', amountFen: 10_00, memberCode: code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.docs('purchases', { orderId: 'r-o8' })).toEqual([])
+
+    // logging in again finishes the deletion: the order now names the anonymous id, and the new life is not touched
+    const before = await c.data<{ balance: number }>('member', { action: 'login' }, 'r-gone')
+    expect(await refund('r-o7', 'after', 70_00)).toMatchObject({ ok: true, data: { clawedBack: 0, purchase: { status: 'refunded', refundedFen: 100_00 } } })
+    expect((await c.data<{ balance: number }>('member', { action: 'summary' }, 'r-gone')).balance).toBe(before.balance)
+    expect(await c.docs('ledger', { openid: 'r-gone' })).toEqual([])
+    expect(await c.violations()).toEqual([])
+  })
 })
