@@ -8,7 +8,8 @@ const UNSAFE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype']
 
 export const isSafeKey = (id: string): boolean => !UNSAFE_KEYS.includes(id)
 
-export const UNSAFE_KEY_MESSAGE = '不能使用 __proto__、constructor 或 prototype 作为编号'
+// no Latin word reaches a shopper, not even the reserved names
+export const UNSAFE_KEY_MESSAGE = '不能使用程序保留的名称作为编号，请换一个编号'
 
 /** The count kept under `id`, or 0: only the object's own keys count. */
 export function countOf(counts: Readonly<Record<string, number>>, id: string): number {
