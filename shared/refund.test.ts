@@ -120,6 +120,18 @@ describe('refundPurchase', () => {
     expect(again.entries.map((e) => e._id)).toContain('tier:u1:silver:1')
   })
 
+  it('judges a tier the rules renamed since by spend and points, never as the lowest', () => {
+    const sold = claimPurchase(memberWith(0, { tier: 'silver', totalSpentFen: 4900_00, purchases: 3 }), code('o12', 200_00), false, rules, now)
+    expect(sold.member.tier).toBe('gold')
+    // silver, held before the purchase, is renamed; the refund leaves 4900 spent: what silver's new name still reaches
+    const renamed = { ...rules, tiers: rules.tiers.map((t) => (t.id === 'silver' ? { ...t, id: 'silver-2' } : t)) }
+    const back = refundPurchase(sold.member, sold.purchase, 'r1', 200_00, renamed, now)
+    expect(back.member).toMatchObject({ tier: 'silver-2', totalSpentFen: 4900_00 })
+    // 240 earned at silver's 1.2 and gold's bonus
+    expect(back.answer.clawedBack).toBe(240 + 500)
+    expect(back.purchase.lostTiers).toEqual(['gold'])
+  })
+
   it('keeps a tier the member has held since for other reasons', () => {
     const m = memberWith(0, { totalSpentFen: 900_00, purchases: 3 })
     const sold = claimPurchase(m, code('o7', 200_00), false, rules, now)
