@@ -23,6 +23,7 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
   let purchase = ''
   let voucher = ''
   let voucher2 = ''
+  let memberCode = ''
   const steps: Step[] = [
     { label: 'member.login (new member)', fn: 'member', event: { action: 'login' }, openid: shopper },
     { label: 'member.login (returning)', fn: 'member', event: { action: 'login' }, openid: shopper },
@@ -34,7 +35,13 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
     { label: 'checkin.checkIn (again: ALREADY_DONE)', fn: 'checkin', event: { action: 'checkIn' }, openid: shopper },
     { label: 'checkin.calendar', fn: 'checkin', event: { action: 'calendar', month: '2026-11' }, openid: shopper },
     { label: 'store.issuePurchase', fn: 'store', event: { action: 'issuePurchase', orderId: 'bench-order', amountFen: 800_00 }, openid: 'demo-staff' },
+    { label: 'store.previewPurchase', fn: 'store', event: () => ({ action: 'previewPurchase', code: purchase, pointsToUse: 50 }), openid: shopper },
     { label: 'store.claimPurchase (first, usePoints)', fn: 'store', event: () => ({ action: 'claimPurchase', code: purchase, usePoints: true }), openid: shopper },
+    { label: 'store.purchase', fn: 'store', event: { action: 'purchase', orderId: 'bench-order' }, openid: 'demo-staff' },
+    { label: 'member.memberCode', fn: 'member', event: { action: 'memberCode', allowPoints: true }, openid: shopper },
+    { label: 'store.checkout (with points)', fn: 'store', event: () => ({ action: 'checkout', orderId: 'bench-checkout', amountFen: 120_00, memberCode, pointsToUse: 100 }), openid: 'demo-staff' },
+    { label: 'store.refund (part)', fn: 'store', event: { action: 'refund', orderId: 'bench-checkout', refundId: 'r1', amountFen: 50_00 }, openid: 'demo-staff' },
+    { label: 'store.refund (repeat: first answer)', fn: 'store', event: { action: 'refund', orderId: 'bench-checkout', refundId: 'r1', amountFen: 50_00 }, openid: 'demo-staff' },
     { label: 'exchange.catalog', fn: 'exchange', event: { action: 'catalog' }, openid: shopper },
     { label: 'exchange.redeem', fn: 'exchange', event: { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-1' }, openid: shopper },
     { label: 'exchange.redeem (repeat: ALREADY_DONE)', fn: 'exchange', event: { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-1' }, openid: shopper },
@@ -61,6 +68,7 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
     const answer = await c.call<Record<string, unknown>>(step.fn, event, step.openid)
     rows.push([step.label, (await requests(c)) - before, answer.ok ? 'ok' : answer.error.code])
     if (answer.ok && step.label === 'store.issuePurchase') purchase = String(answer.data.code)
+    if (answer.ok && step.label === 'member.memberCode') memberCode = String(answer.data.code)
     if (answer.ok && step.label === 'exchange.redeem') voucher = String((answer.data.voucher as { code: string }).code)
   }
   return rows

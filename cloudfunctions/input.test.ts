@@ -12,6 +12,7 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['member', 'ledger', { limit: 10, cursor: '5' }],
   ['member', 'subscribe', { kinds: ['expiry'] }],
   ['member', 'deleteAccount', {}],
+  ['member', 'memberCode', { allowPoints: true, maxPoints: 100 }],
   ['checkin', 'checkIn', {}],
   ['checkin', 'calendar', { month: '2026-11' }],
   ['exchange', 'catalog', {}],
@@ -19,6 +20,12 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['exchange', 'vouchers', { status: 'pending' }],
   ['store', 'issuePurchase', { orderId: 'order-1', amountFen: 100, multiplier: 2 }],
   ['store', 'claimPurchase', { code: CODE, usePoints: true }],
+  ['store', 'claimPurchase', { code: CODE, pointsToUse: 100 }],
+  ['store', 'previewPurchase', { code: CODE, pointsToUse: 100 }],
+  ['store', 'checkout', { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] }],
+  ['store', 'purchase', { orderId: 'order-1' }],
+  ['store', 'refund', { orderId: 'order-1', refundId: 'refund-1', amountFen: 100 }],
+  ['store', 'audit', { limit: 10, cursor: 'x', actor: 'demo-staff', kind: 'refund' }],
   ['store', 'lookupVoucher', { code: CODE }],
   ['store', 'fulfilVoucher', { code: CODE }],
   ['store', 'rejectVoucher', { code: CODE, reason: '缺货' }],
@@ -40,7 +47,8 @@ function badVariants(args: Record<string, unknown>): Array<[string, Record<strin
   const out: Array<[string, Record<string, unknown>]> = [['an unknown field', { ...args, surprise: 1 }]]
   for (const [key, value] of Object.entries(args)) {
     const { [key]: _dropped, ...without } = args
-    if (key !== 'usePoints' && key !== 'multiplier' && key !== 'status' && key !== 'cursor' && key !== 'limit' && !(key in { nickname: 1, birthday: 1, address: 1 })) out.push([`no ${key}`, without])
+    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind']
+    if (!optional.includes(key)) out.push([`no ${key}`, without])
     for (const junk of JUNK) if (isWrongFor(key, value, junk)) out.push([`${key} = ${String(junk).slice(0, 12)}`, { ...args, [key]: junk }])
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, v] of Object.entries(value)) for (const junk of JUNK) if (isWrongFor(inner, v, junk)) out.push([`${key}.${inner} = ${String(junk).slice(0, 12)}`, { ...args, [key]: { ...value, [inner]: junk } }])
@@ -50,7 +58,7 @@ function badVariants(args: Record<string, unknown>): Array<[string, Record<strin
 }
 
 async function snapshot(): Promise<string> {
-  const names = ['members', 'ledger', 'items', 'vouchers', 'purchases', 'orders', 'grants']
+  const names = ['members', 'ledger', 'items', 'vouchers', 'purchases', 'orders', 'grants', 'memberCodes', 'refunds', 'audit']
   return JSON.stringify(await Promise.all(names.map((n) => c.docs(n))))
 }
 

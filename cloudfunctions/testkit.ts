@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { EJSON } from 'bson'
 import type { Envelope } from '../shared/api'
-import type { Member, LedgerEntry } from '../shared/member'
+import type { Member, LedgerEntry, PurchaseDoc } from '../shared/member'
 import { buildFunctions } from '../scripts/build-functions'
 import { openLocalCloud, type LocalCloud } from '../emulator/host/local-cloud'
 
@@ -24,7 +24,7 @@ export interface TestCloud {
   put(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<void>
   /** Removes one document (test cleanup). */
   remove(collection: string, id: string): Promise<void>
-  /** Every broken invariant: balance = sum of ledger deltas = sum of open lots ≥ 0; stock ≥ 0. Empty when all hold. */
+  /** Every broken invariant: balance = sum of ledger deltas = sum of open lots ≥ 0; debt ≥ 0; stock ≥ 0; refunds within what was paid. Empty when all hold. */
   violations(): Promise<string[]>
   stats(): Promise<Record<string, unknown>>
   close(): Promise<void>
@@ -103,8 +103,15 @@ export async function startTestCloud(options: { maxInstances?: number } = {}): P
         const deltas = ledger.filter((e) => e.openid === m._id).reduce((sum, e) => sum + e.delta, 0)
         const lots = m.lots.reduce((sum, l) => sum + l.points, 0)
         if (m.balance !== deltas || m.balance !== lots || m.balance < 0) out.push(`${m._id}: balance ${m.balance}, ledger ${deltas}, lots ${lots}`)
+        if ((m.pointsDebt ?? 0) < 0) out.push(`${m._id}: debt ${m.pointsDebt}`)
       }
       for (const item of await docs<{ _id: string; stock: number }>('items')) if (item.stock < 0) out.push(`${item._id}: stock ${item.stock}`)
+      const refunds = await docs<{ orderId: string; amountFen: number }>('refunds')
+      for (const p of await docs<PurchaseDoc>('purchases')) {
+        const sum = refunds.filter((r) => r.orderId === p.orderId).reduce((s, r) => s + r.amountFen, 0)
+        const refunded = p.refundedFen ?? 0
+        if (refunded !== sum || refunded > (p.claim?.payFen ?? 0)) out.push(`${p.orderId}: refunded ${refunded}, refunds ${sum}, paid ${p.claim?.payFen ?? 0}`)
+      }
       return out
     },
     async stats() {

@@ -3,7 +3,8 @@ import type { ArgsOf } from './schemas'
 import type { DrawAnswer } from './lottery'
 import type { Metrics } from './metrics'
 import type { Rules } from './rules'
-import type { subscriptionKinds, itemKinds, voucherStatuses } from './schemas'
+import type { PurchaseStatus } from './purchase-status'
+import type { auditKinds, subscriptionKinds, itemKinds, voucherStatuses } from './schemas'
 
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
@@ -51,6 +52,59 @@ export interface Voucher {
   expiresAt: string
 }
 
+export type AuditKind = (typeof auditKinds)[number]
+
+export interface OrderLine {
+  tag: string
+  amountFen: number
+}
+
+/** A purchase as the clerk's screen polls it and the shopper sees it. */
+export interface Purchase {
+  orderId: string
+  status: PurchaseStatus
+  amountFen: number
+  tierDiscountFen: number
+  voucherOffFen: number
+  deductedPoints: number
+  payFen: number
+  awarded: number
+  refundedFen: number
+  member: { nickname: string; tier: string } | null
+  claimedAt: string | null
+  /** When an open code stops being claimable (extra field). */
+  expiresAt: string
+}
+
+export interface PurchasePreview {
+  amountFen: number
+  tierDiscountFen: number
+  voucherOffFen: number
+  maxPoints: number
+  pointsToUse: number
+  deductedFen: number
+  payFen: number
+  awardPreview: number
+}
+
+export interface AuditEntryView {
+  id: string
+  at: string
+  actor: { openid: string; name: string; role: 'staff' | 'admin' }
+  kind: AuditKind
+  target: string
+  detail: Record<string, unknown>
+}
+
+export interface ClaimData {
+  awarded: number
+  deductedPoints: number
+  payFen: number
+  balance: number
+  tier: { id: string; name: string; rate: number }
+  purchase: Purchase
+}
+
 export interface LedgerEntryView {
   id: string
   delta: number
@@ -88,6 +142,7 @@ export interface Actions {
     ledger: { args: ArgsOf<'member', 'ledger'>; data: { entries: LedgerEntryView[]; nextCursor: string | null } }
     subscribe: { args: ArgsOf<'member', 'subscribe'>; data: { subscriptions: Record<SubscriptionKind, number> } }
     deleteAccount: { args: ArgsOf<'member', 'deleteAccount'>; data: { deleted: true } }
+    memberCode: { args: ArgsOf<'member', 'memberCode'>; data: { code: string; expiresAt: string } }
   }
   checkin: {
     /** `awarded` is everything credited (daily + bonus); `bonus` is the streak part of it. */
@@ -106,10 +161,12 @@ export interface Actions {
   }
   store: {
     issuePurchase: { args: ArgsOf<'store', 'issuePurchase'>; data: { code: string; expiresAt: string; orderId: string; amountFen: number } }
-    claimPurchase: {
-      args: ArgsOf<'store', 'claimPurchase'>
-      data: { awarded: number; deductedPoints: number; payFen: number; balance: number; tier: { id: string; name: string; rate: number } }
-    }
+    checkout: { args: ArgsOf<'store', 'checkout'>; data: { purchase: Purchase } }
+    previewPurchase: { args: ArgsOf<'store', 'previewPurchase'>; data: PurchasePreview }
+    claimPurchase: { args: ArgsOf<'store', 'claimPurchase'>; data: ClaimData }
+    purchase: { args: ArgsOf<'store', 'purchase'>; data: { purchase: Purchase } }
+    refund: { args: ArgsOf<'store', 'refund'>; data: { purchase: Purchase; clawedBack: number; returnedPoints: number; balance: number } }
+    audit: { args: ArgsOf<'store', 'audit'>; data: { entries: AuditEntryView[]; nextCursor: string | null } }
     lookupVoucher: { args: ArgsOf<'store', 'lookupVoucher'>; data: { voucher: Voucher; member: { nickname: string; tier: string } } }
     fulfilVoucher: { args: ArgsOf<'store', 'fulfilVoucher'>; data: { voucher: Voucher } }
     rejectVoucher: { args: ArgsOf<'store', 'rejectVoucher'>; data: { voucher: Voucher } }

@@ -40,6 +40,12 @@ export const COLLECTIONS = {
   grants: { holds: 'a benefit granted once per period (birthday, monthly vouchers, reminders)', indexes: [] },
   settings: { holds: 'the merchant rules document and job progress', indexes: [] },
   usage: { holds: 'how often one person did something in one window (codes a clerk issued an hour, shares a member created a day), for the limits', indexes: [{ fields: { openid: 1 } }] },
+  memberCodes: { holds: "a shopper's 会员码 by its digits: one use, 60 s, with the consent to pay with points", indexes: [{ fields: { openid: 1 } }] },
+  refunds: { holds: 'one refund of a purchase, id `<orderId>:<refundId>`: the guard that makes a refund happen once', indexes: [{ fields: { orderId: 1 } }] },
+  audit: {
+    holds: 'one entry per staff or admin change, id derived from the change',
+    indexes: [{ fields: { sortKey: -1 } }, { fields: { actorOpenid: 1, sortKey: -1 } }, { fields: { kind: 1, sortKey: -1 } }, { fields: { member: 1 } }],
+  },
 } as const satisfies Record<string, CollectionSpec>
 
 export type CollectionName = keyof typeof COLLECTIONS

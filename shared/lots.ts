@@ -28,15 +28,35 @@ export function lotsTotal(lots: readonly Lot[]): number {
 
 /** Lots after spending `points`, soonest-expiring first; throws when they do not cover it. */
 export function spendFromLots(lots: readonly Lot[], points: number): Lot[] {
+  return takeFromLots(lots, points).left
+}
+
+/** Spending `points` soonest-expiring first: the lots left, and the part of each lot taken (to give back with its expiry). */
+export function takeFromLots(lots: readonly Lot[], points: number): { left: Lot[]; taken: Lot[] } {
   if (points > lotsTotal(lots)) throw new RangeError(`cannot spend ${points} from ${lotsTotal(lots)}`)
-  let left = points
-  const next: Lot[] = []
+  let rest = points
+  const left: Lot[] = []
+  const taken: Lot[] = []
   for (const lot of lots) {
-    const take = Math.min(left, lot.points)
-    left -= take
-    if (lot.points - take > 0) next.push({ expires: lot.expires, points: lot.points - take })
+    const take = Math.min(rest, lot.points)
+    rest -= take
+    if (take > 0) taken.push({ expires: lot.expires, points: take })
+    if (lot.points - take > 0) left.push({ expires: lot.expires, points: lot.points - take })
   }
-  return next
+  return { left, taken }
+}
+
+/** The part of `lots`, laid end to end soonest first, between points `from` and `to`: what a partial refund gives back. */
+export function lotsBetween(lots: readonly Lot[], from: number, to: number): Lot[] {
+  const out: Lot[] = []
+  let at = 0
+  for (const lot of lots) {
+    const start = Math.max(from, at)
+    const end = Math.min(to, at + lot.points)
+    if (end > start) out.push({ expires: lot.expires, points: end - start })
+    at += lot.points
+  }
+  return out
 }
 
 /** Splits lots into those still open after `now` and those due (their expiry instant ≤ `now`), with the points that expired. */

@@ -2,11 +2,13 @@
  * The member document and the pure operations on it: each takes a member, the rules and `now`,
  * and returns the new member, the ledger entries to create with it, and the answer.
  */
-import type { Summary, Voucher, VoucherStatus, ItemKind } from './api'
+import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
+import { billFor } from './bill'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
 import { countOf, withCount } from './keys'
-import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, spendFromLots, type Lot } from './lots'
-import { cashDeduction, pointsForPayment } from './purchase'
+import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
+import { pointsForPayment } from './purchase'
+import { claimed, statusOf, type PurchaseStatus } from './purchase-status'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
 import { continueStreak, currentStreak, streakBonus, type Streak } from './streak'
@@ -38,9 +40,15 @@ export interface Member {
   subscriptions: Record<string, number>
   /** Number of ledger entries so far: each entry's `seq`, so the ledger pages in order even within one instant. */
   seq: number
+  /** Refunded points that had already been spent: later earnings settle it first (absent: none). */
+  pointsDebt?: number
+  /** The shopper's one live 会员码: a new one voids the old. */
+  memberCode?: string | null
+  /** Times each tier was lost to a refund, so reaching it again pays (and records) its bonus anew. */
+  tierLosses?: Record<string, number>
   createdAt: Date
   updatedAt: Date
-  /** The first-purchase bonus was paid in an earlier life of this WeChat user. */
+  /** A first purchase was claimed, in this life or an earlier one of this WeChat user: its bonus is never paid again. */
   firstPurchasePaid?: boolean
   /** Keyed hash of the birthday set in an earlier life: only that date may be set again. */
   birthdayMark?: string | null
@@ -48,7 +56,7 @@ export interface Member {
   deleting?: { anon: string; since: Date }
 }
 
-export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust'
+export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'clawback' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust'
 
 export interface LedgerEntry {
   /** Derived from the cause, so creating it twice fails: the idempotency guard. */
@@ -64,6 +72,10 @@ export interface LedgerEntry {
   seq: number
   /** Check-in day, for the calendar. */
   day?: string
+  /** Points of this credit that went to the member's debt instead of the balance. */
+  debtSettled?: number
+  /** Points this clawback could not take (already spent) and added to the debt. */
+  debtAdded?: number
 }
 
 export interface Outcome<T> {
@@ -109,6 +121,42 @@ export interface PurchaseDoc {
   expiresAt: Date
   claimedBy: string | null
   claimedAt: Date | null
+  /** Absent on codes issued before statuses were stored. */
+  status?: Exclude<PurchaseStatus, 'expired'>
+  lines?: OrderLine[]
+  /** What the claim decided, which refunds undo in proportion. */
+  claim?: ClaimRecord
+  refundedFen?: number
+  /** Tiers this purchase reached and a refund took away again. */
+  lostTiers?: string[]
+}
+
+/** A tier a purchase reached, with the bonus it paid. */
+export interface Promotion {
+  id: string
+  bonus: number
+}
+
+export interface ClaimRecord {
+  tierDiscountFen: number
+  voucherOffFen: number
+  deductedPoints: number
+  deductedFen: number
+  payFen: number
+  /** Every point the claim credited (tier bonuses included). */
+  awarded: number
+  /** Points the order itself earned (purchase and first-purchase bonus): refunds take them back in proportion. */
+  earned: number
+  /** Spend it added toward tiers. */
+  spentFen: number
+  /** It paid the first-purchase bonus. */
+  first: boolean
+  /** Where its points as cash came from, soonest-expiring first: refunds give them back with that expiry. */
+  cashLots: Lot[]
+  tierBefore: string
+  /** Tiers it reached, with the bonus each paid. */
+  promoted: Promotion[]
+  member: { nickname: string; tier: string }
 }
 
 export const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
@@ -121,6 +169,8 @@ export const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.0
 export class Posting {
   readonly member: Member
   readonly entries: LedgerEntry[] = []
+  /** Tiers `promote` moved the member up to, with their bonus. */
+  readonly promoted: Promotion[] = []
   /** Points that had expired by `now` and left first. */
   readonly expired: number
 
@@ -135,24 +185,56 @@ export class Posting {
     this.expired = this.expireDue()
   }
 
-  /** Adds points that expire with this month's lot; `earned` counts them toward tiers. */
+  /** Adds points that expire with this month's lot; `earned` counts them toward tiers, and settles a refund's debt first. */
   credit(id: string, kind: LedgerKind, reason: string, points: number, earned = true, extra: Partial<LedgerEntry> = {}): void {
     if (points <= 0) return
     const m = this.member
-    m.balance += points
     if (earned) m.lifetimePoints += points
-    m.lots = addToLots(m.lots, expiryMonthFor(this.now, this.rules.expiry.months, this.rules.timeZone), points)
-    this.entry(id, kind, reason, points, extra)
+    const settled = earned ? Math.min(points, m.pointsDebt ?? 0) : 0
+    if (settled > 0) m.pointsDebt = (m.pointsDebt ?? 0) - settled
+    const kept = points - settled
+    m.balance += kept
+    m.lots = addToLots(m.lots, expiryMonthFor(this.now, this.rules.expiry.months, this.rules.timeZone), kept)
+    if (settled === 0) this.entry(id, kind, reason, kept, extra)
+    else this.entry(id, kind, `${reason}（其中 ${settled} 积分抵还退款欠下的积分）`, kept, { ...extra, debtSettled: settled })
   }
 
-  /** Takes points, soonest-expiring first; refuses when the balance does not cover them. */
-  debit(id: string, kind: LedgerKind, reason: string, points: number): void {
-    if (points <= 0) return
+  /** Takes points, soonest-expiring first; refuses when the balance does not cover them. Answers the lots they came from. */
+  debit(id: string, kind: LedgerKind, reason: string, points: number): Lot[] {
+    if (points <= 0) return []
     const m = this.member
     if (points > m.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，当前 ${m.balance}`)
+    const { left, taken } = takeFromLots(m.lots, points)
     m.balance -= points
-    m.lots = spendFromLots(m.lots, points)
+    m.lots = left
     this.entry(id, kind, reason, -points)
+    return taken
+  }
+
+  /** Takes back earned points, soonest-expiring first; what was already spent becomes debt, so the balance never goes below zero. */
+  clawBack(id: string, reason: string, points: number): void {
+    if (points <= 0) return
+    const m = this.member
+    const taken = Math.min(points, m.balance)
+    const owed = points - taken
+    m.balance -= taken
+    m.lots = takeFromLots(m.lots, taken).left
+    m.lifetimePoints = Math.max(0, m.lifetimePoints - points)
+    if (owed === 0) return this.entry(id, 'clawback', reason, -taken)
+    m.pointsDebt = (m.pointsDebt ?? 0) + owed
+    this.entry(id, 'clawback', `${reason}（其中 ${owed} 积分已用掉，记为欠下的积分，以后获得的积分先抵还）`, -taken, { debtAdded: owed })
+  }
+
+  /** Gives points back with the expiry they had (not earned); lots already past it stay gone. Answers the points given back. */
+  restore(id: string, reason: (points: number) => string, lots: readonly Lot[]): number {
+    const open = expireLots(lots, this.now, this.rules.timeZone).open
+    const points = lotsTotal(open)
+    if (points <= 0) return 0
+    const m = this.member
+    m.balance += points
+    for (const lot of open) m.lots = addToLots(m.lots, lot.expires, lot.points)
+    this.entry(id, 'refund', reason(points), points)
+    return points
   }
 
   /** Moves the member up to every tier now reached, paying each tier's bonus once (a bonus may reach the next). */
@@ -161,14 +243,16 @@ export class Posting {
     for (let crossed = tiersCrossed(this.rules, m.tier, m.totalSpentFen, m.lifetimePoints); crossed.length > 0; crossed = tiersCrossed(this.rules, m.tier, m.totalSpentFen, m.lifetimePoints)) {
       for (const tier of crossed) {
         m.tier = tier.id
-        this.credit(`tier:${m._id}:${tier.id}`, 'tier', `升级为${tier.name}，奖励 ${tier.bonus} 积分`, tier.bonus)
+        this.promoted.push({ id: tier.id, bonus: tier.bonus })
+        const lost = countOf(m.tierLosses ?? {}, tier.id)
+        this.credit(`tier:${m._id}:${tier.id}${lost > 0 ? `:${lost}` : ''}`, 'tier', `升级为${tier.name}，奖励 ${tier.bonus} 积分`, tier.bonus)
       }
     }
   }
 
-  /** Points this posting added (credits only). */
+  /** Points this posting credited, the part that settled a debt included. */
   get credited(): number {
-    return this.entries.filter((e) => e.delta > 0).reduce((s, e) => s + e.delta, 0)
+    return this.entries.reduce((s, e) => s + Math.max(0, e.delta) + (e.debtSettled ?? 0), 0)
   }
 
   done<T>(answer: T): Outcome<T> {
@@ -201,6 +285,7 @@ function cloneMember(m: Member): Member {
     lots: m.lots.map((l) => ({ ...l })),
     redeemed: { ...m.redeemed },
     subscriptions: { ...m.subscriptions },
+    ...(m.tierLosses ? { tierLosses: { ...m.tierLosses } } : {}),
   }
 }
 
@@ -291,36 +376,79 @@ export interface ClaimAnswer {
   tier: { id: string; name: string; rate: number }
 }
 
+/** Points to use as cash: `true` as many as allowed, `false` none, a number at most that many. */
+export type PointsChoice = boolean | number
+
+export interface Earnings {
+  /** Points on what is paid, at the tier held before the purchase (birthday-month multiplier included). */
+  points: number
+  firstBonus: number
+  /** Said in the ledger when the birthday month multiplies the points. */
+  boosted: string
+}
+
+/** What paying `payFen` earns this member now (tier bonuses aside). */
+export function purchaseEarnings(member: Member, payFen: number, multiplier: number, rules: Rules, now: Date): Earnings {
+  const tier = tierHeld(rules, member)
+  const birthdayMonth = member.birthdayMonth !== null && member.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
+  return {
+    points: pointsForPayment(payFen, tier, multiplier, birthdayMonth),
+    // once per WeChat user ever: a full refund takes it back, and it is not paid again
+    firstBonus: member.purchases === 0 && !member.firstPurchasePaid ? rules.purchase.firstBonus : 0,
+    boosted: birthdayMonth && tier.birthdayMultiplier > 1 ? `（生日月 ${tier.birthdayMultiplier} 倍）` : '',
+  }
+}
+
+/** The sums of a purchase for this member: tier discount, voucher, points as cash, what to pay. */
+export function purchaseBill(member: Member, amountFen: number, choice: PointsChoice, rules: Rules, capPoints: number | null = null) {
+  const pointsToUse = choice === true ? 'all' : choice === false ? 0 : choice
+  return billFor({ amountFen, tier: tierHeld(rules, member), voucherOffFen: 0, balance: member.balance, pointsToUse, capPoints }, rules)
+}
+
 /**
- * A purchase claimed by the shopper: optional points as cash, points on what is paid in cash at the
- * tier held before the purchase (birthday-month multiplier included), first-purchase bonus, promotions.
+ * A purchase claimed by the shopper: points as cash in the contract's order of sums, points on what is paid at the
+ * tier held before the purchase, first-purchase bonus, promotions. Answers the claimed purchase too.
  */
-export function claimPurchase(member: Member, purchase: PurchaseDoc, usePoints: boolean, rules: Rules, now: Date): Outcome<ClaimAnswer> {
-  if (purchase.claimedBy !== null) throw new Refusal('ALREADY_DONE', '这笔消费的积分已经领取过了')
-  if (purchase.expiresAt.getTime() < now.getTime()) throw new Refusal('EXPIRED', '积分码已过期，请让店员重新生成')
+export function claimPurchase(member: Member, purchase: PurchaseDoc, choice: PointsChoice, rules: Rules, now: Date): Outcome<ClaimAnswer> & { purchase: PurchaseDoc } {
+  const status = claimed(purchase, now)
   const p = new Posting(member, rules, now)
   const m = p.member
-  const tierBefore = tierHeld(rules, m)
-  const cash = usePoints ? cashDeduction(purchase.amountFen, m.balance, rules) : { points: 0, fen: 0 }
-  p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(cash.fen)} 元`, cash.points)
-  const payFen = purchase.amountFen - cash.fen
-  const birthdayMonth = m.birthdayMonth !== null && m.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
-  const earned = pointsForPayment(payFen, tierBefore, purchase.multiplier, birthdayMonth)
-  const boosted = birthdayMonth && tierBefore.birthdayMultiplier > 1 ? `（生日月 ${tierBefore.birthdayMultiplier} 倍）` : ''
-  const wasFirst = m.purchases === 0 && !m.firstPurchasePaid
-  m.totalSpentFen += purchase.amountFen
+  // Posting holds the member at a tier the rules name (tierHeld), so the claim records one a refund can judge
+  const tierBefore = m.tier
+  const bill = purchaseBill(m, purchase.amountFen, choice, rules)
+  const cashLots = p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(bill.deductedFen)} 元`, bill.pointsToUse)
+  const earnings = purchaseEarnings(m, bill.payFen, purchase.multiplier, rules, now)
+  const spentFen = bill.payFen + bill.deductedFen
+  m.totalSpentFen += spentFen
   m.purchases += 1
-  p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(payFen)} 元获得积分${boosted}`, earned)
-  if (wasFirst) p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${rules.purchase.firstBonus} 积分`, rules.purchase.firstBonus)
+  m.firstPurchasePaid = true
+  p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(bill.payFen)} 元获得积分${earnings.boosted}`, earnings.points)
+  p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${earnings.firstBonus} 积分`, earnings.firstBonus)
   p.promote()
-  const tier = tierHeld(rules, p.member)
-  return p.done({
+  const tier = tierHeld(rules, m)
+  const claim: ClaimRecord = {
+    tierDiscountFen: bill.tierDiscountFen,
+    voucherOffFen: bill.voucherOffFen,
+    deductedPoints: bill.pointsToUse,
+    deductedFen: bill.deductedFen,
+    payFen: bill.payFen,
     awarded: p.credited,
-    deductedPoints: cash.points,
-    payFen,
-    balance: p.member.balance,
+    earned: earnings.points + earnings.firstBonus,
+    spentFen,
+    first: earnings.firstBonus > 0,
+    cashLots,
+    tierBefore,
+    promoted: [...p.promoted],
+    member: { nickname: m.nickname, tier: tier.name },
+  }
+  const outcome = p.done({
+    awarded: claim.awarded,
+    deductedPoints: claim.deductedPoints,
+    payFen: claim.payFen,
+    balance: m.balance,
     tier: { id: tier.id, name: tier.name, rate: tier.rate },
   })
+  return { ...outcome, purchase: { ...purchase, status, claimedBy: m._id, claimedAt: now, claim, refundedFen: 0 } }
 }
 
 /** Redeeming an item: stock, per-member limit and balance checked; points spent soonest-expiring first. */
@@ -374,6 +502,25 @@ export function expirePoints(member: Member, rules: Rules, now: Date): Outcome<{
 /** The member as it stands at `now`, due lots expired, without storing anything: what a read shows. */
 export function memberAsOf(member: Member, rules: Rules, now: Date): Member {
   return expirePoints(member, rules, now).member
+}
+
+/** What the clerk's screen and the shopper see of a purchase. */
+export function purchaseView(p: PurchaseDoc, now: Date): Purchase {
+  const c = p.claim
+  return {
+    orderId: p.orderId,
+    status: statusOf(p, now),
+    amountFen: p.amountFen,
+    tierDiscountFen: c?.tierDiscountFen ?? 0,
+    voucherOffFen: c?.voucherOffFen ?? 0,
+    deductedPoints: c?.deductedPoints ?? 0,
+    payFen: c?.payFen ?? p.amountFen,
+    awarded: c?.awarded ?? 0,
+    refundedFen: p.refundedFen ?? 0,
+    member: c?.member ?? null,
+    claimedAt: p.claimedAt ? new Date(p.claimedAt).toISOString() : null,
+    expiresAt: new Date(p.expiresAt).toISOString(),
+  }
 }
 
 export function voucherView(v: VoucherDoc): Voucher {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cashDeduction, pointsForPayment } from './purchase'
+import { pointsForPayment } from './purchase'
 import { DEFAULT_RULES as rules, type TierRule } from './rules'
 
 const [normal, silver, gold] = rules.tiers as [TierRule, TierRule, TierRule]
@@ -28,12 +28,5 @@ describe('purchase points', () => {
   it('doubles gold in the birthday month but not normal', () => {
     expect(pointsForPayment(100_00, gold, 1, true)).toBe(300)
     expect(pointsForPayment(100_00, normal, 1, true)).toBe(100)
-  })
-
-  it('takes 100 points per yuan as cash, capped at 10% of the order', () => {
-    expect(cashDeduction(200_00, 5000, rules)).toEqual({ points: 2000, fen: 20_00 })
-    expect(cashDeduction(200_00, 350, rules)).toEqual({ points: 350, fen: 3_50 })
-    expect(cashDeduction(9_99, 5000, rules)).toEqual({ points: 99, fen: 99 })
-    expect(cashDeduction(200_00, 0, rules)).toEqual({ points: 0, fen: 0 })
   })
 })

@@ -105,6 +105,18 @@ describe('rules a merchant could mean', () => {
     expect(refusal({ ...rules(), birthday: { points: 500, percentOff: 100 } })).toContain('生日折扣最多减 50%')
   })
 
+  it('lets a tier take at most half off every order', () => {
+    expect(refusal(withTier({ discountPercent: 51 }))).toBe('规则不正确：会员等级（第 2 个），等级折扣最多减 50%（五折）')
+    expect(refusal(withTier({ discountPercent: 50 }))).toBeNull()
+  })
+
+  it('names the till limits 收银限制, and fills them in for rules stored before they existed', () => {
+    expect(refusal({ ...rules(), counter: { maxOrderFen: 0, codesPerHour: 60, maxRefundFen: 500_00 } })).toBe('规则不正确：收银限制，单笔订单上限至少 0.01 元')
+    expect(refusal({ ...rules(), counter: { ...DEFAULT_RULES.counter, maxRefundFen: -1 } })).toBe('规则不正确：收银限制，店员退款上限不能为负数')
+    const { counter: _none, ...older } = rules()
+    expect(resolveRules(older).counter).toEqual({ maxOrderFen: 5_000_00, codesPerHour: 60, maxRefundFen: 500_00 })
+  })
+
   it('says what is wrong in plain Chinese, without English or field paths', () => {
     const bad: unknown[] = [
       { ...rules(), signup: -1 },

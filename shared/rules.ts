@@ -11,6 +11,8 @@ const points = z.int('积分应为整数').min(0, '积分不能为负数').max(1
 const MAX_RATE = 20
 /** The most points as cash may pay of a purchase, and the most a purchase's points may be worth in cash: half. */
 const MAX_CASH_PERCENT = 50
+/** The most a tier's discount may take off every order: half, like a birthday. */
+const MAX_TIER_DISCOUNT = 50
 
 /** Tier, prize and item ids key members' counts and the metrics' tallies. */
 const ruleId = (max: number) => z.string().min(1).max(max).refine(isSafeKey, UNSAFE_KEY_MESSAGE)
@@ -33,6 +35,8 @@ const tierSchema = z.strictObject({
   /** Multiplier on purchase points in the member's birthday month (1 = none). */
   birthdayMultiplier: z.int().min(1).max(10),
   extras: z.array(z.string().max(64)).max(10),
+  /** Percent off every order for members of this tier (absent: none). */
+  discountPercent: z.int('等级折扣应为整数').min(0, '等级折扣不能为负数').max(MAX_TIER_DISCOUNT, `等级折扣最多减 ${MAX_TIER_DISCOUNT}%（五折）`).optional(),
 }).refine((t) => t.rate * t.birthdayMultiplier <= MAX_RATE, `积分倍率乘生日倍数最多 ${MAX_RATE}`)
 
 const prizeSchema = z.strictObject({
@@ -75,15 +79,14 @@ export const rulesSchema = z.strictObject({
     .refine((l) => l.prizes.length === 0 || l.prizes.some((p) => p.weight > 0), '至少要有一个奖品的抽中权重大于 0')
     .refine((l) => l.cost === 0 || expectedPrizePoints(l.prizes) < l.cost, '抽奖平均送出的积分必须少于每次消耗的积分'),
   voucherDays: z.int().min(1).max(3650),
-  /** Limits on clerks at the counter (an admin is not limited); rules saved before they existed get the defaults. */
+  /** Limits at the till (an admin is not limited): the largest order a clerk may issue, codes per clerk per hour, the largest refund without an admin. */
   counter: z
     .strictObject({
-      /** The largest order a clerk may issue a purchase code for (the issue schema allows up to 1,000,000 yuan). */
-      maxOrderFen: z.int().min(1_00).max(1_000_000_00),
-      codesPerHour: z.int().min(1).max(1000),
-      /** The largest refund a clerk may make without an admin. */
-      maxRefundFen: z.int().min(0).max(1_000_000_00),
+      maxOrderFen: z.int().min(1_00, '单笔订单上限至少 1 元').max(1_000_000_00, '单笔订单上限最多 100 万元'),
+      codesPerHour: z.int().min(1, '每小时积分码数量至少 1 个').max(1000, '每小时积分码数量最多 1000 个'),
+      maxRefundFen: z.int().min(0, '店员退款上限不能为负数').max(1_000_000_00, '店员退款上限最多 100 万元'),
     })
+    // rules stored before the counter limits existed keep working
     .default(COUNTER_LIMITS),
 }).refine(cashBackWithinHalf, `最高积分倍率（含生日和积分码倍数）折算成现金，不能超过消费额的 ${MAX_CASH_PERCENT}%`)
 

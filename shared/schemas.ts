@@ -1,7 +1,7 @@
 /** One strict schema per action: bounded strings, sane integer ranges, no unknown fields. Its type is the handler's argument type. */
 import { z } from 'zod'
 import { isDay, isMonth } from './calendar'
-import { CODE_PATTERN } from './codes'
+import { CODE_PATTERN, MEMBER_CODE_PATTERN } from './codes'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 import { rulesArgument } from './rules'
 
@@ -12,10 +12,24 @@ const day = z.string().max(10).refine(isDay, '请选择正确的日期')
 const month = z.string().max(7).refine(isMonth, '请选择正确的月份')
 const text = (max: number) => z.string().trim().min(1).max(max)
 const none = z.strictObject({})
+const fen = z.int().min(1).max(100_000_000)
+const pointsToUse = z.int().min(0).max(100_000_000)
+/** A 会员码 as scanned or typed: the spaces and dashes of its groups are dropped. */
+const memberCodeInput = z
+  .string()
+  .max(40)
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(MEMBER_CODE_PATTERN, '会员码应为 20 位数字'))
+/** Parts of an order a campaign may weigh; they add up to at most the order. */
+const lines = z.array(z.strictObject({ tag: id, amountFen: fen })).min(1).max(50)
+const linesFit = (a: { amountFen: number; lines?: { amountFen: number }[] }) => !a.lines || a.lines.reduce((s, l) => s + l.amountFen, 0) <= a.amountFen
+const LINES_TOO_BIG = '明细金额之和不能超过订单金额'
 
 export const itemKinds = ['coupon', 'goods', 'privilege'] as const
 export const voucherStatuses = ['pending', 'fulfilled', 'rejected', 'expired'] as const
 export const subscriptionKinds = ['expiry', 'benefit'] as const
+/** What an audit entry records: each staff or admin change. */
+export const auditKinds = ['issuePurchase', 'checkout', 'fulfilVoucher', 'rejectVoucher', 'refund', 'saveItem', 'rules'] as const
 
 export const itemInput = z.strictObject({
   id,
@@ -38,6 +52,7 @@ export const schemas = {
     ledger: z.strictObject({ cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
     subscribe: z.strictObject({ kinds: z.array(z.enum(subscriptionKinds)).min(1).max(5) }),
     deleteAccount: none,
+    memberCode: z.strictObject({ allowPoints: z.boolean().optional(), maxPoints: pointsToUse.optional() }),
   },
   checkin: {
     checkIn: none,
@@ -54,12 +69,27 @@ export const schemas = {
     open: z.strictObject({ shareId: code }),
   },
   store: {
-    issuePurchase: z.strictObject({
-      orderId: id,
-      amountFen: z.int().min(1).max(100_000_000),
-      multiplier: z.int().min(1).max(3).optional(),
+    issuePurchase: z
+      .strictObject({
+        orderId: id,
+        amountFen: z.int().min(1).max(100_000_000),
+        multiplier: z.int().min(1).max(3).optional(),
+        lines: lines.optional(),
+      })
+      .refine(linesFit, LINES_TOO_BIG),
+    checkout: z
+      .strictObject({ orderId: id, amountFen: fen, memberCode: memberCodeInput, pointsToUse: pointsToUse.optional(), voucherCode: code.optional(), lines: lines.optional() })
+      .refine(linesFit, LINES_TOO_BIG),
+    previewPurchase: z.strictObject({ code, pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),
+    claimPurchase: z.strictObject({ code, usePoints: z.boolean().optional(), pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),
+    purchase: z.strictObject({ orderId: id }),
+    refund: z.strictObject({ orderId: id, refundId: id, amountFen: fen }),
+    audit: z.strictObject({
+      cursor: z.string().min(1).max(300).nullable().optional(),
+      limit: z.int().min(1).max(100).optional(),
+      actor: z.string().min(1).max(128).optional(),
+      kind: z.enum(auditKinds).optional(),
     }),
-    claimPurchase: z.strictObject({ code, usePoints: z.boolean().optional() }),
     lookupVoucher: z.strictObject({ code }),
     fulfilVoucher: z.strictObject({ code }),
     rejectVoucher: z.strictObject({ code, reason: text(200) }),

@@ -1,4 +1,4 @@
-/** Tiers by cumulative spend or lifetime earned points; a member never drops. */
+/** Tiers by cumulative spend or lifetime earned points; a member never drops, except when a refund undoes what reached a tier. */
 import type { Rules, TierRule } from './rules'
 
 /** What decides a member's tier. */
@@ -51,4 +51,25 @@ export function nextTier(
     needSpentFen: Math.max(0, next.minSpentFen - spentFen),
     needPoints: Math.max(0, next.minPoints - lifetimePoints),
   }
+}
+
+/** What a refund leaves of the tiers one purchase reached: the tier to hold, and the tiers lost with their bonus. */
+export interface TiersUndone {
+  tier: TierRule
+  lost: TierRule[]
+}
+
+/**
+ * Judged on the member's standing after the refund: while the member holds a tier the purchase `reached`, every one of
+ * those above both what spend and points still reach and the tier held `before` the purchase is lost. A tier reached
+ * since by other means stays. By `tierHeld`'s rule, a tier the rules no longer name is never lost (nor its bonus paid
+ * again), and a `before` they no longer name counts for what spend and points reach.
+ */
+export function tiersUndone(rules: Rules, m: TierStanding, before: string, reached: readonly string[]): TiersUndone {
+  const held = tierHeld(rules, m)
+  const named = rules.tiers.filter((t) => reached.includes(t.id))
+  if (!named.includes(held)) return { tier: held, lost: [] }
+  const floor = Math.max(rules.tiers.indexOf(tierReached(rules, m.totalSpentFen, m.lifetimePoints)), rules.tiers.findIndex((t) => t.id === before))
+  const lost = named.filter((t) => rules.tiers.indexOf(t) > floor)
+  return lost.length === 0 ? { tier: held, lost } : { tier: rules.tiers[floor]!, lost }
 }

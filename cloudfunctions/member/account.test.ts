@@ -137,8 +137,15 @@ describe('after deletion', () => {
     await c.data('member', { action: 'updateProfile', birthday: `1990-${month}-01`, address: '广州' }, who)
     await c.data('member', { action: 'subscribe', kinds: ['expiry', 'benefit'] }, who)
     await c.data('checkin', { action: 'checkIn' }, who)
-    await c.data('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'gone' }, who)
+    const { voucher } = await c.data<{ voucher: { code: string } }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'gone' }, who)
     await c.data('exchange', { action: 'draw', requestId: 'gone-draw' }, who)
+    // at the till: a 会员码 checked out and partly refunded, a voucher fulfilled (each in the audit trail), a fresh 会员码 left live
+    const { code: used } = await c.data<{ code: string }>('member', { action: 'memberCode' }, who)
+    await c.data('store', { action: 'checkout', orderId: 'gone-till', amountFen: 50_00, memberCode: used }, 'demo-staff')
+    await c.data('store', { action: 'refund', orderId: 'gone-till', refundId: 'gone-r1', amountFen: 10_00 }, 'demo-staff')
+    await c.data('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')
+    await c.data('member', { action: 'memberCode', allowPoints: true }, who)
+    expect(await c.docs('audit', { member: who })).toHaveLength(3)
     // as sharer and as friend
     await c.data('member', { action: 'login' }, 'gone-friend-1')
     const mine = await c.data<{ shareId: string }>('share', { action: 'create' }, who)

@@ -23,6 +23,8 @@ const KEPT: ReadonlyArray<[CollectionName, string]> = [
   ['shares', 'openid'],
   ['purchases', 'claimedBy'],
   ['usage', 'openid'],
+  ['memberCodes', 'openid'],
+  ['audit', 'member'],
 ]
 
 type Doc = { _id: string } & Record<string, unknown>

@@ -1,6 +1,8 @@
 /** member: login, summary, profile, ledger, subscriptions, account deletion. */
 import { createHash } from 'node:crypto'
+import { memberCode } from '../../shared/codes'
 import { completeProfile, summaryOf, type Item, type LedgerEntry, type Member } from '../../shared/member'
+import { newMemberCode } from '../../shared/member-code'
 import { firstMarks, joinOnce, type OnceMarks } from '../../shared/once'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
@@ -104,6 +106,25 @@ export const actions = {
         for (const kind of args.kinds) subscriptions[kind] = Math.min(31, (subscriptions[kind] ?? 0) + 1)
         await t.collection('members').doc(ctx.openid).update({ data: { subscriptions } })
         return { subscriptions }
+      })
+    },
+  }),
+
+  memberCode: action({
+    who: 'member',
+    schema: schemas.member.memberCode,
+    async run(args, ctx) {
+      return transact(async (t) => {
+        const member = await requireMember(t, ctx.openid)
+        const code = newMemberCode(memberCode(), ctx.openid, args, ctx.now)
+        const old = member.memberCode
+        await Promise.all([
+          createDoc(t, 'memberCodes', code),
+          // the member names its one live code, so the old one is void; its document goes too
+          t.collection('members').doc(ctx.openid).update({ data: { memberCode: code._id } }),
+          ...(old ? [t.collection('memberCodes').doc(old).remove()] : []),
+        ])
+        return { code: code._id, expiresAt: code.expiresAt.toISOString() }
       })
     },
   }),

@@ -1,15 +1,19 @@
 /** store: staff issue purchase codes and handle vouchers; shoppers claim purchases; admins edit the mall. */
+import { openPurchase } from '../../shared/checkout'
 import { randomCode } from '../../shared/codes'
 import { issueRefusal, usageIds } from '../../shared/limits'
-import { claimPurchase, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
+import { claimPurchase, purchaseView, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { tierHeld } from '../../shared/tiers'
+import { audit } from '../common/audit'
 import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
 import { findMember, requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
 import { countUse, usedSoFar } from '../common/usage'
+import { auditTrail } from './audit'
+import { counter, refuseVoucherCode } from './counter'
 import { metrics } from './metrics'
 import { rules } from './rules'
 
@@ -31,6 +35,14 @@ function requirePending(voucher: VoucherDoc, now: Date): void {
   if (voucher.status === 'expired' || voucher.expiresAt.getTime() < now.getTime()) throw new Refusal('EXPIRED', '这张券已过期')
 }
 
+/** An item's own fields, without its id and write time: what the audit shows and what decides whether a save changed anything. */
+function itemFields(item: Item): Omit<Item, '_id'> {
+  const { _id, updatedAt: _at, ...fields } = item as Item & { updatedAt?: Date }
+  return fields
+}
+
+const sameItem = (a: Item, b: Item): boolean => JSON.stringify(Object.entries(itemFields(a)).sort()) === JSON.stringify(Object.entries(itemFields(b)).sort())
+
 export const actions = {
   issuePurchase: action({
     who: 'staff',
@@ -50,23 +62,13 @@ export const actions = {
         const issuedThisHour = await usedSoFar(t, usageId)
         const refusal = issueRefusal({ role: ctx.staff?.role ?? 'staff', amountFen: args.amountFen, issuedThisHour }, ctx.rules)
         if (refusal) throw refusal
-        const purchase: PurchaseDoc = {
-          _id: randomCode(),
-          orderId: args.orderId,
-          amountFen: args.amountFen,
-          multiplier,
-          issuedBy: ctx.openid,
-          createdAt: ctx.now,
-          expiresAt: new Date(ctx.now.getTime() + ctx.rules.purchase.codeMinutes * 60_000),
-          claimedBy: null,
-          claimedAt: null,
-        }
+        const purchase = openPurchase(randomCode(), args, ctx.openid, multiplier, ctx.rules, ctx.now)
         await Promise.all([
           createDoc(t, 'orders', { _id: args.orderId, code: purchase._id, createdAt: ctx.now }),
           createDoc(t, 'purchases', purchase),
           countUse(t, usageId, ctx.openid, issuedThisHour, ctx.now),
+          audit(t, ctx, `issuePurchase:${args.orderId}`, 'issuePurchase', args.orderId, { amountFen: args.amountFen, multiplier }),
         ])
-        // the audit entry for the issue goes here, in this transaction, once the audit trail exists
         return { code: purchase._id, expiresAt: purchase.expiresAt.toISOString(), orderId: purchase.orderId, amountFen: purchase.amountFen }
       })
     },
@@ -76,15 +78,16 @@ export const actions = {
     who: 'member',
     schema: schemas.store.claimPurchase,
     async run(args, ctx) {
+      refuseVoucherCode(args.voucherCode)
       return transact(
         async (t) => {
           const [purchase, member] = await Promise.all([getDoc<PurchaseDoc>(t, 'purchases', args.code), requireMember(t, ctx.openid)])
           if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
           // a clerk crediting their own till receipts is the classic points fraud
           if (purchase.issuedBy === ctx.openid) throw new Refusal('PERMISSION_DENIED', '店员不能领取自己生成的积分码')
-          const outcome = claimPurchase(member, purchase, args.usePoints ?? false, ctx.rules, ctx.now)
-          await storeOutcome(t, outcome, false, t.collection('purchases').doc(purchase._id).update({ data: { claimedBy: ctx.openid, claimedAt: ctx.now } }))
-          return outcome.answer
+          const outcome = claimPurchase(member, purchase, args.pointsToUse ?? args.usePoints ?? false, ctx.rules, ctx.now)
+          await storeOutcome(t, outcome, false, putDoc(t, 'purchases', outcome.purchase))
+          return { ...outcome.answer, purchase: purchaseView(outcome.purchase, ctx.now) }
         },
         { guard: `purchase:${args.code}`, alreadyDone: '这笔消费的积分已经领取过了' },
       )
@@ -110,7 +113,10 @@ export const actions = {
         const voucher = await requireVoucher(t, args.code)
         requirePending(voucher, ctx.now)
         const done: VoucherDoc = { ...voucher, status: 'fulfilled', handledBy: ctx.openid, updatedAt: ctx.now }
-        await t.collection('vouchers').doc(voucher._id).update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } })
+        await Promise.all([
+          t.collection('vouchers').doc(voucher._id).update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } }),
+          audit(t, ctx, `fulfilVoucher:${voucher._id}`, 'fulfilVoucher', voucher._id, { itemId: voucher.itemId }, voucher.openid),
+        ])
         return { voucher: voucherView(done) }
       })
     },
@@ -127,7 +133,10 @@ export const actions = {
         // a deleted (or deleting) account has nobody to refund
         if (member) await storeOutcome(t, refundVoucher(member, voucher, '被退回', ctx.rules, ctx.now))
         const done: VoucherDoc = { ...voucher, status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now }
-        await t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } })
+        await Promise.all([
+          t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } }),
+          audit(t, ctx, `rejectVoucher:${voucher._id}`, 'rejectVoucher', voucher._id, { itemId: voucher.itemId, points: voucher.points, reason: args.reason }, voucher.openid),
+        ])
         return { voucher: voucherView(done) }
       })
     },
@@ -145,11 +154,20 @@ export const actions = {
         perMemberLimit: rest.perMemberLimit ?? null,
         active: rest.active ?? true,
       }
-      await putDoc(db, 'items', { ...item, updatedAt: ctx.now })
+      await transact(async (t) => {
+        const before = await getDoc<Item & { updatedAt?: Date }>(t, 'items', id)
+        if (before && sameItem(before, item)) return
+        await Promise.all([
+          putDoc(t, 'items', { ...item, updatedAt: ctx.now }),
+          audit(t, ctx, `saveItem:${id}:${ctx.now.toISOString()}`, 'saveItem', id, { before: before ? itemFields(before) : null, after: itemFields(item) }),
+        ])
+      })
       const { _id, ...view } = item
       return { item: { id: _id, ...view, perMemberLimit: item.perMemberLimit ?? null } }
     },
   }),
+  ...counter,
+  audit: auditTrail,
   metrics,
   rules,
 }

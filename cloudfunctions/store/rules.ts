@@ -2,9 +2,11 @@
 import { Refusal } from '../../shared/refusal'
 import { resolveRules, type Rules } from '../../shared/rules'
 import { schemas } from '../../shared/schemas'
+import { audit } from '../common/audit'
 import { db, getDoc, putDoc } from '../common/cloud'
 import { action } from '../common/router'
 import { forgetRules } from '../common/rules'
+import { transact } from '../common/transact'
 
 /** What the schema cannot see: prizes named once, each paying points or an item that exists. */
 async function checkPrizes(rules: Rules): Promise<void> {
@@ -38,8 +40,17 @@ export const rules = action({
     if (!args.rules) return { rules: resolveRules(await getDoc(db, 'settings', 'rules')) }
     await checkPrizes(args.rules)
     await checkTiersHeld(args.rules, resolveRules(await getDoc(db, 'settings', 'rules')))
-    // only fields the rules schema knows (plus _id and updatedAt) are stored, so resolveRules accepts the document as is
-    await putDoc(db, 'settings', { _id: 'rules', ...args.rules, updatedAt: ctx.now })
+    const next = args.rules
+    await transact(async (t) => {
+      const before = resolveRules(await getDoc(t, 'settings', 'rules'))
+      // saving the same rules again changes nothing and records nothing
+      if (JSON.stringify(before) === JSON.stringify(next)) return
+      await Promise.all([
+        // only fields the rules schema knows (plus _id and updatedAt) are stored, so resolveRules accepts the document as is
+        putDoc(t, 'settings', { _id: 'rules', ...next, updatedAt: ctx.now }),
+        audit(t, ctx, `rules:${ctx.now.toISOString()}`, 'rules', 'rules', { before, after: next }),
+      ])
+    })
     forgetRules()
     return { rules: args.rules }
   },

@@ -39,6 +39,7 @@ describe('store.claimPurchase', () => {
       payFen: 200_00,
       balance: 350,
       tier: { id: 'normal', name: '普通会员', rate: 1 },
+      purchase: expect.objectContaining({ orderId: 'order-first', status: 'claimed', payFen: 200_00, awarded: 250, member: { nickname: '微信用户', tier: '普通会员' } }),
     })
     expect(await c.call('store', { action: 'claimPurchase', code }, 's-first')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.call('store', { action: 'claimPurchase', code }, 'demo-shopper-2')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
