@@ -111,10 +111,10 @@ describe('rules a merchant could mean', () => {
   })
 
   it('names the till limits 收银限制, and fills them in for rules stored before they existed', () => {
-    expect(refusal({ ...rules(), counter: { maxOrderFen: 0, codesPerHour: 60, maxRefundFen: 500_00 } })).toBe('规则不正确：收银限制，单笔订单上限至少 0.01 元')
+    expect(refusal({ ...rules(), counter: { maxOrderFen: 0, codesPerHour: 60, maxRefundFen: 500_00 } })).toBe('规则不正确：收银限制，单笔订单上限至少 1 元')
     expect(refusal({ ...rules(), counter: { ...DEFAULT_RULES.counter, maxRefundFen: -1 } })).toBe('规则不正确：收银限制，店员退款上限不能为负数')
     const { counter: _none, ...older } = rules()
-    expect(resolveRules(older).counter).toEqual({ maxOrderFen: 5_000_00, codesPerHour: 60, maxRefundFen: 500_00 })
+    expect(resolveRules(older).counter).toEqual(DEFAULT_RULES.counter)
   })
 
   it('says what is wrong in plain Chinese, without English or field paths', () => {
