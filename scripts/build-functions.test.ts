@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildFunctions } from '../../scripts/build-functions'
+import { buildFunctions } from './build-functions'
 
 let work: string
 let sourceDir: string

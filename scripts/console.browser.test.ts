@@ -3,9 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLocalCloud, type TestLocalCloud } from '../host/testing'
+import type { TestLocalCloud } from '@points-club/wechat-local-cloud/testing'
+import { startProductCloud } from './product-cloud'
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts')
+const ARTIFACTS = path.resolve(__dirname, '..', 'test-artifacts')
 let cloud: TestLocalCloud
 let browser: Browser
 let page: Page
@@ -25,7 +26,7 @@ async function summaryBalance(openid: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ seed: true })
+  cloud = await startProductCloud()
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],

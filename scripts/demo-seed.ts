@@ -2,7 +2,7 @@
  * The demo data the local cloud starts with: the mall catalog, a clerk and an admin, and three
  * shoppers signed up through the `member` function (as the mini-program would do it).
  */
-import type { CloudDatabase } from './db/database'
+import type { SeedTarget } from '@points-club/wechat-local-cloud'
 
 export const DEMO_ITEMS = [
   { _id: 'free_delivery', name: '免费配送券', kind: 'coupon', points: 200, stock: 100, validDays: 30, active: true },
@@ -18,14 +18,6 @@ export const DEMO_STAFF = [
 ] as const
 
 export const DEMO_SHOPPERS = ['demo-shopper-1', 'demo-shopper-2', 'demo-shopper-3'] as const
-
-export interface SeedTarget {
-  db: CloudDatabase
-  /** Names of the functions that exist. */
-  functions: ReadonlySet<string>
-  /** Calls a function as the shopper `openid`; resolves to its return value. */
-  callAs(name: string, event: Record<string, unknown>, openid: string): Promise<unknown>
-}
 
 /** Writes the demo documents (replacing any with the same ids) and signs the shoppers up. */
 export async function seedDemo(target: SeedTarget): Promise<void> {

@@ -9,7 +9,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { EJSON } from 'bson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLocalCloud, type TestLocalCloud } from './testing'
+import type { TestLocalCloud } from '@points-club/wechat-local-cloud/testing'
+import { startProductCloud } from './product-cloud'
 
 let cloud: TestLocalCloud
 let h5Dir: string
@@ -44,7 +45,7 @@ async function ids(collection: string): Promise<string[]> {
 beforeAll(async () => {
   h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
   fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>积分</title>')
-  cloud = await startLocalCloud({ seed: true, h5Dir, maxInstances: 4 })
+  cloud = await startProductCloud({ h5Dir, maxInstances: 4 })
 })
 
 afterAll(async () => {

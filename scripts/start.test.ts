@@ -5,7 +5,7 @@ import path from 'node:path'
 import { EJSON } from 'bson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const ROOT = path.resolve(__dirname, '..', '..')
+const ROOT = path.resolve(__dirname, '..')
 
 let child: ChildProcess
 let url = ''
@@ -25,7 +25,7 @@ async function documents(collectionName: string): Promise<Array<Record<string, u
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'npm-start-'))
-  child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', DATA_DIR: path.join(dataDir, 'data'), H5: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,10 +8,12 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildFunctions, describeBuild, FUNCTIONS_BUILD } from '../scripts/build-functions'
-import { openLocalCloud } from './host/local-cloud'
-import { importAtStart, refuseCloudCredentials, stopCloud, stopOnSignal } from './lifecycle'
-import { readRunOptions, type RunOptions } from './run-options'
+import { openLocalCloud } from '@points-club/wechat-local-cloud'
+import { importAtStart, refuseCloudCredentials, stopCloud, stopOnSignal } from '@points-club/wechat-local-cloud/lifecycle'
+import { readRunOptions, type RunOptions } from '@points-club/wechat-local-cloud/run-options'
+import { COLLECTIONS } from '../shared/collections'
+import { buildFunctions, describeBuild, FUNCTIONS_BUILD } from './build-functions'
+import { seedDemo } from './demo-seed'
 
 const ROOT = path.resolve(__dirname, '..')
 const CLIENT = path.join(ROOT, 'client')
@@ -25,8 +27,8 @@ async function main(options: RunOptions): Promise<void> {
   console.log(describeBuild(await buildFunctions()))
   const serveH5 = process.env.H5 !== 'off' && buildH5IfStale()
   // an imported snapshot replaces the demo, so the demo is not seeded first
-  const seed = !options.importDir
-  const cloud = await openLocalCloud({ functionsDir: FUNCTIONS_BUILD, dataDir, port, h5Dir: serveH5 ? H5_BUILD : undefined, seed, envFile: path.join(ROOT, '.env.local') })
+  const seed = options.importDir ? undefined : seedDemo
+  const cloud = await openLocalCloud({ functionsDir: FUNCTIONS_BUILD, dataDir, port, h5Dir: serveH5 ? H5_BUILD : undefined, collections: COLLECTIONS, seed, envFile: path.join(ROOT, '.env.local') })
   await importAtStart(cloud, dataDir, options)
   stopOnSignal(() => stopCloud(cloud, dataDir, options))
   if (cloud.seeded) console.log('seeded the demo: catalog, demo-staff, demo-admin, demo-shopper-1..3')

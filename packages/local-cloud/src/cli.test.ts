@@ -4,15 +4,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const ROOT = path.resolve(__dirname, '..')
+const BIN = path.resolve(__dirname, '..', 'bin', 'wechat-local-cloud.cjs')
 const FIXTURES = path.join(__dirname, 'host', 'fixtures')
 let work: string
 
-/** `npm run emulator -- ARGS` as its own process, without real cloud credentials unless `env` adds them. */
+/** `wechat-local-cloud ARGS` as its own process, without real cloud credentials unless `env` adds them. */
 function emulator(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(TENCENTCLOUD_|TCB_|SCF_|LOCAL_CLOUD_)/.test(key)))
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--functions', FIXTURES, ...args], { cwd: ROOT, env: { ...clean, ...env } })
+    const child = spawn(process.execPath, [BIN, '--functions', FIXTURES, ...args], { cwd: work, env: { ...clean, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -32,7 +32,7 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true })
 })
 
-describe('npm run emulator -- exec', () => {
+describe('wechat-local-cloud exec', () => {
   it('runs the command against a fresh local cloud and exits with its status', async () => {
     const script = "fetch(process.env.LOCAL_CLOUD_URL + '/_emulator/collections').then((r) => r.json()).then((b) => process.exit(b.collections.every((c) => c.count === 0) ? 7 : 1))"
     expect((await emulator(['exec', node(script)])).status).toBe(7)
@@ -73,7 +73,7 @@ describe('npm run emulator -- exec', () => {
     for (const args of [['exec'], ['serve'], ['--imprt', 'x']]) {
       const run = await emulator(args)
       expect(run.status, args.join(' ')).toBe(2)
-      expect(run.stderr).toContain('usage: npm run emulator')
+      expect(run.stderr).toContain('usage: wechat-local-cloud')
     }
   })
 })

@@ -1,4 +1,4 @@
-/** The command line of `npm start` and `npm run emulator`: snapshots, `exec`, the credentials switch. */
+/** The command line of the local cloud: snapshots, `exec`, the credentials switch. */
 import { parseArgs } from 'node:util'
 
 export interface RunOptions {
@@ -6,14 +6,14 @@ export interface RunOptions {
   importDir?: string
   /** Write a snapshot here when the local cloud stops. */
   exportOnExit?: string
-  /** Deployable functions folder (`npm run emulator` only; default: this project's build). */
+  /** Deployable function folders (default: ./cloudfunctions). */
   functionsDir?: string
   allowCloudCredentials: boolean
   /** `exec "CMD"`: run CMD against a fresh local cloud, then stop with its status. */
   exec?: string
 }
 
-export const USAGE = `usage: npm run emulator -- [--import DIR] [--export-on-exit DIR] [--functions DIR] [--allow-cloud-credentials] [exec "CMD"]`
+export const USAGE = `usage: wechat-local-cloud [--import DIR] [--export-on-exit DIR] [--functions DIR] [--allow-cloud-credentials] [exec "CMD"]`
 
 /** Parses `args`; throws with the usage on anything unknown. */
 export function parseRunOptions(args: string[]): RunOptions {

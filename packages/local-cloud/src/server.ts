@@ -5,6 +5,7 @@ import { parseBoundedJson, TooDeepError } from './bounded-json'
 import { Clock } from './clock'
 import { CloudDatabase } from './db/database'
 import { DbError } from './db/errors'
+import type { DeclaredCollections } from './db/store'
 import { refusal } from './request-guard'
 
 export interface Route {
@@ -42,6 +43,8 @@ export interface ServerOptions {
   maxBodyBytes?: number
   /** Open transactions are aborted after this long; default 30 s. */
   transactionTimeoutMs?: number
+  /** The project's collections and indexes, created on first start and after every reset. */
+  collections?: DeclaredCollections
 }
 
 export interface RunningServer {
@@ -74,7 +77,7 @@ const requestId = (): string => randomBytes(8).toString('hex')
 /** Starts the local cloud's HTTP server on 127.0.0.1: the database at POST /admin, control routes, then `routes`. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock = options.clock ?? new Clock()
-  const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs })
+  const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs, collections: options.collections })
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
 
   const dispatch = async (req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> => {

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLocalCloud, type TestLocalCloud } from './host/testing'
+import { TEST_COLLECTIONS } from './test-collections'
 
 let cloud: TestLocalCloud
 let work: string
@@ -34,7 +35,7 @@ const readTree = (dir: string): Record<string, string> => listFiles(dir)
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'snapshot-test-'))
-  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, 'host', 'fixtures'), dataDir: path.join(work, 'data') })
+  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, 'host', 'fixtures'), dataDir: path.join(work, 'data') })
   const db = cloud.server.db
   await db.setDocument('members', { _id: 'm2', balance: 250, lots: [{ expires: '2027-11', points: 250 }], nextExpiryAt: new Date('2027-11-30T15:59:59.999Z'), big: 2 ** 40 })
   await db.setDocument('members', { _id: 'm1', balance: 1.5, profile: { city: '上海', tags: ['a', 'b'] }, birthday: null })

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLocalCloud, type TestLocalCloud } from '../host/testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestLocalCloud
 
@@ -17,7 +18,7 @@ const observable = async (): Promise<unknown> => {
 }
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, '..', 'host', 'fixtures') })
+  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, '..', 'host', 'fixtures') })
   await cloud.server.db.setDocument('members', { _id: 'ann', balance: 300, tier: 'gold', joined: new Date('2027-01-05T00:00:00Z') })
   await cloud.server.db.setDocument('members', { _id: 'bob', balance: 50, tier: 'normal', joined: new Date('2027-03-01T00:00:00Z') })
 })

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestDatabase
 let db: SdkDatabase
 
 beforeAll(async () => {
-  cloud = await startTestDatabase()
+  cloud = await startTestDatabase({ collections: TEST_COLLECTIONS })
   db = cloud.db
   const entries = [
     { _id: 'e1', openid: 'a', delta: 10, reasons: ['checkin', 'bonus'], at: new Date('2026-01-01T00:00:00Z') },

@@ -1,6 +1,5 @@
 import { Aggregator } from 'mingo/aggregator'
 import { Query } from 'mingo/query'
-import { COLLECTIONS, type IndexSpec } from '../../shared/collections'
 import { Clock } from '../clock'
 import { type Doc, isPlainObject, newId, parseEjson, resolveServerDates, stringifyDoc, toQueryValue } from './ejson'
 import { DbError, invalidQuery, requestFailed } from './errors'
@@ -9,7 +8,7 @@ import { byDistance, nearOrder } from './geo'
 import { jsonSchemaValidator } from './json-schema'
 import { type IndexNarrowing, narrow } from './indexes'
 import { type OrderedScan, planOrderedScan, withIdTieBreak } from './ordering'
-import { type Change, Store } from './store'
+import { type Change, type DeclaredCollections, type IndexSpec, Store } from './store'
 import { docKey, type Transaction, TransactionTable } from './transactions'
 import { applyUpdate, toModifier, toReplacement, upsertBase } from './updates'
 
@@ -18,6 +17,8 @@ export interface DatabaseOptions {
   clock?: Clock
   /** An open transaction is aborted (its locks freed) after this long; default 30 s. */
   transactionTimeoutMs?: number
+  /** The project's collections and indexes, created on first start and after every reset. */
+  collections?: DeclaredCollections
 }
 
 export interface DatabaseStats {
@@ -51,6 +52,7 @@ const MAX_LIMIT = 1000
 export class CloudDatabase {
   readonly clock: Clock
   private readonly store: Store
+  private readonly declared: DeclaredCollections
   private readonly txs: TransactionTable
   private seq: number
   private counters: DatabaseStats = emptyStats()
@@ -74,6 +76,7 @@ export class CloudDatabase {
     this.store = new Store(options.dataDir)
     this.seq = this.store.lastSeq()
     this.txs = new TransactionTable(options.transactionTimeoutMs ?? 30_000, (tx) => this.txs.finish(tx))
+    this.declared = options.collections ?? {}
     this.createDeclaredCollections()
   }
 
@@ -490,7 +493,7 @@ export class CloudDatabase {
   }
 
   private createDeclaredCollections(): void {
-    for (const [name, spec] of Object.entries(COLLECTIONS)) this.store.declareCollection(name, spec.indexes as readonly IndexSpec[])
+    for (const [name, spec] of Object.entries(this.declared)) this.store.declareCollection(name, spec.indexes)
   }
 
   private count(action: string, collection: unknown): void {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SdkDatabase, sdkEnv } from './testing'
 
-const repoRoot = join(__dirname, '..', '..')
+const packageRoot = join(__dirname, '..', '..')
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-durable-'))
 let port = 0
 let server: ChildProcess | undefined
@@ -20,11 +20,11 @@ const freePort = (): Promise<number> =>
     })
   })
 
-/** The emulator as its own process (`npm run emulator`), so it can be killed outright. */
+/** The local cloud as its own process (its command line), so it can be killed outright. */
 const startEmulator = (): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts'], {
-      cwd: repoRoot,
+    const child = spawn(process.execPath, [join(packageRoot, 'bin', 'wechat-local-cloud.cjs'), '--functions', join(__dirname, '..', 'host', 'fixtures')], {
+      cwd: packageRoot,
       env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
@@ -48,6 +48,8 @@ beforeAll(async () => {
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   db = cloud.database() as unknown as SdkDatabase
+  // as in CloudBase, a collection exists before documents go in
+  for (const name of ['items', 'settings', 'ledger']) await db.createCollection(name)
 })
 
 afterAll(async () => {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestDatabase
 let db: SdkDatabase
 
 beforeAll(async () => {
-  cloud = await startTestDatabase({ maxBodyBytes: 64 * 1024 })
+  cloud = await startTestDatabase({ collections: TEST_COLLECTIONS, maxBodyBytes: 64 * 1024 })
   db = cloud.db
 })
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestDatabase
 let db: SdkDatabase
@@ -23,7 +24,7 @@ const geo = (): GeoFactories => db.Geo as unknown as GeoFactories
 const ids = (res: { data: unknown }): string[] => (res.data as Array<{ _id: string }>).map((d) => d._id)
 
 beforeAll(async () => {
-  cloud = await startTestDatabase()
+  cloud = await startTestDatabase({ collections: TEST_COLLECTIONS })
   db = cloud.db
   await db.createCollection('shops')
   for (const s of shops) await db.collection('shops').add({ data: { _id: s._id, location: new db.Geo.Point(s.at[0]!, s.at[1]!) } })

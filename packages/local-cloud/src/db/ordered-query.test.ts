@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloudDatabase } from './database'
 import { Store } from './store'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 // `members` and `ledger` carry the declared indexes; their twins hold the same documents unindexed,
 // so every query below is answered once by SQL in index order and once by the in-memory sort
@@ -52,7 +53,7 @@ async function expectTwins(coll: string, where: object | undefined, field: strin
 }
 
 beforeAll(async () => {
-  cloud = await startTestDatabase()
+  cloud = await startTestDatabase({ collections: TEST_COLLECTIONS })
   db = cloud.db
   await db.createCollection('membersTwin')
   await db.createCollection('ledgerTwin')

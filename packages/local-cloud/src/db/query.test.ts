@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestDatabase
 let db: SdkDatabase
@@ -14,7 +15,7 @@ const shoppers = [
 const ids = (res: { data: unknown }): string[] => (res.data as Array<{ _id: string }>).map((d) => d._id)
 
 beforeAll(async () => {
-  cloud = await startTestDatabase()
+  cloud = await startTestDatabase({ collections: TEST_COLLECTIONS })
   db = cloud.db
   await db.createCollection('shoppers')
   for (const s of shoppers) await db.collection('shoppers').add({ data: s })

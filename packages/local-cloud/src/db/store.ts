@@ -1,12 +1,21 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { IndexSpec } from '../../shared/collections'
 import { parseEjson } from './ejson'
 import { type Bound, type IndexNarrowing, indexKeys, KeyKind, type Narrowing } from './indexes'
 import { kindRank, type OrderedScan } from './ordering'
 
 type Param = string | number
+
+/** An index on a collection, as CloudBase's console declares it. */
+export interface IndexSpec {
+  /** Field path to direction, in key order. */
+  fields: Record<string, 1 | -1>
+  unique?: boolean
+}
+
+/** Collections that exist from the start (and again after a reset), by name, with their indexes. */
+export type DeclaredCollections = Readonly<Record<string, { readonly indexes: readonly IndexSpec[] }>>
 
 export interface Row {
   id: string

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestDatabase
 let db: SdkDatabase
@@ -10,7 +11,7 @@ let db: SdkDatabase
 const TIMEOUT_MS = 4000
 
 beforeAll(async () => {
-  cloud = await startTestDatabase({ transactionTimeoutMs: TIMEOUT_MS })
+  cloud = await startTestDatabase({ collections: TEST_COLLECTIONS, transactionTimeoutMs: TIMEOUT_MS })
   db = cloud.db
 })
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestDatabase
 let db: SdkDatabase
 
 beforeAll(async () => {
-  cloud = await startTestDatabase()
+  cloud = await startTestDatabase({ collections: TEST_COLLECTIONS })
   db = cloud.db
 })
 

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLocalCloud, type TestLocalCloud } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestLocalCloud
 let dir: string
@@ -12,7 +13,7 @@ beforeAll(async () => {
   const envFile = path.join(dir, '.env.local')
   fs.writeFileSync(envFile, ['# values kept out of git', 'GREETING="from .env.local"', "export OWNER_CLAIM_CODE='8 8 8'", 'TENCENTCLOUD_SECRETID=should-not-pass', ''].join('\n'))
   process.env.HOME_SECRET = 'the developer shell'
-  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, 'fixtures'), envFile })
+  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, 'fixtures'), envFile })
 })
 
 afterAll(async () => {

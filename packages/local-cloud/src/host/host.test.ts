@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLocalCloud, type TestLocalCloud } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 const FIXTURES = path.join(__dirname, 'fixtures')
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
   fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>积分</title>')
   fs.writeFileSync(path.join(h5Dir, 'app.js'), 'console.log("app")')
-  cloud = await startLocalCloud({ functionsDir: FIXTURES, h5Dir, maxInstances: 4 })
+  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: FIXTURES, h5Dir, maxInstances: 4 })
 })
 
 afterAll(async () => {

@@ -49,7 +49,8 @@ interface Running {
   dbRequests: number
 }
 
-const REPO_NODE_MODULES = path.resolve(__dirname, '..', '..', 'node_modules')
+/** Functions built into a folder of their own find wx-server-sdk where the project installed it (beside this package's). */
+const SDK_NODE_MODULES = path.resolve(path.dirname(require.resolve('wx-server-sdk/package.json')), '..')
 
 export class FunctionHost {
   readonly functions: Map<string, FunctionSpec>
@@ -213,7 +214,7 @@ export class FunctionHost {
     return {
       ...env,
       TZ: 'UTC',
-      NODE_PATH: REPO_NODE_MODULES,
+      NODE_PATH: SDK_NODE_MODULES,
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.adminUrl }),
       TENCENTCLOUD_SECRETID: 'local',
       TENCENTCLOUD_SECRETKEY: 'local',

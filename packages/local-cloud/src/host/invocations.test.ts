@@ -2,11 +2,12 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Invocation } from './invocations'
 import { startLocalCloud, type TestLocalCloud } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestLocalCloud
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, 'fixtures'), maxInstances: 1 })
+  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, 'fixtures'), maxInstances: 1 })
 })
 
 afterAll(async () => {

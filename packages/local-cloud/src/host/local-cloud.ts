@@ -1,12 +1,12 @@
 /**
  * The whole local cloud in one process: the database server, the function host wired into its
- * `/admin` and routes, optionally the H5 build at `/` and the demo data.
+ * `/admin` and routes, optionally a static web build at `/` and the project's seed data.
  */
 import fs from 'node:fs'
 import { Clock } from '../clock'
 import { consoleRoutes } from '../console/routes'
 import type { CloudDatabase } from '../db/database'
-import { seedDemo } from '../seed'
+import type { DeclaredCollections } from '../db/store'
 import { startServer, type RunningServer } from '../server'
 import { CloudStorage } from '../storage/storage'
 import { FunctionHost } from './host'
@@ -22,8 +22,10 @@ export interface LocalCloudOptions {
   clock?: Clock
   /** Serve this H5 build folder at `/`. */
   h5Dir?: string
-  /** Seed the demo data on first start (empty dataDir) and after every reset. */
-  seed?: boolean
+  /** The project's collections and indexes, created on first start and after every reset. */
+  collections?: DeclaredCollections
+  /** Writes the project's starting data on first start (empty dataDir) and after every reset, with triggers paused. */
+  seed?: (target: SeedTarget) => Promise<void>
   maxInstances?: number
   showLogs?: boolean
   /** Fire timer triggers on schedule (default true). */
@@ -34,6 +36,14 @@ export interface LocalCloudOptions {
   transactionTimeoutMs?: number
 }
 
+export interface SeedTarget {
+  db: CloudDatabase
+  /** Names of the functions that exist. */
+  functions: ReadonlySet<string>
+  /** Calls a function as the shopper `openid`; resolves to its return value. */
+  callAs(name: string, event: Record<string, unknown>, openid: string): Promise<unknown>
+}
+
 export interface LocalCloud {
   url: string
   port: number
@@ -42,7 +52,7 @@ export interface LocalCloud {
   host: FunctionHost
   /** Files under DATA_DIR/storage, as wx-server-sdk's uploadFile, getTempFileURL, downloadFile, deleteFile see them. */
   storage: CloudStorage
-  /** Whether this start found no data and seeded the demo. */
+  /** Whether this start found no data and ran the seed. */
   seeded: boolean
   /** Why seeding on start failed (the cloud still runs; shoppers can sign up themselves). */
   seedError?: string
@@ -57,14 +67,16 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
   let server: RunningServer | null = null
   const seed = async (): Promise<void> => {
     const db = server?.db
-    if (!options.seed || !db) return
-    await host.withTriggersPaused(() => seedDemo({ db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) }))
+    const seedData = options.seed
+    if (!seedData || !db) return
+    await host.withTriggersPaused(() => seedData({ db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) }))
   }
   server = await startServer({
     port: options.port ?? 0,
     dataDir: options.dataDir,
     clock,
     transactionTimeoutMs: options.transactionTimeoutMs,
+    collections: options.collections,
     adminHandlers: { ...host.adminHandlers(), ...storage.adminHandlers() },
     onDatabaseRequest: (body) => host.countDatabaseRequest(body),
     multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),

@@ -2,25 +2,25 @@
  * The local cloud for tests: the real server and function host on a free port and a temp data
  * folder, with helpers that speak HTTP as the H5 client does.
  *
- *   const cloud = await startLocalCloud()            // builds cloudfunctions/ when stale
+ *   const cloud = await startLocalCloud({ functionsDir: 'build/cloudfunctions' })
  *   const res = await cloud.call('member', { action: 'login' }, 'shopper-1')
  *   await cloud.close()
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildFunctions, describeBuild, FUNCTIONS_BUILD } from '../../scripts/build-functions'
 import type { Clock } from '../clock'
 import type { OutboxEntry } from './host'
-import { openLocalCloud, type LocalCloud } from './local-cloud'
+import { openLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud'
 
 export interface TestCloudOptions {
-  /** Default: the product's functions, built from cloudfunctions/ into build/cloudfunctions/. */
-  functionsDir?: string
+  /** Deployable function folders (each with index.js and config.json). */
+  functionsDir: string
   /** Default: a fresh temp folder, deleted by close(). */
   dataDir?: string
-  /** Seed the demo catalog, staff and shoppers (default false: tests start empty). */
-  seed?: boolean
+  collections?: LocalCloudOptions['collections']
+  /** The project's starting data (default none: tests start empty). */
+  seed?: LocalCloudOptions['seed']
   clock?: Clock
   /** Serve this H5 build folder at `/`. */
   h5Dir?: string
@@ -49,13 +49,12 @@ export interface TestLocalCloud extends LocalCloud {
   outbox(): OutboxEntry[]
 }
 
-export async function startLocalCloud(options: TestCloudOptions = {}): Promise<TestLocalCloud> {
-  const functionsDir = options.functionsDir ?? (await buildProductFunctions())
+export async function startLocalCloud(options: TestCloudOptions): Promise<TestLocalCloud> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'))
-  const cloud = await openLocalCloud({ ...options, functionsDir, dataDir, showLogs: options.showLogs ?? false })
+  const cloud = await openLocalCloud({ ...options, dataDir, showLogs: options.showLogs ?? false })
   if (cloud.seedError) {
     await cloud.close()
-    throw new Error(`seeding the demo failed: ${cloud.seedError}`)
+    throw new Error(`seeding failed: ${cloud.seedError}`)
   }
   const post = async <T>(route: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpReply<T>> => {
     const res = await fetch(`${cloud.url}${route}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
@@ -73,10 +72,4 @@ export async function startLocalCloud(options: TestCloudOptions = {}): Promise<T
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
-}
-
-async function buildProductFunctions(): Promise<string> {
-  const report = await buildFunctions()
-  if (report.failed.length > 0) throw new Error(describeBuild(report))
-  return FUNCTIONS_BUILD
 }

@@ -3,11 +3,12 @@ import { crc32, inflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { qrModules } from './qr-png'
 import { startLocalCloud, type TestLocalCloud } from './testing'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 let cloud: TestLocalCloud
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, 'fixtures') })
+  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, 'fixtures') })
 })
 
 afterAll(async () => {

@@ -4,13 +4,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLocalCloud, type TestLocalCloud } from '../host/testing'
 import { bucketOf } from './paths'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 type Reply<T> = { ok: true; data: T } | { ok: false; code?: string; errMsg: string }
 
 let cloud: TestLocalCloud
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, 'fixtures') })
+  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, 'fixtures') })
 })
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { Clock } from '../clock'
 import { startTestDatabase, type TestDatabase } from '../db/testing'
 import { bucketOf } from './paths'
 import { CloudStorage } from './storage'
+import { TEST_COLLECTIONS } from '../test-collections'
 
 /** How wx-server-sdk raises a storage failure: errCode -1, CloudBase's code, the server's message in errMsg. */
 interface WxError {
@@ -25,7 +26,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storage-'))
   clock = new Clock()
   storage = new CloudStorage({ dataDir, clock, env: ENV })
-  test = await startTestDatabase({ dataDir, clock, adminHandlers: storage.adminHandlers(), routes: storage.routes() })
+  test = await startTestDatabase({ collections: TEST_COLLECTIONS, dataDir, clock, adminHandlers: storage.adminHandlers(), routes: storage.routes() })
   storage.connect(test.server.url)
 })
 
