@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['{shared,emulator,cloudfunctions,client}/**/*.test.{ts,tsx}'],
+    include: ['{shared,packages,cloudfunctions,client,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'build/**'],
     pool: 'forks',
     testTimeout: 30_000,

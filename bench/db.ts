@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EJSON } from 'bson'
-import { startTestDatabase } from '../emulator/db/testing'
+import { startTestDatabase } from '@points-club/wechat-local-cloud/db-testing'
+import { COLLECTIONS } from '../shared/collections'
 
 const BUDGET_MS = Number(process.env.BENCH_MS ?? 1500)
 const LEDGER_SIZE = 5000
@@ -30,7 +31,7 @@ async function measure(step: (i: number) => Promise<unknown>): Promise<number> {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-bench-'))
-  const cloud = await startTestDatabase({ dataDir })
+  const cloud = await startTestDatabase({ dataDir, collections: COLLECTIONS })
   const { db } = cloud
   const _ = db.command
   const engine = cloud.server.db

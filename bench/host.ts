@@ -4,7 +4,7 @@
  */
 import { percentile } from './percentile'
 import path from 'node:path'
-import { startLocalCloud } from '../emulator/host/testing'
+import { startLocalCloud } from '@points-club/wechat-local-cloud/testing'
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now()
@@ -13,7 +13,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main(): Promise<void> {
-  const cloud = await startLocalCloud({ functionsDir: path.join(__dirname, '..', 'emulator', 'host', 'fixtures'), maxInstances: 4 })
+  const cloud = await startLocalCloud({ functionsDir: path.join(__dirname, '..', 'packages', 'local-cloud', 'src', 'host', 'fixtures'), maxInstances: 4 })
   try {
     const [, cold] = await timed(() => cloud.call('whoami', {}, 'bench'))
     const warm: number[] = []

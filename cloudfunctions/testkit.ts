@@ -5,8 +5,10 @@ import path from 'node:path'
 import { EJSON } from 'bson'
 import type { Envelope } from '../shared/api'
 import type { Member, LedgerEntry, PurchaseDoc } from '../shared/member'
+import { openLocalCloud, type LocalCloud } from '@points-club/wechat-local-cloud'
 import { buildFunctions } from '../scripts/build-functions'
-import { openLocalCloud, type LocalCloud } from '../emulator/host/local-cloud'
+import { seedDemo } from '../scripts/demo-seed'
+import { COLLECTIONS } from '../shared/collections'
 
 export interface TestCloud {
   url: string
@@ -40,7 +42,7 @@ export async function startTestCloud(options: { maxInstances?: number } = {}): P
   // other functions may be mid-change; only the ones these tests call must build
   const broken = report.failed.filter((f) => NEEDED.includes(f.name))
   if (broken.length > 0) throw new Error(`build failed: ${JSON.stringify(broken)}`)
-  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), seed: true, timers: false, maxInstances: options.maxInstances, showLogs: process.env.SHOW_LOGS === '1' ? true : false })
+  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), collections: COLLECTIONS, seed: seedDemo, timers: false, maxInstances: options.maxInstances, showLogs: process.env.SHOW_LOGS === '1' ? true : false })
   if (cloud.seedError) {
     await cloud.close()
     throw new Error(`seeding the demo failed: ${cloud.seedError}`)

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startLocalCloud, type TestLocalCloud } from '../../../emulator/host/testing'
+import { startLocalCloud, type TestLocalCloud } from '@points-club/wechat-local-cloud/testing'
 import type { FetchLike } from './envelope'
 import { uploadOverHttp } from './upload'
 
@@ -11,7 +11,7 @@ let cloud: TestLocalCloud
 const http = fetch as unknown as FetchLike
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, '../../../emulator/storage/fixtures') })
+  cloud = await startLocalCloud({ functionsDir: path.join(__dirname, '../../../packages/local-cloud/src/storage/fixtures') })
 })
 
 afterAll(async () => {

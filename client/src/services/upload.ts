@@ -9,7 +9,7 @@ export type Uploaded = Envelope<{ fileID: string }>
 /** Matches the local cloud's limit on one stored file. */
 const MAX_UPLOAD_MB = 20
 
-// The local cloud's upload route (H5): JSON `{ cloudPath, base64 }` in, `{ fileID }` out, as documented in emulator/host/README.md.
+// The local cloud's upload route (H5): JSON `{ cloudPath, base64 }` in, `{ fileID }` out, as documented in packages/local-cloud/README.md.
 export async function uploadOverHttp(fetchFn: FetchLike, source: UploadSource, cloudPath: string, base = ''): Promise<Uploaded> {
   let base64: string
   try {
