@@ -37,13 +37,15 @@ export default function MemberCodePage() {
     setCode({ ...env.data, refreshAt: Date.now() + refreshDelay(env.data.expiresAt, Date.now()) })
   }, [allowPoints, cap])
 
+  // The 会员码 may be the first page a shopper opens: join first (login creates the member), then ask for a code.
   useEffect(() => {
-    void refresh()
-  }, [refresh])
-
-  useEffect(() => {
-    void api.summary().then((env) => env.ok && setSummary(env.data))
+    void api.login().then((env) => (env.ok ? setSummary(env.data) : setError(env.error)))
   }, [])
+
+  const joined = summary !== null
+  useEffect(() => {
+    if (joined) void refresh()
+  }, [refresh, joined])
 
   // Before it expires, the code is replaced.
   useEffect(() => {
@@ -62,7 +64,7 @@ export default function MemberCodePage() {
       void refresh()
     }
     setSummary(env.data)
-  }, 2500, summary !== null)
+  }, 2500, joined)
 
   const onAllow = (on: boolean) => {
     setAllowPoints(on)
