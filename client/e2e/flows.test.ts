@@ -17,7 +17,7 @@ async function confirmPreview(page: Page, steps = 0): Promise<void> {
   await page.locator('#claim-preview').waitFor()
   for (let i = 1; i <= steps; i++) {
     await tap(page, '#points-stepper-up')
-    await expect.poll(() => textOf(page, '#points-stepper-value')).toBe(String(i * 100))
+    await expect.poll(() => textOf(page, '#points-stepper-value'), { timeout: 10_000 }).toBe(String(i * 100))
   }
   await whenEnabled(page, '#claim-btn')
   await tap(page, '#claim-btn')

@@ -4,6 +4,8 @@ import { actAs, callAs, launch, open, screenshot, tap, textOf, typeInto, whenEna
 import { startCloud, type StartedCloud } from './local-cloud'
 
 type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
+// Answers come from functions on a busy machine: wait for them as the page would, for seconds, not the default one.
+const SLOW = { timeout: 10_000 }
 const data = <T>(env: Env<T>): T => {
   if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`)
   return env.data
@@ -66,7 +68,7 @@ describe('the till, clerk and shopper at once', () => {
     await tap(shopper, '#points-stepper-down')
     expect(await textOf(shopper, '#points-stepper-value')).toBe('0')
     await tap(shopper, '#points-stepper-up')
-    await expect.poll(() => textOf(shopper, '#preview-pay')).toBe('¥119.00')
+    await expect.poll(() => textOf(shopper, '#preview-pay'), SLOW).toBe('¥119.00')
     expect(await textOf(shopper, '#points-stepper-value')).toBe('100')
     expect(await textOf(shopper, '#preview-deducted')).toBe('-¥1.00')
     // 119 on what is paid, 50 for the first purchase
@@ -103,7 +105,7 @@ describe('the till, clerk and shopper at once', () => {
     expect(first).toMatch(/^\d{4}( \d{4}){4}$/)
     // consent to pay with points: a new code carries it
     await tap(reader, '#allow-points')
-    await expect.poll(() => textOf(reader, '#member-code-digits')).not.toBe(first)
+    await expect.poll(() => textOf(reader, '#member-code-digits'), SLOW).not.toBe(first)
     expect(await textOf(reader, '#points-cap-label')).toBe('不限（按订单最多可抵）')
     const digits = await textOf(reader, '#member-code-digits')
     await screenshot(reader, 'till-member-code')
@@ -123,7 +125,7 @@ describe('the till, clerk and shopper at once', () => {
     // the shopper's page learns the code was used and shows a fresh one
     await reader.locator('#member-code-notice').waitFor({ timeout: 10_000 })
     expect(await textOf(reader, '#member-code-notice')).toBe('已结账，当前积分 99')
-    await expect.poll(() => textOf(reader, '#member-code-digits')).not.toBe(digits)
+    await expect.poll(() => textOf(reader, '#member-code-digits'), SLOW).not.toBe(digits)
 
     // the same code again: the server's refusal, in Chinese
     await typeInto(clerk, '#member-code-input', digits)
@@ -209,13 +211,13 @@ describe('the till, clerk and shopper at once', () => {
     expect((await kinds())[0]).toBe('fulfilVoucher')
     expect(await kinds()).toEqual(expect.arrayContaining(['refund', 'checkout', 'issuePurchase']))
     await tap(owner, '#audit-kind-refund')
-    await expect.poll(kinds).toEqual(['refund', 'refund'])
+    await expect.poll(kinds, SLOW).toEqual(['refund', 'refund'])
     expect(await textOf(owner, '#audit')).toContain('收回 84 积分')
     await tap(owner, '#audit-actor-demo-admin')
-    await expect.poll(kinds).toEqual(['refund'])
+    await expect.poll(kinds, SLOW).toEqual(['refund'])
     await tap(owner, '#audit-kind-all')
     await tap(owner, '#audit-actor-all')
-    await expect.poll(async () => (await kinds()).length).toBeGreaterThan(3)
+    await expect.poll(async () => (await kinds()).length, SLOW).toBeGreaterThan(3)
     await screenshot(owner, 'till-owner-audit')
   })
 })

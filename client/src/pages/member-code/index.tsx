@@ -77,7 +77,7 @@ export default function MemberCodePage() {
         <View className='card__title'>会员码<Text className='card__hint'>结账时出示给店员扫码</Text></View>
         {code ? (
           <View>
-            <QrCode value={code.code} id='member-qr' />
+            <QrCode value={code.code} id='member-qr' showText={false} />
             <View className='member-code__digits' id='member-code-digits'>{groupDigits(code.code)}</View>
             {summary?.memberNo && <View className='member-code__no' id='member-no'>会员号 {summary.memberNo}</View>}
             <View className='muted center gap-top-small' id='member-code-refresh'>
