@@ -50,6 +50,8 @@ export interface Voucher {
   status: VoucherStatus
   createdAt: string
   expiresAt: string
+  /** When it left pending: fulfilled (核销), rejected or expired; null while pending (extra field). */
+  handledAt: string | null
 }
 
 export type AuditKind = (typeof auditKinds)[number]

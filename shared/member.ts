@@ -532,6 +532,8 @@ export function voucherView(v: VoucherDoc): Voucher {
     status: v.status,
     createdAt: v.createdAt.toISOString(),
     expiresAt: v.expiresAt.toISOString(),
+    // a voucher's last change is the one that ended its pending state (fulfil, reject, expiry)
+    handledAt: v.status === 'pending' ? null : new Date(v.updatedAt).toISOString(),
   }
 }
 

@@ -59,3 +59,18 @@ export async function callAs<T>(base: string, openid: string, fn: string, event:
   })
   return (await res.json()) as T
 }
+
+// A real pointer tap: the mouse goes down and up at the centre of the element's box, as a finger would.
+export async function tap(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first()
+  await el.waitFor({ state: 'visible' })
+  await el.scrollIntoViewIfNeeded()
+  const box = await el.boundingBox()
+  if (!box) throw new Error(`${selector} is not on screen`)
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+}
+
+// Waits until an ActionButton is enabled (it carries btn--disabled while not).
+export async function whenEnabled(page: Page, selector: string): Promise<void> {
+  await page.locator(`${selector}:not(.btn--disabled)`).first().waitFor()
+}

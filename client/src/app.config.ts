@@ -4,6 +4,7 @@ export default defineAppConfig({
     'pages/mall/index',
     'pages/vouchers/index',
     'pages/scan/index',
+    'pages/member-code/index',
     'pages/checkin/index',
     'pages/history/index',
     'pages/profile/index',

@@ -120,8 +120,18 @@ describe('store vouchers at the counter', () => {
 
   it('fulfils a pending voucher once; it can then not be rejected', async () => {
     expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 's-voucher')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    // an hour ahead, so the time shown can only come from the fulfilment (the clock runs on from there)
+    const fulfilledAt = Date.now() + 3_600_000
+    const near = (iso: string | null | undefined) => Math.abs(Date.parse(iso ?? '') - fulfilledAt) < 5_000
+    await c.setClock(new Date(fulfilledAt).toISOString())
     const r = await c.data<{ voucher: Voucher }>('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')
-    expect(r.voucher).toEqual({ ...voucher, status: 'fulfilled' })
+    await c.setClock(null)
+    expect(voucher.handledAt).toBeNull()
+    expect(r.voucher).toEqual({ ...voucher, status: 'fulfilled', handledAt: expect.any(String) })
+    expect(near(r.voucher.handledAt)).toBe(true)
+    // the shopper's voucher page shows the 核销 time
+    const { vouchers } = await c.data<{ vouchers: Voucher[] }>('exchange', { action: 'vouchers', status: 'fulfilled' }, 's-voucher')
+    expect(near(vouchers.find((v) => v.code === voucher.code)?.handledAt)).toBe(true)
     expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.call('store', { action: 'rejectVoucher', code: voucher.code, reason: '顾客不要了' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.call('store', { action: 'fulfilVoucher', code: 'CCCCCCCCCCCCCCCCCCCCCC' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })

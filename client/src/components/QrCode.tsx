@@ -2,13 +2,13 @@ import { useMemo } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { qrDataUrl } from '../logic/qr'
 
-// The code as a QR image (a GIF data URL works on weapp and H5) with the text beneath for typing.
-export function QrCode({ value, id }: { value: string; id?: string }) {
+// The code as a QR image (a GIF data URL works on weapp and H5) with the text beneath for typing, unless the page writes it itself.
+export function QrCode({ value, id, showText = true }: { value: string; id?: string; showText?: boolean }) {
   const src = useMemo(() => qrDataUrl(value), [value])
   return (
     <View className='qr' id={id}>
       <Image className='qr__img' src={src} mode='aspectFit' />
-      <Text className='qr__text' selectable>{value}</Text>
+      {showText && <Text className='qr__text' selectable>{value}</Text>}
     </View>
   )
 }

@@ -56,8 +56,10 @@ const REASONS: [string, string][] = [
   ['address', '完善地址'], ['profile', '完善资料'], ['tier', '升级奖励'], ['draw', '积分抽奖'], ['prize', '抽奖奖品'],
 ]
 
-// Ledger reasons are machine words; unknown ones are shown as they are rather than hidden.
+// The server writes each reason as a sentence the shopper reads; only a bare machine word (older entries) is named here.
+// A sentence is never matched by a word inside it: an order number like "A-pay-7" in a refund's reason would hide the sentence.
 export function reasonLabel(reason: string): string {
+  if (!/^[a-z_:-]+$/i.test(reason)) return reason
   const lower = reason.toLowerCase()
   return REASONS.find(([key]) => lower.includes(key))?.[1] ?? reason
 }

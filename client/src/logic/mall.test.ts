@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CatalogItem } from '../services/contract'
-import { itemView, recommendation, voucherStatus } from './mall'
+import { handledLine, itemView, recommendation, showsPendingCode, voucherStatus } from './mall'
 
 const item = (id: string, name: string, points: number, stock = 10): CatalogItem =>
   ({ id, name, kind: 'voucher', points, stock, affordable: false }) as unknown as CatalogItem
@@ -26,5 +26,17 @@ describe('points mall', () => {
     expect(voucherStatus('pending').label).toBe('待使用')
     expect(voucherStatus('fulfilled').label).toBe('已核销')
     expect(voucherStatus('rejected').label).toBe('已驳回')
+  })
+
+  it('says when a voucher was fulfilled, rejected or expired, in the merchant zone', () => {
+    expect(handledLine({ status: 'fulfilled', handledAt: '2026-11-22T01:05:00Z' })).toBe('核销时间 2026-11-22 09:05')
+    expect(handledLine({ status: 'rejected', handledAt: '2026-11-22T01:05:00Z' })).toBe('驳回时间 2026-11-22 09:05')
+    expect(handledLine({ status: 'pending', handledAt: null })).toBeNull()
+    expect(handledLine({ status: 'fulfilled', handledAt: null })).toBeNull()
+  })
+
+  it('keeps polling only while a pending voucher shows its code', () => {
+    expect(showsPendingCode([{ status: 'fulfilled' }, { status: 'pending' }])).toBe(true)
+    expect(showsPendingCode([{ status: 'fulfilled' }, { status: 'expired' }])).toBe(false)
   })
 })

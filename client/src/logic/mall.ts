@@ -1,5 +1,5 @@
-import type { CatalogItem, VoucherStatus } from '../services/contract'
-import { formatPoints } from './format'
+import type { CatalogItem, Voucher, VoucherStatus } from '../services/contract'
+import { formatDateTime, formatPoints } from './format'
 
 export interface ItemView { item: CatalogItem; canRedeem: boolean; note: string }
 
@@ -28,4 +28,17 @@ export const VOUCHER_STATUS: Record<VoucherStatus, { label: string; tone: string
 
 export function voucherStatus(status: string): { label: string; tone: string } {
   return VOUCHER_STATUS[status as VoucherStatus] ?? { label: status, tone: 'gray' }
+}
+
+const HANDLED: Partial<Record<VoucherStatus, string>> = { fulfilled: '核销时间', rejected: '驳回时间', expired: '过期时间' }
+
+/** When a voucher left pending, in the words of what happened (核销时间 ...); null while pending or unknown. */
+export function handledLine(v: Pick<Voucher, 'status' | 'handledAt'>): string | null {
+  const label = HANDLED[v.status]
+  return label && v.handledAt ? `${label} ${formatDateTime(v.handledAt)}` : null
+}
+
+/** The voucher page keeps asking while a QR code is on screen, so a fulfilment shows without a tap. */
+export function showsPendingCode(vouchers: Pick<Voucher, 'status'>[]): boolean {
+  return vouchers.some((v) => v.status === 'pending')
 }

@@ -7,6 +7,7 @@ export const ROUTES = {
   history: '/pages/history/index',
   profile: '/pages/profile/index',
   scan: '/pages/scan/index',
+  memberCode: '/pages/member-code/index',
   staff: '/merchant/staff/index',
   admin: '/merchant/admin/index',
 } as const

@@ -1,5 +1,6 @@
 import type {
-  CatalogItem, CheckInResult, ClaimResult, Envelope, IssueResult, LedgerPage, LookupResult, Summary, Voucher,
+  AuditKind, AuditPage, CatalogItem, CheckInResult, ClaimResult, Envelope, IssueResult, LedgerPage, LookupResult, MemberCode, Purchase,
+  PurchasePreview, RefundResult, Summary, Voucher,
 } from './contract'
 import { callFunction } from './transport'
 
@@ -27,7 +28,15 @@ export const api = {
   vouchers: (status?: string) => call<{ vouchers: Voucher[] }>('exchange', 'vouchers', status ? { status } : {}),
   issuePurchase: (orderId: string, amountFen: number) =>
     call<IssueResult>('store', 'issuePurchase', { orderId, amountFen }),
-  claimPurchase: (code: string, usePoints: boolean) => call<ClaimResult>('store', 'claimPurchase', { code, usePoints }),
+  memberCode: (allowPoints: boolean, maxPoints: number | null) =>
+    call<MemberCode>('member', 'memberCode', allowPoints && maxPoints !== null ? { allowPoints, maxPoints } : { allowPoints }),
+  previewPurchase: (code: string, pointsToUse: number) => call<PurchasePreview>('store', 'previewPurchase', { code, pointsToUse }),
+  claimPurchase: (code: string, pointsToUse: number) => call<ClaimResult>('store', 'claimPurchase', { code, pointsToUse }),
+  checkout: (orderId: string, amountFen: number, memberCode: string) =>
+    call<{ purchase: Purchase }>('store', 'checkout', { orderId, amountFen, memberCode }),
+  purchase: (orderId: string) => call<{ purchase: Purchase }>('store', 'purchase', { orderId }),
+  refund: (orderId: string, refundId: string, amountFen: number) => call<RefundResult>('store', 'refund', { orderId, refundId, amountFen }),
+  audit: (filter: { cursor?: string; actor?: string; kind?: AuditKind }) => call<AuditPage>('store', 'audit', { ...filter, limit: 20 }),
   lookupVoucher: (code: string) => call<LookupResult>('store', 'lookupVoucher', { code }),
   fulfilVoucher: (code: string) => call<{ voucher: Voucher }>('store', 'fulfilVoucher', { code }),
   rejectVoucher: (code: string, reason: string) => call<{ voucher: Voucher }>('store', 'rejectVoucher', { code, reason }),

@@ -8,6 +8,7 @@ import { useRemote } from '../../hooks/useRemote'
 import { shiftDay, todayInShanghai } from '../../logic/format'
 import { metricsView } from '../../logic/metrics'
 import { api } from '../../services/api'
+import { AuditTrail } from './AuditTrail'
 
 const PERIODS = [
   { id: '7d', label: '近7天', days: 7 },
@@ -19,6 +20,7 @@ export default function Admin() {
   return (
     <Screen id='page-admin'>
       <Metrics />
+      <AuditTrail />
       <Rules />
     </Screen>
   )

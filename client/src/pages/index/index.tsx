@@ -16,6 +16,7 @@ import { api } from '../../services/api'
 import type { Summary } from '../../services/contract'
 
 const LINKS = [
+  { id: 'member-code', label: '会员码', icon: '码', url: ROUTES.memberCode },
   { id: 'mall', label: '积分商城', icon: '兑', url: ROUTES.mall },
   { id: 'vouchers', label: '我的券', icon: '券', url: ROUTES.vouchers },
   { id: 'history', label: '积分明细', icon: '明', url: ROUTES.history },

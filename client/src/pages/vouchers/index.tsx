@@ -4,9 +4,10 @@ import { useRef, useState } from 'react'
 import { QrCode } from '../../components/QrCode'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
+import { usePolling } from '../../hooks/usePolling'
 import { useRemote } from '../../hooks/useRemote'
 import { formatDate, formatPoints } from '../../logic/format'
-import { voucherStatus } from '../../logic/mall'
+import { handledLine, showsPendingCode, voucherStatus } from '../../logic/mall'
 import { api } from '../../services/api'
 import type { Voucher } from '../../services/contract'
 
@@ -27,6 +28,8 @@ export default function Vouchers() {
     if (firstShow.current) firstShow.current = false
     else void reload(true)
   })
+  // While a code is on screen the clerk may fulfil it any moment: ask quietly every few seconds.
+  usePolling(() => reload(true), 2500, state.status === 'ready' && showsPendingCode(state.data.vouchers))
   return (
     <Screen id='page-vouchers'>
       <View className='chips'>
@@ -48,6 +51,7 @@ export default function Vouchers() {
 
 function VoucherCard({ v }: { v: Voucher }) {
   const status = voucherStatus(v.status)
+  const handled = handledLine(v)
   return (
     <View className='card voucher' id={`voucher-${v.code}`} data-status={v.status}>
       <View className='row'>
@@ -61,7 +65,10 @@ function VoucherCard({ v }: { v: Voucher }) {
           <View className='muted center'>到店出示给店员扫码核销</View>
         </View>
       ) : (
-        <View className='qr__text voucher__code'>{v.code}</View>
+        <View>
+          {handled && <View className='voucher__handled' id={`handled-${v.code}`}>{handled}</View>}
+          <View className='qr__text voucher__code'>{v.code}</View>
+        </View>
       )}
     </View>
   )
