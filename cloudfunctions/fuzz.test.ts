@@ -41,6 +41,7 @@ const ACTIONS: Array<{ fn: string; action: string; args: Record<string, unknown>
   { fn: 'store', action: 'claimPurchase', args: { code: CODE, usePoints: true }, as: 'shopper' },
   { fn: 'store', action: 'checkout', args: { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] }, as: 'demo-staff' },
   { fn: 'store', action: 'previewPurchase', args: { code: CODE, pointsToUse: 100 }, as: 'shopper' },
+  { fn: 'store', action: 'checkoutPreview', args: { amountFen: 100, memberCode: '1234 5678 9012 3456 7890', voucherCode: CODE }, as: 'demo-staff' },
   { fn: 'store', action: 'purchase', args: { orderId: 'order-1' }, as: 'demo-staff' },
   { fn: 'store', action: 'refund', args: { orderId: 'order-1', refundId: 'refund-1', amountFen: 100 }, as: 'demo-staff' },
   { fn: 'store', action: 'audit', args: { limit: 10, actor: 'demo-staff', kind: 'refund' }, as: 'demo-admin' },

@@ -23,6 +23,7 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['store', 'claimPurchase', { code: CODE, pointsToUse: 100 }],
   ['store', 'previewPurchase', { code: CODE, pointsToUse: 100 }],
   ['store', 'checkout', { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] }],
+  ['store', 'checkoutPreview', { amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, voucherCode: CODE, lines: [{ tag: 'latte', amountFen: 50 }] }],
   ['store', 'purchase', { orderId: 'order-1' }],
   ['store', 'refund', { orderId: 'order-1', refundId: 'refund-1', amountFen: 100 }],
   ['store', 'audit', { limit: 10, cursor: 'x', actor: 'demo-staff', kind: 'refund' }],

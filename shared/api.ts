@@ -4,6 +4,9 @@ import type { DrawAnswer } from './lottery'
 import type { Metrics } from './metrics'
 import type { Rules } from './rules'
 import type { PurchaseStatus } from './purchase-status'
+import type { CampaignGain } from './campaigns'
+import type { UsableVoucher } from './voucher-use'
+import type { VoucherValue } from './voucher-value'
 import type { auditKinds, subscriptionKinds, itemKinds, voucherStatuses } from './schemas'
 
 export const ERROR_CODES = [
@@ -50,6 +53,11 @@ export interface Voucher {
   status: VoucherStatus
   createdAt: string
   expiresAt: string
+  /** What it takes off at the till, and the same in words (extra fields). */
+  value?: VoucherValue
+  valueText?: string
+  /** The order it was used on. */
+  orderId?: string
 }
 
 export type AuditKind = (typeof auditKinds)[number]
@@ -85,6 +93,9 @@ export interface PurchasePreview {
   deductedFen: number
   payFen: number
   awardPreview: number
+  /** Extra fields: the member's vouchers usable on this order, and the campaigns that add points to it. */
+  vouchers: UsableVoucher[]
+  campaigns: CampaignGain[]
 }
 
 export interface AuditEntryView {
@@ -163,6 +174,8 @@ export interface Actions {
     issuePurchase: { args: ArgsOf<'store', 'issuePurchase'>; data: { code: string; expiresAt: string; orderId: string; amountFen: number } }
     checkout: { args: ArgsOf<'store', 'checkout'>; data: { purchase: Purchase } }
     previewPurchase: { args: ArgsOf<'store', 'previewPurchase'>; data: PurchasePreview }
+    /** The clerk's look at a scanned 会员码 before charging it: the sums and the member's usable vouchers. */
+    checkoutPreview: { args: ArgsOf<'store', 'checkoutPreview'>; data: PurchasePreview & { member: { nickname: string; tier: string } } }
     claimPurchase: { args: ArgsOf<'store', 'claimPurchase'>; data: ClaimData }
     purchase: { args: ArgsOf<'store', 'purchase'>; data: { purchase: Purchase } }
     refund: { args: ArgsOf<'store', 'refund'>; data: { purchase: Purchase; clawedBack: number; returnedPoints: number; balance: number } }

@@ -80,6 +80,9 @@ export const schemas = {
     checkout: z
       .strictObject({ orderId: id, amountFen: fen, memberCode: memberCodeInput, pointsToUse: pointsToUse.optional(), voucherCode: code.optional(), lines: lines.optional() })
       .refine(linesFit, LINES_TOO_BIG),
+    checkoutPreview: z
+      .strictObject({ amountFen: fen, memberCode: memberCodeInput, pointsToUse: pointsToUse.optional(), voucherCode: code.optional(), lines: lines.optional() })
+      .refine(linesFit, LINES_TOO_BIG),
     previewPurchase: z.strictObject({ code, pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),
     claimPurchase: z.strictObject({ code, usePoints: z.boolean().optional(), pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),
     purchase: z.strictObject({ orderId: id }),
