@@ -35,6 +35,7 @@ const ACTIONS: Array<{ fn: string; action: string; args: Record<string, unknown>
   { fn: 'exchange', action: 'redeem', args: { itemId: 'free_delivery', requestId: 'fuzz-1' }, as: 'shopper' },
   { fn: 'exchange', action: 'vouchers', args: { status: 'pending' }, as: 'shopper' },
   { fn: 'exchange', action: 'draw', args: { requestId: 'fuzz-2' }, as: 'shopper' },
+  { fn: 'exchange', action: 'lottery', args: {}, as: 'shopper' },
   { fn: 'share', action: 'create', args: { itemId: 'coffee' }, as: 'shopper' },
   { fn: 'share', action: 'open', args: { shareId: CODE }, as: 'shopper' },
   { fn: 'store', action: 'issuePurchase', args: { orderId: 'order-1', amountFen: 100, multiplier: 2 }, as: 'demo-staff' },

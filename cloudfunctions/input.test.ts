@@ -18,6 +18,7 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['exchange', 'catalog', {}],
   ['exchange', 'redeem', { itemId: 'free_delivery', requestId: 'req-1' }],
   ['exchange', 'vouchers', { status: 'pending' }],
+  ['exchange', 'lottery', {}],
   ['store', 'issuePurchase', { orderId: 'order-1', amountFen: 100, multiplier: 2 }],
   ['store', 'claimPurchase', { code: CODE, usePoints: true }],
   ['store', 'claimPurchase', { code: CODE, pointsToUse: 100 }],

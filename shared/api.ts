@@ -1,6 +1,6 @@
 /** The product contract's types (API.md): envelope, error codes, summary, voucher, each action's data. */
 import type { ArgsOf } from './schemas'
-import type { DrawAnswer } from './lottery'
+import type { DrawAnswer, LotteryView } from './lottery'
 import type { Metrics } from './metrics'
 import type { Rules } from './rules'
 import type { PurchaseStatus } from './purchase-status'
@@ -165,6 +165,7 @@ export interface Actions {
     redeem: { args: ArgsOf<'exchange', 'redeem'>; data: { voucher: Voucher; balance: number } }
     vouchers: { args: ArgsOf<'exchange', 'vouchers'>; data: { vouchers: Voucher[] } }
     draw: { args: ArgsOf<'exchange', 'draw'>; data: DrawAnswer }
+    lottery: { args: ArgsOf<'exchange', 'lottery'>; data: LotteryView }
   }
   share: {
     create: { args: ArgsOf<'share', 'create'>; data: { shareId: string } }

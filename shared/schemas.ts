@@ -63,6 +63,7 @@ export const schemas = {
     redeem: z.strictObject({ itemId: id, requestId: id }),
     vouchers: z.strictObject({ status: z.enum(voucherStatuses).optional() }),
     draw: z.strictObject({ requestId: id }),
+    lottery: none,
   },
   share: {
     create: z.strictObject({ itemId: id.optional() }),

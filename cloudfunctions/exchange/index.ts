@@ -7,7 +7,7 @@ import { createDoc, db, getDoc } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
-import { draw } from './draw'
+import { draw, lottery } from './draw'
 
 export const actions = {
   catalog: action({
@@ -55,6 +55,7 @@ export const actions = {
     },
   }),
   draw,
+  lottery,
 }
 
 export const main = createMain(actions)
