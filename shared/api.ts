@@ -41,6 +41,8 @@ export interface Summary {
   streak: { count: number; checkedInToday: boolean }
   expiring: { points: number; expiresAt: string }[]
   recommendations: { itemId: string; text: string }[]
+  /** What runs today for this member, e.g. "今天会员日，消费积分×2" (extra field). */
+  campaigns: { id: string; name: string; multiplier: number; text: string }[]
   /** Extra fields (the contract allows additions). */
   profile: { birthday: string | null; address: string | null; birthdayAwarded: boolean; addressAwarded: boolean }
 }

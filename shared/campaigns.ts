@@ -77,3 +77,8 @@ function bestFor(tag: string | null, running: readonly Campaign[]): Campaign | n
 export function firstOrderCampaign(rules: Rules): Campaign {
   return { id: 'first', name: `首单积分×${rules.purchase.firstMultiplier}`, from: '0000-01-01', to: '9999-12-31', multiplier: rules.purchase.firstMultiplier }
 }
+
+/** Today's campaigns as the home page and the mall show them. */
+export function campaignsToday(rules: Rules, now: Date, tierId: string | null): { id: string; name: string; multiplier: number; text: string }[] {
+  return campaignsAt(rules, now, tierId).map((c) => ({ id: c.id, name: c.name, multiplier: c.multiplier, text: campaignText(c) }))
+}

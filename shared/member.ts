@@ -4,7 +4,7 @@
  */
 import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
 import { billFor } from './bill'
-import { campaignGains, campaignsAt, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
+import { campaignGains, campaignsAt, campaignsToday, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
 import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
@@ -618,6 +618,7 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
     streak: { count: currentStreak(member.streak, today), checkedInToday: member.streak.lastDay === today },
     expiring: member.lots.slice(0, 3).map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], rules.timeZone)!.toISOString() })),
     recommendations: recommend(member.balance, items),
+    campaigns: campaignsToday(rules, now, tier.id),
     profile: {
       birthday: member.birthday,
       address: member.address,
