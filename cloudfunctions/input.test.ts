@@ -49,7 +49,7 @@ function badVariants(args: Record<string, unknown>): Array<[string, Record<strin
   const out: Array<[string, Record<string, unknown>]> = [['an unknown field', { ...args, surprise: 1 }]]
   for (const [key, value] of Object.entries(args)) {
     const { [key]: _dropped, ...without } = args
-    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind']
+    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind', 'voucherCode']
     if (!optional.includes(key)) out.push([`no ${key}`, without])
     for (const junk of JUNK) if (isWrongFor(key, value, junk)) out.push([`${key} = ${String(junk).slice(0, 12)}`, { ...args, [key]: junk }])
     if (value && typeof value === 'object' && !Array.isArray(value)) {
