@@ -24,6 +24,8 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
   let voucher = ''
   let voucher2 = ''
   let memberCode = ''
+  let valued = ''
+  let purchase2 = ''
   const steps: Step[] = [
     { label: 'member.login (new member)', fn: 'member', event: { action: 'login' }, openid: shopper },
     { label: 'member.login (returning)', fn: 'member', event: { action: 'login' }, openid: shopper },
@@ -46,12 +48,17 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
     { label: 'exchange.redeem', fn: 'exchange', event: { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-1' }, openid: shopper },
     { label: 'exchange.redeem (repeat: ALREADY_DONE)', fn: 'exchange', event: { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-1' }, openid: shopper },
     { label: 'exchange.vouchers', fn: 'exchange', event: { action: 'vouchers' }, openid: shopper },
+    { label: 'exchange.redeem (a 满100减10 voucher)', fn: 'exchange', event: { action: 'redeem', itemId: 'bench-coupon', requestId: 'bench-3' }, openid: shopper },
+    { label: 'store.issuePurchase (for a voucher)', fn: 'store', event: { action: 'issuePurchase', orderId: 'bench-order-2', amountFen: 150_00 }, openid: 'demo-staff' },
+    { label: 'store.previewPurchase (with a voucher)', fn: 'store', event: () => ({ action: 'previewPurchase', code: purchase2, voucherCode: valued }), openid: shopper },
+    { label: 'store.claimPurchase (with a voucher)', fn: 'store', event: () => ({ action: 'claimPurchase', code: purchase2, voucherCode: valued }), openid: shopper },
     { label: 'store.lookupVoucher', fn: 'store', event: () => ({ action: 'lookupVoucher', code: voucher }), openid: 'demo-staff' },
     { label: 'store.fulfilVoucher', fn: 'store', event: () => ({ action: 'fulfilVoucher', code: voucher }), openid: 'demo-staff' },
     { label: 'store.rejectVoucher', fn: 'store', event: () => ({ action: 'rejectVoucher', code: voucher2, reason: '缺货' }), openid: 'demo-staff' },
     { label: 'store.saveItem', fn: 'store', event: { action: 'saveItem', item: { id: 'bench-item', name: '测试', kind: 'goods', points: 10, stock: 10 } }, openid: 'demo-admin' },
     { label: 'member.deleteAccount', fn: 'member', event: { action: 'deleteAccount' }, openid: shopper },
   ]
+  await c.put('items', { _id: 'bench-coupon', name: '满100减10券', kind: 'coupon', points: 10, stock: 10, validDays: 30, active: true, value: { type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 } })
   // warm every function instance and the rules cache
   await c.data('member', { action: 'summary' }, 'demo-shopper-1')
   await c.data('checkin', { action: 'calendar', month: '2026-01' }, 'demo-shopper-1')
@@ -70,6 +77,8 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
     if (answer.ok && step.label === 'store.issuePurchase') purchase = String(answer.data.code)
     if (answer.ok && step.label === 'member.memberCode') memberCode = String(answer.data.code)
     if (answer.ok && step.label === 'exchange.redeem') voucher = String((answer.data.voucher as { code: string }).code)
+    if (answer.ok && step.label.startsWith('exchange.redeem (a 满100减10')) valued = String((answer.data.voucher as { code: string }).code)
+    if (answer.ok && step.label === 'store.issuePurchase (for a voucher)') purchase2 = String(answer.data.code)
   }
   return rows
 }

@@ -18,11 +18,13 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['exchange', 'catalog', {}],
   ['exchange', 'redeem', { itemId: 'free_delivery', requestId: 'req-1' }],
   ['exchange', 'vouchers', { status: 'pending' }],
+  ['exchange', 'lottery', {}],
   ['store', 'issuePurchase', { orderId: 'order-1', amountFen: 100, multiplier: 2 }],
   ['store', 'claimPurchase', { code: CODE, usePoints: true }],
   ['store', 'claimPurchase', { code: CODE, pointsToUse: 100 }],
   ['store', 'previewPurchase', { code: CODE, pointsToUse: 100 }],
   ['store', 'checkout', { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] }],
+  ['store', 'checkoutPreview', { amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, voucherCode: CODE, lines: [{ tag: 'latte', amountFen: 50 }] }],
   ['store', 'purchase', { orderId: 'order-1' }],
   ['store', 'refund', { orderId: 'order-1', refundId: 'refund-1', amountFen: 100 }],
   ['store', 'audit', { limit: 10, cursor: 'x', actor: 'demo-staff', kind: 'refund' }],
@@ -47,7 +49,7 @@ function badVariants(args: Record<string, unknown>): Array<[string, Record<strin
   const out: Array<[string, Record<string, unknown>]> = [['an unknown field', { ...args, surprise: 1 }]]
   for (const [key, value] of Object.entries(args)) {
     const { [key]: _dropped, ...without } = args
-    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind']
+    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind', 'voucherCode']
     if (!optional.includes(key)) out.push([`no ${key}`, without])
     for (const junk of JUNK) if (isWrongFor(key, value, junk)) out.push([`${key} = ${String(junk).slice(0, 12)}`, { ...args, [key]: junk }])
     if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -1,9 +1,12 @@
 /** The product contract's types (API.md): envelope, error codes, summary, voucher, each action's data. */
 import type { ArgsOf } from './schemas'
-import type { DrawAnswer } from './lottery'
+import type { DrawAnswer, LotteryView } from './lottery'
 import type { Metrics } from './metrics'
 import type { Rules } from './rules'
 import type { PurchaseStatus } from './purchase-status'
+import type { CampaignGain } from './campaigns'
+import type { UsableVoucher } from './voucher-use'
+import type { VoucherValue } from './voucher-value'
 import type { auditKinds, subscriptionKinds, itemKinds, voucherStatuses } from './schemas'
 
 export const ERROR_CODES = [
@@ -38,6 +41,8 @@ export interface Summary {
   streak: { count: number; checkedInToday: boolean }
   expiring: { points: number; expiresAt: string }[]
   recommendations: { itemId: string; text: string }[]
+  /** What runs today for this member, e.g. "今天会员日，消费积分×2" (extra field). */
+  campaigns: { id: string; name: string; multiplier: number; text: string }[]
   /** Extra fields (the contract allows additions). */
   profile: { birthday: string | null; address: string | null; birthdayAwarded: boolean; addressAwarded: boolean }
 }
@@ -52,6 +57,11 @@ export interface Voucher {
   expiresAt: string
   /** When it left pending: fulfilled (核销), rejected or expired; null while pending (extra field). */
   handledAt: string | null
+  /** What it takes off at the till, and the same in words (extra fields). */
+  value?: VoucherValue
+  valueText?: string
+  /** The order it was used on. */
+  orderId?: string
 }
 
 export type AuditKind = (typeof auditKinds)[number]
@@ -87,6 +97,9 @@ export interface PurchasePreview {
   deductedFen: number
   payFen: number
   awardPreview: number
+  /** Extra fields: the member's vouchers usable on this order, and the campaigns that add points to it. */
+  vouchers: UsableVoucher[]
+  campaigns: CampaignGain[]
 }
 
 export interface AuditEntryView {
@@ -156,6 +169,7 @@ export interface Actions {
     redeem: { args: ArgsOf<'exchange', 'redeem'>; data: { voucher: Voucher; balance: number } }
     vouchers: { args: ArgsOf<'exchange', 'vouchers'>; data: { vouchers: Voucher[] } }
     draw: { args: ArgsOf<'exchange', 'draw'>; data: DrawAnswer }
+    lottery: { args: ArgsOf<'exchange', 'lottery'>; data: LotteryView }
   }
   share: {
     create: { args: ArgsOf<'share', 'create'>; data: { shareId: string } }
@@ -165,6 +179,8 @@ export interface Actions {
     issuePurchase: { args: ArgsOf<'store', 'issuePurchase'>; data: { code: string; expiresAt: string; orderId: string; amountFen: number } }
     checkout: { args: ArgsOf<'store', 'checkout'>; data: { purchase: Purchase } }
     previewPurchase: { args: ArgsOf<'store', 'previewPurchase'>; data: PurchasePreview }
+    /** The clerk's look at a scanned 会员码 before charging it: the sums and the member's usable vouchers. */
+    checkoutPreview: { args: ArgsOf<'store', 'checkoutPreview'>; data: PurchasePreview & { member: { nickname: string; tier: string } } }
     claimPurchase: { args: ArgsOf<'store', 'claimPurchase'>; data: ClaimData }
     purchase: { args: ArgsOf<'store', 'purchase'>; data: { purchase: Purchase } }
     refund: { args: ArgsOf<'store', 'refund'>; data: { purchase: Purchase; clawedBack: number; returnedPoints: number; balance: number } }

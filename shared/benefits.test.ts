@@ -27,6 +27,11 @@ describe('birthdayGift', () => {
   it('adds the free-order voucher for diamond, and nothing outside the birthday month or without a birthday', () => {
     expect(birthdayGift(memberOf('diamond', 7), DEFAULT_RULES, now, code)?.answer.vouchers.map((v) => v.name)).toEqual(['生日8折券', '生日免单券'])
     expect(birthdayGift(memberOf('gold', 7), DEFAULT_RULES, now, code)?.answer.vouchers.map((v) => v.name)).toEqual(['生日8折券'])
+    // worth their words at the till: 20% off, and a free order up to 200 yuan
+    expect(birthdayGift(memberOf('diamond', 7), DEFAULT_RULES, now, code)?.answer.vouchers.map((v) => v.value)).toEqual([
+      { type: 'percentOff', percent: 20 },
+      { type: 'freeOrder', maxOffFen: 200_00 },
+    ])
     expect(birthdayGift(memberOf('diamond', 8), DEFAULT_RULES, now, code)).toBeNull()
     expect(birthdayGift(memberOf('diamond', null), DEFAULT_RULES, now, code)).toBeNull()
   })

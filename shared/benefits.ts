@@ -4,6 +4,7 @@ import { endOfMonth, monthNumberOf, monthOf } from './calendar'
 import type { SubscribeMessage } from './expiry'
 import { Posting, type Member, type Outcome, type VoucherDoc } from './member'
 import type { Rules } from './rules'
+import type { VoucherValue } from './voucher-value'
 import { tierHeld } from './tiers'
 
 /** Periods already granted, kept on the member so the job's query skips them (the grant document is the guard). */
@@ -36,7 +37,11 @@ interface VoucherSpec {
   name: string
   kind: ItemKind
   expiresAt: Date
+  value?: VoucherValue
 }
+
+/** The most the diamond birthday free-order voucher takes off one order. */
+export const BIRTHDAY_FREE_ORDER_MAX_FEN = 200_00
 
 function giftVoucher(openid: string, spec: VoucherSpec, grantId: string, code: string, now: Date): VoucherDoc {
   return { _id: code, openid, ...spec, points: 0, status: 'pending', requestId: grantId, createdAt: now, expiresAt: spec.expiresAt, updatedAt: now }
@@ -60,8 +65,8 @@ export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, new
   p.credit(grantId, 'birthday', `生日月礼遇，奖励 ${rules.birthday.points} 积分`, rules.birthday.points)
   const expiresAt = new Date(now.getTime() + rules.voucherDays * 86_400_000)
   const specs: VoucherSpec[] = []
-  if (rules.birthday.percentOff > 0) specs.push({ itemId: 'gift_birthday_discount', name: `生日${zheOf(rules.birthday.percentOff)}折券`, kind: 'coupon', expiresAt })
-  if (tierHeld(rules, member).extras.includes(FREE_ORDER_EXTRA)) specs.push({ itemId: 'gift_birthday_free', name: FREE_ORDER_EXTRA, kind: 'privilege', expiresAt })
+  if (rules.birthday.percentOff > 0) specs.push({ itemId: 'gift_birthday_discount', name: `生日${zheOf(rules.birthday.percentOff)}折券`, kind: 'coupon', expiresAt, value: { type: 'percentOff', percent: rules.birthday.percentOff } })
+  if (tierHeld(rules, member).extras.includes(FREE_ORDER_EXTRA)) specs.push({ itemId: 'gift_birthday_free', name: FREE_ORDER_EXTRA, kind: 'privilege', expiresAt, value: { type: 'freeOrder', maxOffFen: BIRTHDAY_FREE_ORDER_MAX_FEN } })
   p.promote()
   return p.done({ grantId, vouchers: specs.map((s) => giftVoucher(member._id, s, grantId, newCode(), now)) })
 }

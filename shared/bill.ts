@@ -1,11 +1,14 @@
 /** What a purchase costs, in the contract's order: amount → tier discount → voucher → points as cash → pay. Integer fen and points. */
 import type { Rules, TierRule } from './rules'
+import { voucherOffFen as offOf, type VoucherValue } from './voucher-value'
 
 export interface BillInput {
   amountFen: number
   tier: TierRule
-  /** What a voucher takes off (0 until vouchers carry values). */
-  voucherOffFen: number
+  /** The voucher's value, which takes off part of what the tier discount leaves. */
+  voucher?: VoucherValue | null
+  /** Or a fixed amount a voucher takes off. */
+  voucherOffFen?: number
   /** The member's balance: points as cash can never exceed it. */
   balance: number
   /** Points the shopper chose to use: a number, or `'all'` for as many as allowed. */
@@ -36,7 +39,9 @@ const pointsOfFen = (fen: number, rules: Rules): number => Math.ceil((fen * rule
 export function billFor(input: BillInput, rules: Rules): Bill {
   const { amountFen, tier } = input
   const tierDiscountFen = Math.floor((amountFen * (tier.discountPercent ?? 0)) / 100)
-  const voucherOffFen = Math.min(Math.max(0, input.voucherOffFen), amountFen - tierDiscountFen)
+  const afterTierFen = amountFen - tierDiscountFen
+  const offFen = input.voucher ? offOf(input.voucher, afterTierFen) : (input.voucherOffFen ?? 0)
+  const voucherOffFen = Math.min(Math.max(0, offFen), afterTierFen)
   const leftFen = amountFen - tierDiscountFen - voucherOffFen
   const shareFen = Math.floor((leftFen * rules.cash.maxPercent) / 100)
   const maxPoints = pointsOfFen(Math.min(shareFen, fenOfPoints(pointsAllowed(input), rules)), rules)

@@ -9,6 +9,8 @@ export const usageIds = {
   codesIssued: (openid: string, now: Date) => `issue:${openid}:${now.toISOString().slice(0, 13)}`,
   /** Shares a member created on one merchant day. */
   sharesCreated: (openid: string, day: string) => `share:${openid}:${day}`,
+  /** Lottery draws a member made on one merchant day. */
+  draws: (openid: string, day: string) => `draw:${openid}:${day}`,
 }
 
 export interface IssueRequest {

@@ -1,5 +1,6 @@
 /** The points lottery: which prizes can be won now, a weighted pick from a uniform random source, and the draw's outcome. */
 import type { Voucher } from './api'
+import { Refusal } from './refusal'
 import { Posting, voucherView, type Item, type Member, type Outcome, type VoucherDoc } from './member'
 import type { Rules } from './rules'
 
@@ -91,5 +92,41 @@ function prizeVoucher(openid: string, item: Item, requestId: string, code: strin
     createdAt: now,
     expiresAt: new Date(now.getTime() + days * 86_400_000),
     updatedAt: now,
+    // a 积分翻倍卡 or 免单券 prize is worth at the till what its item is
+    ...(item.value ? { value: item.value } : {}),
   }
+}
+
+/** The lottery page: the cost, every prize with its odds (a share of 1, to four places), whether it is open today, draws left (null: no limit). */
+export interface LotteryView {
+  cost: number
+  prizes: { id: string; name: string; odds: number }[]
+  open: boolean
+  drawsLeftToday: number | null
+}
+
+/** True on the merchant days of the lottery's window (both ends included; no window: always). */
+export function lotteryOpen(rules: Rules, day: string): boolean {
+  const { from, to } = rules.lottery
+  return (!from || day >= from) && (!to || day <= to)
+}
+
+export function lotteryView(rules: Rules, day: string, drawnToday: number): LotteryView {
+  const { cost, prizes, perDay } = rules.lottery
+  const total = prizes.reduce((s, p) => s + p.weight, 0)
+  return {
+    cost,
+    prizes: prizes.map((p) => ({ id: p.id, name: p.name, odds: total === 0 ? 0 : Math.round((p.weight / total) * 10_000) / 10_000 })),
+    open: lotteryOpen(rules, day),
+    drawsLeftToday: perDay === undefined ? null : Math.max(0, perDay - drawnToday),
+  }
+}
+
+/** Why this member may not draw now, or null: outside the lottery's days, or over its draws a day. */
+export function drawRefusal(rules: Rules, day: string, drawnToday: number): Refusal | null {
+  const { from, to, perDay } = rules.lottery
+  if (from && day < from) return new Refusal('LIMIT_REACHED', `抽奖活动 ${from} 开始，到时再来吧`)
+  if (to && day > to) return new Refusal('EXPIRED', '抽奖活动已经结束了')
+  if (perDay !== undefined && drawnToday >= perDay) return new Refusal('LIMIT_REACHED', `每天最多抽奖 ${perDay} 次，明天再来吧`)
+  return null
 }

@@ -4,6 +4,7 @@
  */
 import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
 import { billFor } from './bill'
+import { campaignGains, campaignsAt, campaignsToday, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
 import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
@@ -13,6 +14,9 @@ import { Refusal } from './refusal'
 import type { Rules } from './rules'
 import { continueStreak, currentStreak, streakBonus, type Streak } from './streak'
 import { nextTier, tierHeld, tiersCrossed } from './tiers'
+import { referralRewards, type Referral } from './referral'
+import { requireUsable, usedOn } from './voucher-use'
+import { valueText, voucherMultiplier, type VoucherValue } from './voucher-value'
 
 export interface Member {
   /** The shopper's OPENID. */
@@ -52,11 +56,13 @@ export interface Member {
   firstPurchasePaid?: boolean
   /** Keyed hash of the birthday set in an earlier life: only that date may be set again. */
   birthdayMark?: string | null
+  /** The share that brought this member in (set once, on first opening it): its sharer is the inviter. */
+  invitedBy?: string | null
   /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
   deleting?: { anon: string; since: Date }
 }
 
-export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'clawback' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust'
+export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'clawback' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust' | 'campaign' | 'referral'
 
 export interface LedgerEntry {
   /** Derived from the cause, so creating it twice fails: the idempotency guard. */
@@ -93,6 +99,8 @@ export interface Item {
   validDays: number
   perMemberLimit?: number | null
   active: boolean
+  /** What its vouchers take off at the till (absent: fulfilled by staff). */
+  value?: VoucherValue
 }
 
 export interface VoucherDoc {
@@ -109,6 +117,10 @@ export interface VoucherDoc {
   updatedAt: Date
   handledBy?: string
   rejectReason?: string
+  value?: VoucherValue
+  /** The order it was used on, and when (a full refund gives back the validity it had left). */
+  orderId?: string
+  usedAt?: Date
 }
 
 export interface PurchaseDoc {
@@ -157,6 +169,10 @@ export interface ClaimRecord {
   /** Tiers it reached, with the bonus each paid. */
   promoted: Promotion[]
   member: { nickname: string; tier: string }
+  /** The voucher used on it, which a full refund gives back. */
+  voucherCode?: string
+  /** Points each campaign added (the first-order multiplier included). */
+  campaigns?: CampaignGain[]
 }
 
 export const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
@@ -380,50 +396,90 @@ export interface ClaimAnswer {
 export type PointsChoice = boolean | number
 
 export interface Earnings {
-  /** Points on what is paid, at the tier held before the purchase (birthday-month multiplier included). */
+  /** Points on what is paid, at the tier held before the purchase (birthday-month and code multipliers included). */
   points: number
+  /** Points each running campaign adds (the first-order multiplier counts as one). */
+  campaigns: CampaignGain[]
+  /** Points a 积分翻倍卡 adds on top of the points and campaigns. */
+  cardPoints: number
   firstBonus: number
+  /** This is the member's first purchase ever. */
+  first: boolean
   /** Said in the ledger when the birthday month multiplies the points. */
   boosted: string
 }
 
-/** What paying `payFen` earns this member now (tier bonuses aside). */
-export function purchaseEarnings(member: Member, payFen: number, multiplier: number, rules: Rules, now: Date): Earnings {
+/** The total an earnings record credits for the order itself (tier bonuses aside). */
+export const earnedTotal = (e: Earnings): number => e.points + e.campaigns.reduce((s, c) => s + c.points, 0) + e.cardPoints + e.firstBonus
+
+/** What paying `payFen` on this purchase earns this member now (tier bonuses aside); `card`: a 积分翻倍卡's multiplier. */
+export function purchaseEarnings(member: Member, purchase: Pick<PurchaseDoc, 'amountFen' | 'lines' | 'multiplier'>, payFen: number, rules: Rules, now: Date, card = 1): Earnings {
   const tier = tierHeld(rules, member)
   const birthdayMonth = member.birthdayMonth !== null && member.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
+  // once per WeChat user ever: a full refund takes it back, and it is not paid again
+  const first = member.purchases === 0 && !member.firstPurchasePaid
+  const pointsOf = (fen: number) => pointsForPayment(fen, tier, purchase.multiplier, birthdayMonth)
+  const running = [...campaignsAt(rules, now, tier.id), ...(first && rules.purchase.firstMultiplier > 1 ? [firstOrderCampaign(rules)] : [])]
+  const points = pointsOf(payFen)
+  const campaigns = campaignGains(portionsOf(purchase.amountFen, payFen, purchase.lines), running, pointsOf)
   return {
-    points: pointsForPayment(payFen, tier, multiplier, birthdayMonth),
-    // once per WeChat user ever: a full refund takes it back, and it is not paid again
-    firstBonus: member.purchases === 0 && !member.firstPurchasePaid ? rules.purchase.firstBonus : 0,
+    points,
+    campaigns,
+    cardPoints: (points + campaigns.reduce((s, c) => s + c.points, 0)) * (card - 1),
+    firstBonus: first ? rules.purchase.firstBonus : 0,
+    first,
     boosted: birthdayMonth && tier.birthdayMultiplier > 1 ? `（生日月 ${tier.birthdayMultiplier} 倍）` : '',
   }
 }
 
 /** The sums of a purchase for this member: tier discount, voucher, points as cash, what to pay. */
-export function purchaseBill(member: Member, amountFen: number, choice: PointsChoice, rules: Rules, capPoints: number | null = null) {
+export function purchaseBill(member: Member, amountFen: number, choice: PointsChoice, rules: Rules, capPoints: number | null = null, voucher: VoucherValue | null = null) {
   const pointsToUse = choice === true ? 'all' : choice === false ? 0 : choice
-  return billFor({ amountFen, tier: tierHeld(rules, member), voucherOffFen: 0, balance: member.balance, pointsToUse, capPoints }, rules)
+  return billFor({ amountFen, tier: tierHeld(rules, member), voucher, balance: member.balance, pointsToUse, capPoints }, rules)
+}
+
+/** What a claim may bring beside the purchase: the voucher the shopper chose (null: a code that names none), the inviter. */
+export interface ClaimExtras {
+  voucher?: VoucherDoc | null
+  referral?: Referral | null
+}
+
+/** Ledger entries for the campaigns and the 积分翻倍卡 of a purchase. */
+function creditBoosts(p: Posting, purchaseId: string, earnings: Earnings, card: number): void {
+  for (const c of earnings.campaigns) p.credit(`purchase:${purchaseId}:campaign:${c.id}`, 'campaign', `${c.name}，多得 ${c.points} 积分`, c.points)
+  p.credit(`purchase:${purchaseId}:card`, 'campaign', `积分翻倍卡 ×${card}，多得 ${earnings.cardPoints} 积分`, earnings.cardPoints)
 }
 
 /**
  * A purchase claimed by the shopper: points as cash in the contract's order of sums, points on what is paid at the
  * tier held before the purchase, first-purchase bonus, promotions. Answers the claimed purchase too.
  */
-export function claimPurchase(member: Member, purchase: PurchaseDoc, choice: PointsChoice, rules: Rules, now: Date): Outcome<ClaimAnswer> & { purchase: PurchaseDoc } {
+export function claimPurchase(
+  member: Member,
+  purchase: PurchaseDoc,
+  choice: PointsChoice,
+  rules: Rules,
+  now: Date,
+  extras: ClaimExtras = {},
+): Outcome<ClaimAnswer> & { purchase: PurchaseDoc; voucher: VoucherDoc | null; inviter: Outcome<null> | null } {
   const status = claimed(purchase, now)
   const p = new Posting(member, rules, now)
   const m = p.member
   // Posting holds the member at a tier the rules name (tierHeld), so the claim records one a refund can judge
   const tierBefore = m.tier
-  const bill = purchaseBill(m, purchase.amountFen, choice, rules)
+  const voucher = extras.voucher === undefined ? null : requireUsable(extras.voucher, m._id, purchase.amountFen, now)
+  const card = voucherMultiplier(voucher?.value ?? null)
+  const bill = purchaseBill(m, purchase.amountFen, choice, rules, null, voucher?.value ?? null)
   const cashLots = p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(bill.deductedFen)} 元`, bill.pointsToUse)
-  const earnings = purchaseEarnings(m, bill.payFen, purchase.multiplier, rules, now)
+  const earnings = purchaseEarnings(m, purchase, bill.payFen, rules, now, card)
   const spentFen = bill.payFen + bill.deductedFen
   m.totalSpentFen += spentFen
   m.purchases += 1
   m.firstPurchasePaid = true
   p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(bill.payFen)} 元获得积分${earnings.boosted}`, earnings.points)
+  creditBoosts(p, purchase._id, earnings, card)
   p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${earnings.firstBonus} 积分`, earnings.firstBonus)
+  const inviter = earnings.first && extras.referral ? referralRewards(p, extras.referral, rules, now) : null
   p.promote()
   const tier = tierHeld(rules, m)
   const claim: ClaimRecord = {
@@ -433,13 +489,15 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, choice: Poi
     deductedFen: bill.deductedFen,
     payFen: bill.payFen,
     awarded: p.credited,
-    earned: earnings.points + earnings.firstBonus,
+    earned: earnedTotal(earnings),
     spentFen,
     first: earnings.firstBonus > 0,
     cashLots,
     tierBefore,
     promoted: [...p.promoted],
     member: { nickname: m.nickname, tier: tier.name },
+    ...(voucher ? { voucherCode: voucher._id } : {}),
+    ...(earnings.campaigns.length > 0 ? { campaigns: earnings.campaigns } : {}),
   }
   const outcome = p.done({
     awarded: claim.awarded,
@@ -448,7 +506,12 @@ export function claimPurchase(member: Member, purchase: PurchaseDoc, choice: Poi
     balance: m.balance,
     tier: { id: tier.id, name: tier.name, rate: tier.rate },
   })
-  return { ...outcome, purchase: { ...purchase, status, claimedBy: m._id, claimedAt: now, claim, refundedFen: 0 } }
+  return {
+    ...outcome,
+    purchase: { ...purchase, status, claimedBy: m._id, claimedAt: now, claim, refundedFen: 0 },
+    voucher: voucher ? usedOn(voucher, purchase.orderId, now) : null,
+    inviter,
+  }
 }
 
 /** Redeeming an item: stock, per-member limit and balance checked; points spent soonest-expiring first. */
@@ -480,6 +543,7 @@ export function redeem(
     createdAt: now,
     expiresAt: new Date(now.getTime() + days * 86_400_000),
     updatedAt: now,
+    ...(item.value ? { value: item.value } : {}),
   }
   return p.done({ voucher, item: { ...item, stock: item.stock - 1 }, balance: p.member.balance })
 }
@@ -534,6 +598,8 @@ export function voucherView(v: VoucherDoc): Voucher {
     expiresAt: v.expiresAt.toISOString(),
     // a voucher's last change is the one that ended its pending state (fulfil, reject, expiry)
     handledAt: v.status === 'pending' ? null : new Date(v.updatedAt).toISOString(),
+    ...(v.value ? { value: v.value, valueText: valueText(v.value) } : {}),
+    ...(v.orderId ? { orderId: v.orderId } : {}),
   }
 }
 
@@ -554,6 +620,7 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
     streak: { count: currentStreak(member.streak, today), checkedInToday: member.streak.lastDay === today },
     expiring: member.lots.slice(0, 3).map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], rules.timeZone)!.toISOString() })),
     recommendations: recommend(member.balance, items),
+    campaigns: campaignsToday(rules, now, tier.id),
     profile: {
       birthday: member.birthday,
       address: member.address,

@@ -1,6 +1,6 @@
 /** The merchant's rules: one typed object with the brief's defaults, and the schema a stored rules document must pass. */
 import { z } from 'zod'
-import { DEFAULT_TIME_ZONE } from './calendar'
+import { DEFAULT_TIME_ZONE, isDay } from './calendar'
 import { problemOf } from './input-errors'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 
@@ -50,6 +50,43 @@ const prizeSchema = z.strictObject({
 /** Defaults for rules added later, which documents saved before them lack. */
 const SHARES_CREATED_PER_DAY = 20
 const COUNTER_LIMITS = { maxOrderFen: 5000_00, codesPerHour: 120, maxRefundFen: 500_00 }
+const REFERRAL = { inviterPoints: 100, inviteePoints: 50 }
+const WINBACK = { afterDays: 0, itemId: '' }
+const TIER_POLICY = { mode: 'lifetime' as const }
+
+const ruleDay = z.string().max(10).refine(isDay, '日期应为 YYYY-MM-DD')
+/** A campaign multiplies purchase points by at most this much: beyond it one order pays out more than a merchant could mean. */
+const MAX_CAMPAIGN_MULTIPLIER = 5
+
+const campaignSchema = z
+  .strictObject({
+    id: ruleId(32),
+    name: z.string().min(1, '请填写活动名称').max(32, '活动名称最多 32 个字'),
+    from: ruleDay,
+    to: ruleDay,
+    weekdays: z.array(z.int().min(1, '星期应为 1 到 7').max(7, '星期应为 1 到 7')).min(1).max(7).optional(),
+    monthDays: z.array(z.int().min(1, '日期应为每月 1 到 31 号').max(31, '日期应为每月 1 到 31 号')).min(1).max(31).optional(),
+    multiplier: z.int('活动积分倍数应为整数').min(2, '活动积分倍数至少 2 倍').max(MAX_CAMPAIGN_MULTIPLIER, `活动积分倍数最多 ${MAX_CAMPAIGN_MULTIPLIER} 倍`),
+    /** Order line tags it weighs; absent: the whole order. */
+    tags: z.array(z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '商品类别只能包含字母、数字和 _ . -')).min(1).max(20).optional(),
+    minTier: ruleId(32).optional(),
+    capPoints: z.int('活动积分上限应为整数').min(1, '活动积分上限至少 1').max(100_000, '活动积分上限最多 100000').optional(),
+  })
+  .refine((c) => c.from <= c.to, '活动结束日期不能早于开始日期')
+
+const lotterySchema = z
+  .strictObject({
+    cost: points,
+    prizes: z.array(prizeSchema).max(20),
+    /** Merchant days the lottery is open, both included (absent: always). */
+    from: ruleDay.optional(),
+    to: ruleDay.optional(),
+    perDay: z.int('每天抽奖次数应为整数').min(1, '每天抽奖次数至少 1 次').max(1000, '每天抽奖次数最多 1000 次').optional(),
+  })
+  .refine((l) => l.cost >= 1 || l.prizes.every((p) => !p.points && !p.itemId), '有积分或商品奖品时，每次抽奖至少消耗 1 积分')
+  .refine((l) => l.prizes.length === 0 || l.prizes.some((p) => p.weight > 0), '至少要有一个奖品的抽中权重大于 0')
+  .refine((l) => l.cost === 0 || expectedPrizePoints(l.prizes) < l.cost, '抽奖平均送出的积分必须少于每次消耗的积分')
+  .refine((l) => !l.from || !l.to || l.from <= l.to, '抽奖结束日期不能早于开始日期')
 
 export const rulesSchema = z.strictObject({
   timeZone: z.string().min(1).max(64).refine(isTimeZone, '时区无效'),
@@ -60,6 +97,8 @@ export const rulesSchema = z.strictObject({
     firstBonus: points,
     codeMinutes: z.int().min(1).max(24 * 60),
     maxMultiplier: z.int().min(1).max(10),
+    /** 首单双倍 is 2: the first purchase's points × this (campaigns beside it use the largest, never the product). */
+    firstMultiplier: z.int('首单积分倍数应为整数').min(1, '首单积分倍数至少 1 倍').max(MAX_CAMPAIGN_MULTIPLIER, `首单积分倍数最多 ${MAX_CAMPAIGN_MULTIPLIER} 倍`).default(1),
   }),
   /** Ordered from the lowest; the first must need nothing. */
   tiers: z
@@ -73,11 +112,7 @@ export const rulesSchema = z.strictObject({
   expiry: z.strictObject({ months: z.int().min(1).max(120), remindDays: z.array(z.int().min(1).max(60)).max(5) }),
   birthday: z.strictObject({ points, percentOff: z.int().min(0).max(50, '生日折扣最多减 50%（五折）') }),
   share: z.strictObject({ reward: points, dailyLimit: z.int().min(0).max(1000), createLimit: z.int().min(1).max(1000).default(SHARES_CREATED_PER_DAY) }),
-  lottery: z
-    .strictObject({ cost: points, prizes: z.array(prizeSchema).max(20) })
-    .refine((l) => l.cost >= 1 || l.prizes.every((p) => !p.points && !p.itemId), '有积分或商品奖品时，每次抽奖至少消耗 1 积分')
-    .refine((l) => l.prizes.length === 0 || l.prizes.some((p) => p.weight > 0), '至少要有一个奖品的抽中权重大于 0')
-    .refine((l) => l.cost === 0 || expectedPrizePoints(l.prizes) < l.cost, '抽奖平均送出的积分必须少于每次消耗的积分'),
+  lottery: lotterySchema,
   voucherDays: z.int().min(1).max(3650),
   /** Limits at the till (an admin is not limited): the largest order a clerk may issue, codes per clerk per hour, the largest refund without an admin. */
   counter: z
@@ -88,7 +123,27 @@ export const rulesSchema = z.strictObject({
     })
     // rules stored before the counter limits existed keep working
     .default(COUNTER_LIMITS),
-}).refine(cashBackWithinHalf, `最高积分倍率（含生日和积分码倍数）折算成现金，不能超过消费额的 ${MAX_CASH_PERCENT}%`)
+  campaigns: z
+    .array(campaignSchema)
+    .max(20, '活动最多 20 个')
+    .refine((c) => new Set(c.map((x) => x.id)).size === c.length, '活动编号不能重复')
+    .default([]),
+  /** Paid once, to both, when an invited friend's first purchase is claimed. */
+  referral: z.strictObject({ inviterPoints: points, inviteePoints: points }).default(REFERRAL),
+  /** A voucher of `itemId` for members with no purchase in `afterDays` (0: off). */
+  winback: z
+    .strictObject({ afterDays: z.int('天数应为整数').min(0, '天数不能为负数').max(3650, '天数最多 3650 天'), itemId: z.union([z.literal(''), ruleId(64)]) })
+    .refine((w) => w.afterDays === 0 || w.itemId !== '', '开启召回时请选择要送的券')
+    .default(WINBACK),
+  tierPolicy: z
+    .discriminatedUnion('mode', [
+      z.strictObject({ mode: z.literal('lifetime') }),
+      z.strictObject({ mode: z.literal('rolling'), months: z.int('月数应为整数').min(1, '至少按 1 个月计算').max(60, '最多按 60 个月计算') }),
+    ])
+    .default(TIER_POLICY),
+})
+  .refine((r) => r.campaigns.every((c) => !c.minTier || r.tiers.some((t) => t.id === c.minTier)), { message: '活动的最低等级不在会员等级中', path: ['campaigns'] })
+  .refine(cashBackWithinHalf, `最高积分倍率（含生日和积分码倍数）折算成现金，不能超过消费额的 ${MAX_CASH_PERCENT}%`)
 
 export type Rules = z.infer<typeof rulesSchema>
 export type TierRule = Rules['tiers'][number]
@@ -98,7 +153,7 @@ export const DEFAULT_RULES: Rules = {
   signup: 100,
   profile: { birthday: 50, address: 30 },
   checkIn: { daily: 5, streakDays: 7, streakBonus: 20 },
-  purchase: { firstBonus: 50, codeMinutes: 10, maxMultiplier: 3 },
+  purchase: { firstBonus: 50, codeMinutes: 10, maxMultiplier: 3, firstMultiplier: 1 },
   tiers: [
     { id: 'normal', name: '普通会员', minSpentFen: 0, minPoints: 0, rate: 1.0, bonus: 0, monthlyFreeDelivery: 0, birthdayMultiplier: 1, extras: [] },
     { id: 'silver', name: '银卡', minSpentFen: 1000_00, minPoints: 1000, rate: 1.2, bonus: 100, monthlyFreeDelivery: 1, birthdayMultiplier: 1, extras: [] },
@@ -120,6 +175,10 @@ export const DEFAULT_RULES: Rules = {
   },
   voucherDays: 30,
   counter: COUNTER_LIMITS,
+  campaigns: [],
+  referral: REFERRAL,
+  winback: WINBACK,
+  tierPolicy: TIER_POLICY,
 }
 
 /** Short names of the rules, so a refusal says which one in the merchant's words. */
@@ -137,6 +196,10 @@ const RULE_NAMES: Record<string, string> = {
   lottery: '抽奖',
   voucherDays: '兑换券有效期',
   counter: '收银限制',
+  campaigns: '积分活动',
+  referral: '邀请有礼',
+  winback: '沉睡会员召回',
+  tierPolicy: '等级保级',
 }
 
 /** Which rule a refusal is about: its short name, with the tier or prize counted from 1. */

@@ -63,6 +63,7 @@ export const schemas = {
     redeem: z.strictObject({ itemId: id, requestId: id }),
     vouchers: z.strictObject({ status: z.enum(voucherStatuses).optional() }),
     draw: z.strictObject({ requestId: id }),
+    lottery: none,
   },
   share: {
     create: z.strictObject({ itemId: id.optional() }),
@@ -79,6 +80,9 @@ export const schemas = {
       .refine(linesFit, LINES_TOO_BIG),
     checkout: z
       .strictObject({ orderId: id, amountFen: fen, memberCode: memberCodeInput, pointsToUse: pointsToUse.optional(), voucherCode: code.optional(), lines: lines.optional() })
+      .refine(linesFit, LINES_TOO_BIG),
+    checkoutPreview: z
+      .strictObject({ amountFen: fen, memberCode: memberCodeInput, pointsToUse: pointsToUse.optional(), voucherCode: code.optional(), lines: lines.optional() })
       .refine(linesFit, LINES_TOO_BIG),
     previewPurchase: z.strictObject({ code, pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),
     claimPurchase: z.strictObject({ code, usePoints: z.boolean().optional(), pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),

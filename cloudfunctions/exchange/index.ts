@@ -1,5 +1,7 @@
 /** exchange: the points mall — catalog, redeeming an item for a voucher, the shopper's vouchers. */
+import { campaignsToday } from '../../shared/campaigns'
 import { randomCode } from '../../shared/codes'
+import { tierHeld } from '../../shared/tiers'
 import { memberAsOf, redeem, voucherView, type Item, type Member, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
@@ -7,7 +9,7 @@ import { createDoc, db, getDoc } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
-import { draw } from './draw'
+import { draw, lottery } from './draw'
 
 export const actions = {
   catalog: action({
@@ -17,8 +19,9 @@ export const actions = {
       const [member, res] = await Promise.all([getDoc<Member>(db, 'members', ctx.openid), db.collection('items').where({ active: true }).limit(100).get()])
       // as of now: points past their expiry instant never count, even before the nightly job removes them
       const balance = member ? memberAsOf(member, ctx.rules, ctx.now).balance : 0
+      const campaigns = campaignsToday(ctx.rules, ctx.now, member ? tierHeld(ctx.rules, member).id : null)
       const items = (res.data as Item[]).sort((a, b) => a.points - b.points || a._id.localeCompare(b._id))
-      return { items: items.map((i) => ({ id: i._id, name: i.name, kind: i.kind, points: i.points, stock: i.stock, affordable: i.stock > 0 && i.points <= balance })) }
+      return { items: items.map((i) => ({ id: i._id, name: i.name, kind: i.kind, points: i.points, stock: i.stock, affordable: i.stock > 0 && i.points <= balance })), campaigns }
     },
   }),
 
@@ -55,6 +58,7 @@ export const actions = {
     },
   }),
   draw,
+  lottery,
 }
 
 export const main = createMain(actions)

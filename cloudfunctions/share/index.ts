@@ -4,6 +4,7 @@ import { randomCode } from '../../shared/codes'
 import { shareCreateRefusal, usageIds } from '../../shared/limits'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
+import { becomesInvitee } from '../../shared/referral'
 import { shareIds, shareReward, whyNoReward, type ShareDoc } from '../../shared/share'
 import { createDoc, db, getDoc, putDoc } from '../common/cloud'
 import { markOf } from '../common/marks'
@@ -54,13 +55,25 @@ export const actions = {
       const dayId = shareIds.day(sharerMark, day)
       // the pair, the day's counter and the sharer are all written together, so a rush can neither repeat nor exceed
       return transact(async (t) => {
-        const [sharer, pair, counter] = await Promise.all([findMember(t, share.openid), getDoc(t, 'shareOpens', pairId), getDoc<DayCount>(t, 'shareOpens', dayId)])
+        const [sharer, friend, pair, counter] = await Promise.all([
+          findMember(t, share.openid),
+          requireMember(t, ctx.openid),
+          getDoc(t, 'shareOpens', pairId),
+          getDoc<DayCount>(t, 'shareOpens', dayId),
+        ])
+        const sharerInvitedBy = sharer?.invitedBy ? await getDoc<ShareDoc>(t, 'shares', sharer.invitedBy) : null
+        // set once, by the share that first brought the friend in: the inviter is named by the share, never by OPENID
+        const invited = becomesInvitee(friend, share, sharer, sharerInvitedBy, ctx.now)
+        const invite = invited ? [t.collection('members').doc(ctx.openid).update({ data: { invitedBy: share._id } })] : []
         const todayCount = counter?.count ?? 0
-        if (whyNoReward(share, ctx.openid, { sharer, pairSeen: pair !== null, todayCount }, ctx.rules) || !sharer) return { rewarded: false }
-        await storeOutcome(t, shareReward(sharer, friendMark, ctx.rules, ctx.now))
+        if (whyNoReward(share, ctx.openid, { sharer, pairSeen: pair !== null, todayCount }, ctx.rules) || !sharer) {
+          await Promise.all(invite)
+          return { rewarded: false, invited }
+        }
+        await storeOutcome(t, shareReward(sharer, friendMark, ctx.rules, ctx.now), false, ...invite)
         await createDoc(t, 'shareOpens', { _id: pairId, shareId: share._id, at: ctx.now })
         await putDoc(t, 'shareOpens', { _id: dayId, day, count: todayCount + 1 })
-        return { rewarded: true }
+        return { rewarded: true, invited }
       })
     },
   }),

@@ -101,7 +101,7 @@ describe('the purchase code, both sides', () => {
     expect((await c.data<{ purchase: Purchase }>('store', { action: 'purchase', orderId: 'k-p1' }, 'demo-staff')).purchase).toMatchObject({ status: 'open', member: null, claimedAt: null })
     const before = await member('k-prev')
     const preview = await c.data<PurchasePreview>('store', { action: 'previewPurchase', code, pointsToUse: 185 }, 'k-prev')
-    expect(preview).toEqual({ amountFen: 120_00, tierDiscountFen: 0, voucherOffFen: 0, maxPoints: 650, pointsToUse: 185, deductedFen: 1_85, payFen: 118_15, awardPreview: 118 })
+    expect(preview).toEqual({ amountFen: 120_00, tierDiscountFen: 0, voucherOffFen: 0, maxPoints: 650, pointsToUse: 185, deductedFen: 1_85, payFen: 118_15, awardPreview: 118, vouchers: [], campaigns: [] })
     expect(await member('k-prev')).toEqual(before)
     const claim = await c.data<{ deductedPoints: number; payFen: number; purchase: Purchase }>('store', { action: 'claimPurchase', code, pointsToUse: 185 }, 'k-prev')
     expect(claim).toMatchObject({ deductedPoints: 185, payFen: 118_15, purchase: { status: 'claimed', payFen: 118_15 } })

@@ -1,6 +1,6 @@
 /** store at the till: the clerk's checkout of a 会员码, the shopper's preview, the clerk's polling, refunds. */
-import { checkout, previewPurchase } from '../../shared/checkout'
-import type { PurchaseDoc } from '../../shared/member'
+import { checkout, previewCheckout, previewPurchase } from '../../shared/checkout'
+import type { PurchaseDoc, VoucherDoc } from '../../shared/member'
 import { purchaseView } from '../../shared/member'
 import type { MemberCodeDoc } from '../../shared/member-code'
 import { refundPurchase, type RefundAnswer } from '../../shared/refund'
@@ -12,6 +12,9 @@ import { createDoc, db, getDoc, putDoc, type Store } from '../common/cloud'
 import { findMember, requireMember, storeOutcome } from '../common/members'
 import { action } from '../common/router'
 import { transact } from '../common/transact'
+import { tierHeld } from '../../shared/tiers'
+import { voucherAfterRefund } from '../../shared/voucher-use'
+import { claimWrites, loadClaimExtras, pendingVouchers } from './claim-extras'
 
 interface OrderDoc {
   _id: string
@@ -26,11 +29,6 @@ interface RefundDoc {
   by: string
   at: Date
   answer: RefundAnswer & { purchase: Purchase }
-}
-
-/** Vouchers with values come with coupons; until then one is refused rather than ignored. */
-export function refuseVoucherCode(voucherCode: string | undefined): void {
-  if (voucherCode !== undefined) throw new Refusal('INVALID_ARGUMENT', '暂不支持在结账时使用优惠券，请去掉优惠券再试')
 }
 
 /** A purchase by its order number (unique index), or null. */
@@ -50,7 +48,6 @@ export const counter = {
     who: 'staff',
     schema: schemas.store.checkout,
     async run(args, ctx) {
-      refuseVoucherCode(args.voucherCode)
       return transact(async (t) => {
         const [order, code] = await Promise.all([getDoc<OrderDoc>(t, 'orders', args.orderId), getDoc<MemberCodeDoc>(t, 'memberCodes', args.memberCode)])
         if (order) return { purchase: await sameCheckout(t, order, args.memberCode, ctx.now) }
@@ -58,7 +55,7 @@ export const counter = {
         // a member whose account is being deleted has no 会员码 to check out with
         const member = await findMember(t, code.openid)
         if (!member) throw new Refusal('NOT_FOUND', '会员码无效，请顾客刷新会员码后重新扫码')
-        const outcome = checkout(member, code, args, ctx.openid, ctx.rules, ctx.now)
+        const outcome = checkout(member, code, args, ctx.openid, ctx.rules, ctx.now, await loadClaimExtras(t, member, args.voucherCode))
         const p = outcome.purchase
         await storeOutcome(
           t,
@@ -67,7 +64,8 @@ export const counter = {
           createDoc(t, 'orders', { _id: args.orderId, code: code._id, createdAt: ctx.now }),
           createDoc(t, 'purchases', p),
           t.collection('memberCodes').doc(code._id).update({ data: { usedAt: ctx.now, orderId: args.orderId } }),
-          audit(t, ctx, `checkout:${args.orderId}`, 'checkout', args.orderId, { amountFen: p.amountFen, payFen: p.claim?.payFen, deductedPoints: p.claim?.deductedPoints }, member._id),
+          audit(t, ctx, `checkout:${args.orderId}`, 'checkout', args.orderId, { amountFen: p.amountFen, payFen: p.claim?.payFen, deductedPoints: p.claim?.deductedPoints, voucherCode: p.claim?.voucherCode }, member._id),
+          ...claimWrites(t, outcome),
         )
         return { purchase: purchaseView(p, ctx.now) }
       })
@@ -78,10 +76,24 @@ export const counter = {
     who: 'member',
     schema: schemas.store.previewPurchase,
     async run(args, ctx) {
-      refuseVoucherCode(args.voucherCode)
-      const [purchase, member] = await Promise.all([getDoc<PurchaseDoc>(db, 'purchases', args.code), requireMember(db, ctx.openid)])
+      const [purchase, member, held] = await Promise.all([getDoc<PurchaseDoc>(db, 'purchases', args.code), requireMember(db, ctx.openid), pendingVouchers(ctx.openid)])
       if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
-      return previewPurchase(member, purchase, args.pointsToUse, ctx.rules, ctx.now)
+      const voucher = args.voucherCode === undefined ? undefined : held.find((v) => v._id === args.voucherCode) ?? (await getDoc<VoucherDoc>(db, 'vouchers', args.voucherCode))
+      return previewPurchase(member, purchase, { points: args.pointsToUse, voucher }, held, ctx.rules, ctx.now)
+    },
+  }),
+
+  checkoutPreview: action({
+    who: 'staff',
+    schema: schemas.store.checkoutPreview,
+    async run(args, ctx) {
+      const code = await getDoc<MemberCodeDoc>(db, 'memberCodes', args.memberCode)
+      const member = code ? await findMember(db, code.openid) : null
+      if (!code || !member) throw new Refusal('NOT_FOUND', '会员码无效，请顾客刷新会员码后重新扫码')
+      const held = await pendingVouchers(member._id)
+      const voucher = args.voucherCode === undefined ? undefined : await getDoc<VoucherDoc>(db, 'vouchers', args.voucherCode)
+      const preview = previewCheckout(member, code, { ...args, orderId: 'preview' }, { voucher }, held, ctx.rules, ctx.now)
+      return { ...preview, member: { nickname: member.nickname, tier: tierHeld(ctx.rules, member).name } }
     },
   }),
 
@@ -116,7 +128,11 @@ export const counter = {
         if (purchase.claimedBy !== found.claimedBy) throw new Refusal('CONFLICT', '订单刚刚有变化，请再试一次')
         const outcome = refundPurchase(member, purchase, args.refundId, args.amountFen, ctx.rules, ctx.now)
         const answer = { purchase: purchaseView(outcome.purchase, ctx.now), ...outcome.answer }
+        const used = purchase.claim?.voucherCode ? await getDoc<VoucherDoc>(t, 'vouchers', purchase.claim.voucherCode) : null
+        // a voucher used on an order refunded in full comes back, with the validity it had left
+        const returned = voucherAfterRefund(used, purchase.orderId, outcome.purchase.status === 'refunded', ctx.now)
         const writes = [
+          ...(returned ? [putDoc(t, 'vouchers', returned)] : []),
           putDoc(t, 'purchases', outcome.purchase),
           createDoc(t, 'refunds', { _id: guard, orderId: args.orderId, refundId: args.refundId, amountFen: args.amountFen, by: ctx.openid, at: ctx.now, answer }),
           audit(t, ctx, `refund:${guard}`, 'refund', args.orderId, { refundId: args.refundId, amountFen: args.amountFen, clawedBack: answer.clawedBack, returnedPoints: answer.returnedPoints }, purchase.claimedBy),

@@ -13,7 +13,8 @@ import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
 import { countUse, usedSoFar } from '../common/usage'
 import { auditTrail } from './audit'
-import { counter, refuseVoucherCode } from './counter'
+import { claimWrites, loadClaimExtras } from './claim-extras'
+import { counter } from './counter'
 import { metrics } from './metrics'
 import { rules } from './rules'
 
@@ -78,15 +79,15 @@ export const actions = {
     who: 'member',
     schema: schemas.store.claimPurchase,
     async run(args, ctx) {
-      refuseVoucherCode(args.voucherCode)
       return transact(
         async (t) => {
           const [purchase, member] = await Promise.all([getDoc<PurchaseDoc>(t, 'purchases', args.code), requireMember(t, ctx.openid)])
           if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
           // a clerk crediting their own till receipts is the classic points fraud
           if (purchase.issuedBy === ctx.openid) throw new Refusal('PERMISSION_DENIED', '店员不能领取自己生成的积分码')
-          const outcome = claimPurchase(member, purchase, args.pointsToUse ?? args.usePoints ?? false, ctx.rules, ctx.now)
-          await storeOutcome(t, outcome, false, putDoc(t, 'purchases', outcome.purchase))
+          const extras = await loadClaimExtras(t, member, args.voucherCode)
+          const outcome = claimPurchase(member, purchase, args.pointsToUse ?? args.usePoints ?? false, ctx.rules, ctx.now, extras)
+          await storeOutcome(t, outcome, false, putDoc(t, 'purchases', outcome.purchase), ...claimWrites(t, outcome))
           return { ...outcome.answer, purchase: purchaseView(outcome.purchase, ctx.now) }
         },
         { guard: `purchase:${args.code}`, alreadyDone: '这笔消费的积分已经领取过了' },
