@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { issueRefusal, shareCreateRefusal, usageIds } from './limits'
+import { checkoutRefusal, issueRefusal, shareCreateRefusal, usageIds } from './limits'
 import { DEFAULT_RULES, type Rules } from './rules'
 
 const rules: Rules = { ...DEFAULT_RULES, counter: { maxOrderFen: 1000_00, codesPerHour: 5, maxRefundFen: 200_00 }, share: { ...DEFAULT_RULES.share, createLimit: 3 } }
@@ -18,6 +18,12 @@ describe('the counter limits on a clerk', () => {
 
   it('does not limit an admin', () => {
     expect(issueRefusal({ role: 'admin', amountFen: 1_000_000_00, issuedThisHour: 10_000 }, rules)).toBeNull()
+    expect(checkoutRefusal('admin', 1_000_000_00, rules)).toBeNull()
+  })
+
+  it('holds a 会员码 checkout to the same largest order', () => {
+    expect(checkoutRefusal('staff', 1000_00, rules)).toBeNull()
+    expect(checkoutRefusal('staff', 1000_01, rules)).toMatchObject({ code: 'PERMISSION_DENIED', message: '单笔超过 1000 元的订单需要店长结账' })
   })
 
   it('counts a clerk by the clock hour', () => {

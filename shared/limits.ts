@@ -29,6 +29,13 @@ export function issueRefusal(request: IssueRequest, rules: Rules): Refusal | nul
   return null
 }
 
+/** Why a clerk may not check out a 会员码 order this large, or null: the same largest order as for codes, an admin not limited. */
+export function checkoutRefusal(role: 'staff' | 'admin', amountFen: number, rules: Rules): Refusal | null {
+  const { maxOrderFen } = rules.counter
+  if (role === 'admin' || amountFen <= maxOrderFen) return null
+  return new Refusal('PERMISSION_DENIED', `单笔超过 ${yuan(maxOrderFen)} 元的订单需要店长结账`)
+}
+
 /** Why a member may not create another share today, or null. */
 export function shareCreateRefusal(createdToday: number, rules: Rules): Refusal | null {
   const limit = rules.share.createLimit

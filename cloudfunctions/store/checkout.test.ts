@@ -47,6 +47,15 @@ describe('store.checkout', () => {
     expect((await member('k-pay')).balance).toBe(650 - 185 + 118)
   })
 
+  it('leaves an order above the largest a clerk may take to an admin, the code still good', async () => {
+    await shopperWithPoints('k-big')
+    const { code } = await memberCode('k-big')
+    expect(await checkout({ orderId: 'k-big-1', amountFen: 5000_01, memberCode: code })).toEqual({ ok: false, error: { code: 'PERMISSION_DENIED', message: '单笔超过 5000 元的订单需要店长结账' } })
+    expect(await c.docs('purchases', { orderId: 'k-big-1' })).toEqual([])
+    const { purchase } = await c.data<{ purchase: Purchase }>('store', { action: 'checkout', orderId: 'k-big-1', amountFen: 5000_01, memberCode: code }, 'demo-admin')
+    expect(purchase).toMatchObject({ status: 'claimed', amountFen: 5000_01 })
+  })
+
   it('refuses a used code, an expired one, and another member’s code on an order already paid', async () => {
     await shopperWithPoints('k-a')
     await shopperWithPoints('k-b')

@@ -4,6 +4,7 @@ import type { PurchaseDoc, VoucherDoc } from '../../shared/member'
 import { purchaseView } from '../../shared/member'
 import type { MemberCodeDoc } from '../../shared/member-code'
 import { refundPurchase, type RefundAnswer } from '../../shared/refund'
+import { checkoutRefusal } from '../../shared/limits'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import type { Purchase } from '../../shared/api'
@@ -52,6 +53,8 @@ export const counter = {
         const [order, code] = await Promise.all([getDoc<OrderDoc>(t, 'orders', args.orderId), getDoc<MemberCodeDoc>(t, 'memberCodes', args.memberCode)])
         if (order) return { purchase: await sameCheckout(t, order, args.memberCode, ctx.now) }
         if (!code) throw new Refusal('NOT_FOUND', '会员码无效，请顾客刷新会员码后重新扫码')
+        const tooLarge = checkoutRefusal(ctx.staff?.role ?? 'staff', args.amountFen, ctx.rules)
+        if (tooLarge) throw tooLarge
         // a member whose account is being deleted has no 会员码 to check out with
         const member = await findMember(t, code.openid)
         if (!member) throw new Refusal('NOT_FOUND', '会员码无效，请顾客刷新会员码后重新扫码')
