@@ -42,6 +42,8 @@ export interface ServerOptions {
   maxBodyBytes?: number
   /** Open transactions are aborted after this long; default 30 s. */
   transactionTimeoutMs?: number
+  /** false: no collection exists until a function creates it, as in a new cloud environment. */
+  declareCollections?: boolean
 }
 
 export interface RunningServer {
@@ -74,7 +76,7 @@ const requestId = (): string => randomBytes(8).toString('hex')
 /** Starts the local cloud's HTTP server on 127.0.0.1: the database at POST /admin, control routes, then `routes`. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock = options.clock ?? new Clock()
-  const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs })
+  const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs, declareCollections: options.declareCollections })
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
 
   const dispatch = async (req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> => {

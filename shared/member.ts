@@ -2,9 +2,11 @@
  * The member document and the pure operations on it: each takes a member, the rules and `now`,
  * and returns the new member, the ledger entries to create with it, and the answer.
  */
-import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
+import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine, ItemValue } from './api'
 import { billFor } from './bill'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
+import { redeemRefusal } from './catalog'
+import { displayOf } from './display'
 import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
 import { pointsForPayment } from './purchase'
@@ -52,6 +54,11 @@ export interface Member {
   firstPurchasePaid?: boolean
   /** Keyed hash of the birthday set in an earlier life: only that date may be set again. */
   birthdayMark?: string | null
+  /** 8 digits, unique (claimed as `memberNos/<digits>`): what the owner searches and the 会员码 page shows. */
+  memberNo?: string
+  /** Frozen by the owner: neither earns nor spends until unfrozen. */
+  frozen?: boolean
+  frozenReason?: string | null
   /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
   deleting?: { anon: string; since: Date }
 }
@@ -93,6 +100,15 @@ export interface Item {
   validDays: number
   perMemberLimit?: number | null
   active: boolean
+  /** Cloud file ID of the picture. */
+  image?: string
+  description?: string
+  /** The lowest tier that may redeem it. */
+  minTier?: string
+  /** A sale window (秒杀): outside it the item is neither shown nor redeemable. */
+  saleStart?: string
+  saleEnd?: string
+  value?: ItemValue
 }
 
 export interface VoucherDoc {
@@ -188,9 +204,21 @@ export class Posting {
   /** Adds points that expire with this month's lot; `earned` counts them toward tiers, and settles a refund's debt first. */
   credit(id: string, kind: LedgerKind, reason: string, points: number, earned = true, extra: Partial<LedgerEntry> = {}): void {
     if (points <= 0) return
+    if (earned) refuseFrozen(this.member)
+    this.add(id, kind, reason, points, earned, earned, extra)
+  }
+
+  /** The owner's correction: a credit settles a refund's debt first but is not earned; a debit never takes the balance below zero. */
+  adjust(id: string, reason: string, delta: number): void {
+    if (delta > 0) return this.add(id, 'adjust', reason, delta, false, true)
+    if (-delta > this.member.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不能扣到 0 以下：当前 ${this.member.balance} 积分`)
+    this.take(id, 'adjust', reason, -delta)
+  }
+
+  private add(id: string, kind: LedgerKind, reason: string, points: number, earned: boolean, settles: boolean, extra: Partial<LedgerEntry> = {}): void {
     const m = this.member
     if (earned) m.lifetimePoints += points
-    const settled = earned ? Math.min(points, m.pointsDebt ?? 0) : 0
+    const settled = settles ? Math.min(points, m.pointsDebt ?? 0) : 0
     if (settled > 0) m.pointsDebt = (m.pointsDebt ?? 0) - settled
     const kept = points - settled
     m.balance += kept
@@ -202,8 +230,14 @@ export class Posting {
   /** Takes points, soonest-expiring first; refuses when the balance does not cover them. Answers the lots they came from. */
   debit(id: string, kind: LedgerKind, reason: string, points: number): Lot[] {
     if (points <= 0) return []
+    // expiry is not spending: it runs for a frozen member too
+    if (kind !== 'expire') refuseFrozen(this.member)
+    if (points > this.member.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，当前 ${this.member.balance}`)
+    return this.take(id, kind, reason, points)
+  }
+
+  private take(id: string, kind: LedgerKind, reason: string, points: number): Lot[] {
     const m = this.member
-    if (points > m.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，当前 ${m.balance}`)
     const { left, taken } = takeFromLots(m.lots, points)
     m.balance -= points
     m.lots = left
@@ -274,6 +308,13 @@ export class Posting {
     m.seq = (m.seq ?? 0) + 1
     this.entries.push({ ...extra, _id: id, openid: m._id, delta, reason, kind, at: this.now, balanceAfter: m.balance, seq: m.seq })
   }
+}
+
+export const FROZEN_MESSAGE = '账户已被商家冻结，暂时不能获得或使用积分，请联系门店处理'
+
+/** A frozen member neither earns nor spends: every credit counted as earned and every spend passes here. */
+function refuseFrozen(m: Member): void {
+  if (m.frozen) throw new Refusal('PERMISSION_DENIED', FROZEN_MESSAGE)
 }
 
 /** A deep copy (the cloud's Node 16 runtime has no structuredClone). */
@@ -460,7 +501,8 @@ export function redeem(
   rules: Rules,
   now: Date,
 ): Outcome<{ voucher: VoucherDoc; item: Item; balance: number }> {
-  if (!item.active) throw new Refusal('NOT_FOUND', '该商品已下架')
+  const refusal = redeemRefusal(item, member, rules, now)
+  if (refusal) throw refusal
   if (item.stock <= 0) throw new Refusal('OUT_OF_STOCK', '该商品已兑完')
   const held = countOf(member.redeemed, item._id)
   if (item.perMemberLimit && held >= item.perMemberLimit) throw new Refusal('LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 次`)
@@ -558,6 +600,9 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
       birthdayAwarded: member.profileAwarded.birthday,
       addressAwarded: member.profileAwarded.address,
     },
+    display: displayOf(rules),
+    memberNo: member.memberNo ?? null,
+    frozen: member.frozen === true,
   }
 }
 
@@ -571,3 +616,12 @@ export function recommend(balance: number, items: readonly Item[]): { itemId: st
   if (nextUp) out.push({ itemId: nextUp._id, text: `再攒 ${nextUp.points - balance} 积分可兑换「${nextUp.name}」` })
   return out
 }
+
+/** The owner's manual correction, with its reason in the member's history; idempotent by `requestId`. */
+export function adjustPoints(member: Member, delta: number, reason: string, requestId: string, rules: Rules, now: Date): Outcome<{ balance: number }> {
+  const p = new Posting(member, rules, now)
+  p.adjust(adjustId(member._id, requestId), `商家调整：${reason}`, delta)
+  return p.done({ balance: p.member.balance })
+}
+
+export const adjustId = (openid: string, requestId: string): string => `adjust:${openid}:${requestId}`

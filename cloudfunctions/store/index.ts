@@ -14,7 +14,10 @@ import { transact } from '../common/transact'
 import { countUse, usedSoFar } from '../common/usage'
 import { auditTrail } from './audit'
 import { counter, refuseVoucherCode } from './counter'
+import { exportCsv } from './export'
+import { members } from './members'
 import { metrics } from './metrics'
+import { staff } from './staff'
 import { rules } from './rules'
 
 interface OrderDoc {
@@ -147,6 +150,7 @@ export const actions = {
     schema: schemas.store.saveItem,
     async run(args, ctx) {
       const { id, ...rest } = args.item
+      if (rest.minTier && !ctx.rules.tiers.some((t) => t.id === rest.minTier)) throw new Refusal('INVALID_ARGUMENT', '最低会员等级不存在，请从现有等级中选择')
       const item: Item = {
         _id: id,
         ...rest,
@@ -167,6 +171,9 @@ export const actions = {
     },
   }),
   ...counter,
+  ...members,
+  ...staff,
+  exportCsv,
   audit: auditTrail,
   metrics,
   rules,

@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   clock?: Clock
   /** An open transaction is aborted (its locks freed) after this long; default 30 s. */
   transactionTimeoutMs?: number
+  /** Create the collections of shared/collections.ts (default true); false starts as bare as a new cloud environment. */
+  declareCollections?: boolean
 }
 
 export interface DatabaseStats {
@@ -69,7 +71,7 @@ export class CloudDatabase {
     'database.abortTransaction': (b) => this.abortTransaction(b),
   }
 
-  constructor(options: DatabaseOptions) {
+  constructor(private readonly options: DatabaseOptions) {
     this.clock = options.clock ?? new Clock()
     this.store = new Store(options.dataDir)
     this.seq = this.store.lastSeq()
@@ -490,6 +492,7 @@ export class CloudDatabase {
   }
 
   private createDeclaredCollections(): void {
+    if (this.options.declareCollections === false) return
     for (const [name, spec] of Object.entries(COLLECTIONS)) this.store.declareCollection(name, spec.indexes as readonly IndexSpec[])
   }
 

@@ -32,6 +32,8 @@ export interface LocalCloudOptions {
   envFile?: string
   /** Open transactions are aborted after this long; default 30 s. */
   transactionTimeoutMs?: number
+  /** false: no collection exists until a function creates it, as in a new cloud environment. */
+  declareCollections?: boolean
 }
 
 export interface LocalCloud {
@@ -65,6 +67,7 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     dataDir: options.dataDir,
     clock,
     transactionTimeoutMs: options.transactionTimeoutMs,
+    declareCollections: options.declareCollections,
     adminHandlers: { ...host.adminHandlers(), ...storage.adminHandlers() },
     onDatabaseRequest: (body) => host.countDatabaseRequest(body),
     multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),
