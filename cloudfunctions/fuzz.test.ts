@@ -52,6 +52,15 @@ const ACTIONS: Array<{ fn: string; action: string; args: Record<string, unknown>
   { fn: 'store', action: 'metrics', args: { from: '2026-01-01', to: '2026-01-31' }, as: 'demo-admin' },
   { fn: 'store', action: 'saveItem', args: { item: { id: 'tea', name: '奶茶', kind: 'goods', points: 300, stock: 20, perMemberLimit: 2 } }, as: 'demo-admin' },
   { fn: 'store', action: 'rules', args: {}, as: 'demo-admin' },
+  { fn: 'store', action: 'findMembers', args: { query: '小王', limit: 10 }, as: 'demo-admin' },
+  { fn: 'store', action: 'memberDetail', args: { openid: 'demo-shopper-1' }, as: 'demo-admin' },
+  { fn: 'store', action: 'adjust', args: { openid: 'fuzz-nobody', delta: 1, reason: '测试', requestId: 'fuzz-adj' }, as: 'demo-admin' },
+  { fn: 'store', action: 'freeze', args: { openid: 'fuzz-nobody', frozen: true, reason: '测试' }, as: 'demo-admin' },
+  { fn: 'store', action: 'inviteStaff', args: { role: 'staff', name: '小李' }, as: 'demo-admin' },
+  { fn: 'store', action: 'staffList', args: {}, as: 'demo-admin' },
+  { fn: 'store', action: 'removeStaff', args: { openid: 'nobody' }, as: 'demo-admin' },
+  { fn: 'store', action: 'exportCsv', args: { what: 'ledger', from: '2026-01-01', to: '2026-01-31' }, as: 'demo-admin' },
+  { fn: 'member', action: 'joinStaff', args: { code: CODE }, as: 'shopper' },
   { fn: 'expiry', action: 'run', args: { budgetMs: 1000 }, as: 'demo-admin' },
 ]
 

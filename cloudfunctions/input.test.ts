@@ -32,6 +32,15 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['store', 'fulfilVoucher', { code: CODE }],
   ['store', 'rejectVoucher', { code: CODE, reason: '缺货' }],
   ['store', 'saveItem', { item: { id: 'tea', name: '奶茶', kind: 'goods', points: 300, stock: 20, validDays: 30, perMemberLimit: 2 } }],
+  ['store', 'saveItem', { item: { id: 'tea', name: '奶茶', kind: 'coupon', points: 300, stock: 20, image: 'cloud://local.x/items/tea.png', description: '好喝', minTier: 'gold', saleStart: '2026-01-01T00:00:00+08:00', saleEnd: '2026-01-02T00:00:00+08:00', value: { type: 'amountOff', offFen: 500 } } }],
+  ['store', 'findMembers', { query: '小王', limit: 10 }],
+  ['store', 'memberDetail', { openid: 'demo-shopper-1' }],
+  ['store', 'adjust', { openid: 'demo-shopper-1', delta: 10, reason: '补录', requestId: 'adj-1' }],
+  ['store', 'freeze', { openid: 'demo-shopper-1', frozen: true, reason: '刷分' }],
+  ['store', 'inviteStaff', { role: 'staff', name: '小李' }],
+  ['store', 'removeStaff', { openid: 'demo-staff' }],
+  ['store', 'exportCsv', { what: 'ledger', from: '2026-01-01', to: '2026-01-31' }],
+  ['member', 'joinStaff', { code: CODE }],
 ]
 
 /** JSON carries NaN as null; 1e20 and fractions are numbers no field accepts; '12' is junk where a number belongs. */
@@ -42,6 +51,8 @@ function isWrongFor(key: string, value: unknown, junk: unknown): boolean {
   if (JSON.stringify(junk) === JSON.stringify(value)) return false
   if (typeof value === 'string' && junk === '12') return false
   if (key === 'cursor' && (junk === null || Number.isNaN(junk))) return false
+  // an adjustment may take points away
+  if (key === 'delta' && junk === -1) return false
   return true
 }
 
@@ -49,7 +60,7 @@ function badVariants(args: Record<string, unknown>): Array<[string, Record<strin
   const out: Array<[string, Record<string, unknown>]> = [['an unknown field', { ...args, surprise: 1 }]]
   for (const [key, value] of Object.entries(args)) {
     const { [key]: _dropped, ...without } = args
-    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind', 'voucherCode']
+    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind', 'voucherCode', 'query']
     if (!optional.includes(key)) out.push([`no ${key}`, without])
     for (const junk of JUNK) if (isWrongFor(key, value, junk)) out.push([`${key} = ${String(junk).slice(0, 12)}`, { ...args, [key]: junk }])
     if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -60,7 +71,7 @@ function badVariants(args: Record<string, unknown>): Array<[string, Record<strin
 }
 
 async function snapshot(): Promise<string> {
-  const names = ['members', 'ledger', 'items', 'vouchers', 'purchases', 'orders', 'grants', 'memberCodes', 'refunds', 'audit']
+  const names = ['members', 'ledger', 'items', 'vouchers', 'purchases', 'orders', 'grants', 'memberCodes', 'refunds', 'audit', 'staff', 'staffInvites', 'memberNos']
   return JSON.stringify(await Promise.all(names.map((n) => c.docs(n))))
 }
 

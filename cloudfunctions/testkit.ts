@@ -35,14 +35,34 @@ export interface TestCloud {
 const NEEDED = ['member', 'checkin', 'exchange', 'store']
 
 /** Builds the functions into a private folder (test files run in parallel) and opens a seeded local cloud on a free port. */
-export async function startTestCloud(options: { maxInstances?: number } = {}): Promise<TestCloud> {
+export interface TestCloudOptions {
+  maxInstances?: number
+  /** Environment variables every function gets (as `.env.local` gives them). */
+  env?: Record<string, string>
+  /** A new cloud environment: no collection and no demo data until the functions make them. */
+  bare?: boolean
+}
+
+export async function startTestCloud(options: TestCloudOptions = {}): Promise<TestCloud> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'points-fn-'))
   const functionsDir = path.join(root, 'functions')
   const report = await buildFunctions({ outDir: functionsDir, force: true })
   // other functions may be mid-change; only the ones these tests call must build
   const broken = report.failed.filter((f) => NEEDED.includes(f.name))
   if (broken.length > 0) throw new Error(`build failed: ${JSON.stringify(broken)}`)
-  const cloud = await openLocalCloud({ functionsDir, dataDir: path.join(root, 'data'), collections: COLLECTIONS, seed: seedDemo, timers: false, maxInstances: options.maxInstances, showLogs: process.env.SHOW_LOGS === '1' ? true : false })
+  const envFile = path.join(root, '.env.local')
+  fs.writeFileSync(envFile, Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n'))
+  // a bare cloud is a new cloud environment: no collection and no demo until the functions make them
+  const cloud = await openLocalCloud({
+    functionsDir,
+    dataDir: path.join(root, 'data'),
+    collections: options.bare ? undefined : COLLECTIONS,
+    seed: options.bare ? undefined : seedDemo,
+    envFile,
+    timers: false,
+    maxInstances: options.maxInstances,
+    showLogs: process.env.SHOW_LOGS === '1' ? true : false,
+  })
   if (cloud.seedError) {
     await cloud.close()
     throw new Error(`seeding the demo failed: ${cloud.seedError}`)

@@ -1,8 +1,8 @@
 /** One seeded test cloud per test file: opened before its tests, closed after them once the ledger invariants are checked. */
 import { afterAll, beforeAll, expect } from 'vitest'
-import { startTestCloud, type TestCloud } from './testkit'
+import { startTestCloud, type TestCloud, type TestCloudOptions } from './testkit'
 
-export function useTestCloud(options: { maxInstances?: number } = {}): TestCloud {
+export function useTestCloud(options: TestCloudOptions = {}): TestCloud {
   let current: TestCloud | undefined
   beforeAll(async () => {
     current = await startTestCloud(options)

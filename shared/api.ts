@@ -7,7 +7,8 @@ import type { PurchaseStatus } from './purchase-status'
 import type { CampaignGain } from './campaigns'
 import type { UsableVoucher } from './voucher-use'
 import type { VoucherValue } from './voucher-value'
-import type { auditKinds, subscriptionKinds, itemKinds, voucherStatuses } from './schemas'
+import type { Display } from './display'
+import type { auditKinds, subscriptionKinds, itemKinds, voucherStatuses, staffRoles } from './schemas'
 
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
@@ -45,7 +46,14 @@ export interface Summary {
   campaigns: { id: string; name: string; multiplier: number; text: string }[]
   /** Extra fields (the contract allows additions). */
   profile: { birthday: string | null; address: string | null; birthdayAwarded: boolean; addressAwarded: boolean }
+  /** Every rule number a page shows. */
+  display: Display
+  /** The 8-digit member number (null until the next login gives one). */
+  memberNo: string | null
+  frozen: boolean
 }
+
+export type StaffRole = (typeof staffRoles)[number]
 
 export interface Voucher {
   code: string
@@ -135,6 +143,14 @@ export interface CatalogItem {
   points: number
   stock: number
   affordable: boolean
+  description: string
+  /** A temporary URL of the picture, or null. */
+  imageUrl: string | null
+  /** The lowest tier that may redeem it (null: everyone), and whether the shopper's tier is below it. */
+  minTier: { id: string; name: string } | null
+  aboveTier: boolean
+  saleEnd: string | null
+  value: VoucherValue | null
 }
 
 export interface ItemView {
@@ -146,6 +162,46 @@ export interface ItemView {
   validDays: number
   perMemberLimit: number | null
   active: boolean
+  image?: string
+  description?: string
+  minTier?: string
+  saleStart?: string
+  saleEnd?: string
+  value?: VoucherValue
+}
+
+/** One row of the owner's member search. */
+export interface MemberRow {
+  openid: string
+  memberNo: string | null
+  nickname: string
+  tier: string
+  balance: number
+  joinedAt: string
+  frozen: boolean
+}
+
+export interface LotView {
+  points: number
+  expiresAt: string
+}
+
+export interface MemberDetail {
+  summary: Summary
+  memberNo: string | null
+  frozen: boolean
+  frozenReason: string | null
+  lots: LotView[]
+  ledger: { entries: LedgerEntryView[]; nextCursor: string | null }
+  vouchers: Voucher[]
+  purchases: Purchase[]
+}
+
+export interface StaffView {
+  openid: string
+  name: string
+  role: StaffRole
+  since: string | null
 }
 
 /** Each action's validated arguments and the `data` it answers with. */
@@ -158,6 +214,7 @@ export interface Actions {
     subscribe: { args: ArgsOf<'member', 'subscribe'>; data: { subscriptions: Record<SubscriptionKind, number> } }
     deleteAccount: { args: ArgsOf<'member', 'deleteAccount'>; data: { deleted: true } }
     memberCode: { args: ArgsOf<'member', 'memberCode'>; data: { code: string; expiresAt: string } }
+    joinStaff: { args: ArgsOf<'member', 'joinStaff'>; data: { role: StaffRole; name: string } }
   }
   checkin: {
     /** `awarded` is everything credited (daily + bonus); `bonus` is the streak part of it. */
@@ -191,5 +248,13 @@ export interface Actions {
     saveItem: { args: ArgsOf<'store', 'saveItem'>; data: { item: ItemView } }
     metrics: { args: ArgsOf<'store', 'metrics'>; data: Metrics }
     rules: { args: ArgsOf<'store', 'rules'>; data: { rules: Rules } }
+    findMembers: { args: ArgsOf<'store', 'findMembers'>; data: { members: MemberRow[]; nextCursor: string | null } }
+    memberDetail: { args: ArgsOf<'store', 'memberDetail'>; data: MemberDetail }
+    adjust: { args: ArgsOf<'store', 'adjust'>; data: { balance: number } }
+    freeze: { args: ArgsOf<'store', 'freeze'>; data: { frozen: boolean } }
+    inviteStaff: { args: ArgsOf<'store', 'inviteStaff'>; data: { code: string; expiresAt: string } }
+    staffList: { args: ArgsOf<'store', 'staffList'>; data: { staff: StaffView[] } }
+    removeStaff: { args: ArgsOf<'store', 'removeStaff'>; data: { removed: true } }
+    exportCsv: { args: ArgsOf<'store', 'exportCsv'>; data: { fileID: string; tempFileURL: string } }
   }
 }

@@ -58,6 +58,8 @@ export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, new
   const year = month.slice(0, 4)
   if (member.birthdayMonth === null || member.birthdayMonth !== monthNumberOf(`${month}-01`)) return null
   if (member.granted?.birthday === year) return null
+  // a frozen member earns nothing; the gift waits for this month's run after unfreezing
+  if (member.frozen) return null
   const grantId = grantIds.birthday(member._id, year)
   const p = new Posting(member, rules, now)
   const m = p.member as BenefitMember

@@ -30,10 +30,12 @@ export const COLLECTIONS = {
   },
   purchases: {
     holds: 'a purchase code issued by staff, id is the code',
-    indexes: [{ fields: { orderId: 1 }, unique: true }],
+    indexes: [{ fields: { orderId: 1 }, unique: true }, { fields: { claimedAt: 1 } }],
   },
   orders: { holds: 'orderId to its purchase code, so one order has one code', indexes: [] },
   staff: { holds: 'staff and admins by OPENID with their role', indexes: [] },
+  staffInvites: { holds: 'a one-use invite to join as clerk or admin, id is its code, valid 24 h', indexes: [] },
+  memberNos: { holds: "a member number (8 digits) as id, naming its member: the guard that keeps numbers unique", indexes: [{ fields: { openid: 1 } }] },
   shares: { holds: 'a shopper share of an item', indexes: [{ fields: { openid: 1 } }] },
   shareOpens: { holds: 'a friend opening a share, and daily reward counters', indexes: [] },
   draws: { holds: 'a lottery draw by requestId', indexes: [{ fields: { openid: 1 } }] },

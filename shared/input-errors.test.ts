@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
+import { fieldPaths } from './schema-fields'
 import { describeInvalidInput, FIELD_LABELS, fieldLabel } from './input-errors'
 import { schemas } from './schemas'
-
-interface Def {
-  type: string
-  shape?: Record<string, z.ZodType>
-  innerType?: z.ZodType
-  element?: z.ZodType
-  in?: z.ZodType
-  options?: z.ZodType[]
-}
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def
-
-/** Every field path a schema accepts, array positions left out. */
-function fieldPaths(schema: z.ZodType, prefix = ''): string[] {
-  const def = defOf(schema)
-  const inner = def.innerType ?? def.element ?? def.in
-  if (inner) return fieldPaths(inner, prefix)
-  if (def.options) return def.options.flatMap((o) => fieldPaths(o, prefix))
-  if (def.type !== 'object' || !def.shape) return []
-  return Object.entries(def.shape).flatMap(([key, field]) => {
-    const path = prefix ? `${prefix}.${key}` : key
-    return [path, ...fieldPaths(field, path)]
-  })
-}
 
 const allSchemas = Object.values(schemas).flatMap((fn) => Object.values(fn) as z.ZodType[])
 

@@ -6,6 +6,8 @@ import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } f
 import { billFor } from './bill'
 import { campaignGains, campaignsAt, campaignsToday, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
+import { redeemRefusal } from './catalog'
+import { displayOf } from './display'
 import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
 import { pointsForPayment } from './purchase'
@@ -58,6 +60,11 @@ export interface Member {
   birthdayMark?: string | null
   /** The share that brought this member in (set once, on first opening it): its sharer is the inviter. */
   invitedBy?: string | null
+  /** 8 digits, unique (claimed as `memberNos/<digits>`): what the owner searches and the 会员码 page shows. */
+  memberNo?: string
+  /** Frozen by the owner: neither earns nor spends until unfrozen. */
+  frozen?: boolean
+  frozenReason?: string | null
   /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
   deleting?: { anon: string; since: Date }
 }
@@ -101,6 +108,14 @@ export interface Item {
   active: boolean
   /** What its vouchers take off at the till (absent: fulfilled by staff). */
   value?: VoucherValue
+  /** Cloud file ID of the picture. */
+  image?: string
+  description?: string
+  /** The lowest tier that may redeem it. */
+  minTier?: string
+  /** A sale window (秒杀): outside it the item is neither shown nor redeemable. */
+  saleStart?: string
+  saleEnd?: string
 }
 
 export interface VoucherDoc {
@@ -204,9 +219,21 @@ export class Posting {
   /** Adds points that expire with this month's lot; `earned` counts them toward tiers, and settles a refund's debt first. */
   credit(id: string, kind: LedgerKind, reason: string, points: number, earned = true, extra: Partial<LedgerEntry> = {}): void {
     if (points <= 0) return
+    if (earned) refuseFrozen(this.member)
+    this.add(id, kind, reason, points, earned, earned, extra)
+  }
+
+  /** The owner's correction: a credit settles a refund's debt first but is not earned; a debit never takes the balance below zero. */
+  adjust(id: string, reason: string, delta: number): void {
+    if (delta > 0) return this.add(id, 'adjust', reason, delta, false, true)
+    if (-delta > this.member.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不能扣到 0 以下：当前 ${this.member.balance} 积分`)
+    this.take(id, 'adjust', reason, -delta)
+  }
+
+  private add(id: string, kind: LedgerKind, reason: string, points: number, earned: boolean, settles: boolean, extra: Partial<LedgerEntry> = {}): void {
     const m = this.member
     if (earned) m.lifetimePoints += points
-    const settled = earned ? Math.min(points, m.pointsDebt ?? 0) : 0
+    const settled = settles ? Math.min(points, m.pointsDebt ?? 0) : 0
     if (settled > 0) m.pointsDebt = (m.pointsDebt ?? 0) - settled
     const kept = points - settled
     m.balance += kept
@@ -218,8 +245,14 @@ export class Posting {
   /** Takes points, soonest-expiring first; refuses when the balance does not cover them. Answers the lots they came from. */
   debit(id: string, kind: LedgerKind, reason: string, points: number): Lot[] {
     if (points <= 0) return []
+    // expiry is not spending: it runs for a frozen member too
+    if (kind !== 'expire') refuseFrozen(this.member)
+    if (points > this.member.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，当前 ${this.member.balance}`)
+    return this.take(id, kind, reason, points)
+  }
+
+  private take(id: string, kind: LedgerKind, reason: string, points: number): Lot[] {
     const m = this.member
-    if (points > m.balance) throw new Refusal('INSUFFICIENT_POINTS', `积分不足：需要 ${points}，当前 ${m.balance}`)
     const { left, taken } = takeFromLots(m.lots, points)
     m.balance -= points
     m.lots = left
@@ -290,6 +323,13 @@ export class Posting {
     m.seq = (m.seq ?? 0) + 1
     this.entries.push({ ...extra, _id: id, openid: m._id, delta, reason, kind, at: this.now, balanceAfter: m.balance, seq: m.seq })
   }
+}
+
+export const FROZEN_MESSAGE = '账户已被商家冻结，暂时不能获得或使用积分，请联系门店处理'
+
+/** A frozen member neither earns nor spends: every credit counted as earned and every spend passes here. */
+function refuseFrozen(m: Member): void {
+  if (m.frozen) throw new Refusal('PERMISSION_DENIED', FROZEN_MESSAGE)
 }
 
 /** A deep copy (the cloud's Node 16 runtime has no structuredClone). */
@@ -523,7 +563,8 @@ export function redeem(
   rules: Rules,
   now: Date,
 ): Outcome<{ voucher: VoucherDoc; item: Item; balance: number }> {
-  if (!item.active) throw new Refusal('NOT_FOUND', '该商品已下架')
+  const refusal = redeemRefusal(item, member, rules, now)
+  if (refusal) throw refusal
   if (item.stock <= 0) throw new Refusal('OUT_OF_STOCK', '该商品已兑完')
   const held = countOf(member.redeemed, item._id)
   if (item.perMemberLimit && held >= item.perMemberLimit) throw new Refusal('LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 次`)
@@ -627,6 +668,9 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
       birthdayAwarded: member.profileAwarded.birthday,
       addressAwarded: member.profileAwarded.address,
     },
+    display: displayOf(rules),
+    memberNo: member.memberNo ?? null,
+    frozen: member.frozen === true,
   }
 }
 
@@ -640,3 +684,12 @@ export function recommend(balance: number, items: readonly Item[]): { itemId: st
   if (nextUp) out.push({ itemId: nextUp._id, text: `再攒 ${nextUp.points - balance} 积分可兑换「${nextUp.name}」` })
   return out
 }
+
+/** The owner's manual correction, with its reason in the member's history; idempotent by `requestId`. */
+export function adjustPoints(member: Member, delta: number, reason: string, requestId: string, rules: Rules, now: Date): Outcome<{ balance: number }> {
+  const p = new Posting(member, rules, now)
+  p.adjust(adjustId(member._id, requestId), `商家调整：${reason}`, delta)
+  return p.done({ balance: p.member.balance })
+}
+
+export const adjustId = (openid: string, requestId: string): string => `adjust:${openid}:${requestId}`

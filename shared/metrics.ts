@@ -15,9 +15,13 @@ export interface Period {
   end: Date
 }
 
-/** Days from `from` to `to` inclusive, in the merchant's zone; refuses a reversed period. */
+/** The longest period the owner may ask for at once: a year, leap day included, so every query stays bounded. */
+export const MAX_PERIOD_DAYS = 366
+
+/** Days from `from` to `to` inclusive, in the merchant's zone; refuses a reversed period or one longer than a year. */
 export function periodOf(from: string, to: string, rules: Rules): Period {
   if (!isDay(from) || !isDay(to) || from > to) throw new Refusal('INVALID_ARGUMENT', '统计区间不正确：开始日期应不晚于结束日期')
+  if (dayjs(to).diff(dayjs(from), 'day') + 1 > MAX_PERIOD_DAYS) throw new Refusal('INVALID_ARGUMENT', `统计区间最长 ${MAX_PERIOD_DAYS} 天，请缩短日期范围`)
   const start = dayjs.tz(`${from} 00:00:00`, rules.timeZone).toDate()
   const end = dayjs.tz(`${to} 00:00:00`, rules.timeZone).add(1, 'day').toDate()
   return { from, to, start, end }
@@ -26,11 +30,29 @@ export function periodOf(from: string, to: string, rules: Rules): Period {
 /** Ledger kinds that show a member did something themselves (not a job acting on them). */
 export const ACTIVE_KINDS: LedgerKind[] = ['checkin', 'purchase', 'cash', 'redeem', 'draw', 'profile']
 
+/** Ledger kinds that credit earned points (refunds only give back, adjustments correct). */
+export const EARNING_KINDS: LedgerKind[] = ['signup', 'profile', 'checkin', 'purchase', 'first', 'tier', 'share', 'draw', 'birthday']
+
 /** Points moved by one ledger kind in the period: credits and debits (negative) summed apart. */
 export interface FlowRow {
   _id: string
   credits: number
   debits: number
+}
+
+/** A kind's flow on one merchant day. */
+export interface DayFlowRow {
+  _id: { day: string; kind: string }
+  credits: number
+  debits: number
+}
+
+/** Points issued, redeemed and expired on one merchant day. */
+export interface TrendDay {
+  day: string
+  issued: number
+  redeemed: number
+  expired: number
 }
 
 export interface CountRow {
@@ -46,6 +68,9 @@ export interface MetricsInput {
   buyers: number
   repeatBuyers: number
   flows: FlowRow[]
+  dayFlows: DayFlowRow[]
+  /** Members who earned points in the period (any credit but a refund). */
+  earners: number
   tiers: CountRow[]
   promotions: CountRow[]
 }
@@ -70,6 +95,11 @@ export interface Metrics {
   repurchaseRate: number
   buyers: number
   repeatBuyers: number
+  /** Members who earned points ÷ members. */
+  earnedShare: number
+  earners: number
+  /** Every day of the period, oldest first. */
+  trend: TrendDay[]
 }
 
 const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : 0)
@@ -82,7 +112,7 @@ export function pointFlows(rows: readonly FlowRow[]): { issued: number; redeemed
   const by = (kind: string) => rows.find((r) => r._id === kind) ?? { _id: kind, credits: 0, debits: 0 }
   const issued = rows.filter((r) => r._id !== 'refund').reduce((s, r) => s + r.credits, 0)
   const spent = rows.filter((r) => r._id !== 'expire').reduce((s, r) => s - r.debits, 0)
-  return { issued, redeemed: Math.max(0, spent - by('refund').credits), expired: -by('expire').debits }
+  return { issued, redeemed: Math.max(0, spent - by('refund').credits), expired: 0 - by('expire').debits }
 }
 
 /** Members per tier id: every tier of the rules (0 when none), plus ids the rules no longer name. */
@@ -113,5 +143,19 @@ export function metricsOf(period: Period, input: MetricsInput, rules: Rules): Me
     repurchaseRate: ratio(input.repeatBuyers, input.buyers),
     buyers: input.buyers,
     repeatBuyers: input.repeatBuyers,
+    earnedShare: ratio(input.earners, input.members),
+    earners: input.earners,
+    trend: trendOf(period, input.dayFlows),
   }
+}
+
+/** The daily trend: each day's flows summed as `pointFlows` sums the period's, days without any at zero. */
+export function trendOf(period: Period, rows: readonly DayFlowRow[]): TrendDay[] {
+  const out: TrendDay[] = []
+  for (let d = dayjs(period.from); d.format('YYYY-MM-DD') <= period.to; d = d.add(1, 'day')) {
+    const day = d.format('YYYY-MM-DD')
+    const flows = rows.filter((r) => r._id.day === day).map((r) => ({ _id: r._id.kind, credits: r.credits, debits: r.debits }))
+    out.push({ day, ...pointFlows(flows) })
+  }
+  return out
 }

@@ -4,6 +4,7 @@ import { isDay, isMonth } from './calendar'
 import { CODE_PATTERN, MEMBER_CODE_PATTERN } from './codes'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 import { rulesArgument } from './rules'
+import { voucherValueSchema } from './voucher-value'
 
 /** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces; and as keys of objects. */
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -').refine(isSafeKey, UNSAFE_KEY_MESSAGE)
@@ -29,7 +30,17 @@ export const itemKinds = ['coupon', 'goods', 'privilege'] as const
 export const voucherStatuses = ['pending', 'fulfilled', 'rejected', 'expired'] as const
 export const subscriptionKinds = ['expiry', 'benefit'] as const
 /** What an audit entry records: each staff or admin change. */
-export const auditKinds = ['issuePurchase', 'checkout', 'fulfilVoucher', 'rejectVoucher', 'refund', 'saveItem', 'rules'] as const
+export const auditKinds = ['issuePurchase', 'checkout', 'fulfilVoucher', 'rejectVoucher', 'refund', 'saveItem', 'rules', 'adjust', 'freeze', 'inviteStaff', 'joinStaff', 'removeStaff'] as const
+export const staffRoles = ['staff', 'admin'] as const
+export const exportKinds = ['ledger', 'members', 'purchases'] as const
+
+/** An instant as ISO-8601 with its offset or Z (a sale window's ends). */
+const instant = z.iso.datetime({ offset: true })
+/** A cloud storage file ID, as `uploadFile` answers it. */
+const fileId = z.string().max(512).regex(/^cloud:\/\/[^\s]+$/, '图片文件无效')
+/** The owner's search box: a member number, a nickname or an OPENID. */
+const memberQuery = z.string().trim().min(1).max(64)
+const openid = z.string().min(1).max(128).refine(isSafeKey, UNSAFE_KEY_MESSAGE)
 
 export const itemInput = z.strictObject({
   id,
@@ -40,7 +51,13 @@ export const itemInput = z.strictObject({
   validDays: z.int().min(1).max(3650).optional(),
   perMemberLimit: z.int().min(1).max(1000).optional(),
   active: z.boolean().optional(),
-})
+  image: fileId.optional(),
+  description: z.string().trim().max(500).optional(),
+  minTier: id.optional(),
+  saleStart: instant.optional(),
+  saleEnd: instant.optional(),
+  value: voucherValueSchema.optional(),
+}).refine((i) => !i.saleStart || !i.saleEnd || Date.parse(i.saleStart) < Date.parse(i.saleEnd), '秒杀结束时间应晚于开始时间')
 
 export const schemas = {
   member: {
@@ -53,6 +70,8 @@ export const schemas = {
     subscribe: z.strictObject({ kinds: z.array(z.enum(subscriptionKinds)).min(1).max(5) }),
     deleteAccount: none,
     memberCode: z.strictObject({ allowPoints: z.boolean().optional(), maxPoints: pointsToUse.optional() }),
+    /** An invite's code, or the owner's claim code (any text the merchant chose). */
+    joinStaff: z.strictObject({ code: z.string().trim().min(1).max(128) }),
   },
   checkin: {
     checkIn: none,
@@ -98,6 +117,14 @@ export const schemas = {
     fulfilVoucher: z.strictObject({ code }),
     rejectVoucher: z.strictObject({ code, reason: text(200) }),
     metrics: z.strictObject({ from: day, to: day }),
+    findMembers: z.strictObject({ query: memberQuery.optional(), cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
+    memberDetail: z.strictObject({ openid }),
+    adjust: z.strictObject({ openid, delta: z.int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0, '调整积分不能为 0'), reason: text(200), requestId: id }),
+    freeze: z.strictObject({ openid, frozen: z.boolean(), reason: text(200) }),
+    inviteStaff: z.strictObject({ role: z.enum(staffRoles), name: text(32) }),
+    staffList: none,
+    removeStaff: z.strictObject({ openid }),
+    exportCsv: z.strictObject({ what: z.enum(exportKinds), from: day, to: day }),
     saveItem: z.strictObject({ item: itemInput }),
     rules: z.strictObject({ rules: rulesArgument.optional() }),
   },

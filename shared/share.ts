@@ -21,7 +21,7 @@ export const shareIds = {
   ledger: (sharer: string, friendMark: string) => `share:${sharer}:${friendMark}`,
 }
 
-export type NoReward = 'own' | 'repeat' | 'limit' | 'gone'
+export type NoReward = 'own' | 'repeat' | 'limit' | 'gone' | 'frozen'
 
 export interface ShareState {
   sharer: Member | null
@@ -35,6 +35,8 @@ export interface ShareState {
 export function whyNoReward(share: ShareDoc, friend: string, state: ShareState, rules: Rules): NoReward | null {
   if (share.openid === friend) return 'own'
   if (!state.sharer) return 'gone'
+  // a frozen sharer earns nothing, and the friend who opened the link is not told why
+  if (state.sharer.frozen) return 'frozen'
   if (state.pairSeen) return 'repeat'
   if (state.todayCount >= rules.share.dailyLimit) return 'limit'
   return null

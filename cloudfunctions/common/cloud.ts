@@ -46,12 +46,16 @@ export interface Command {
   gt(v: unknown): Condition
   gte(v: unknown): Condition
   in(v: unknown[]): Condition
+  nin(v: unknown[]): Condition
   inc(n: number): Condition
 }
 
 export interface Database extends Store {
   runTransaction<T>(fn: (t: Store) => Promise<T>, times?: number): Promise<T>
   command: Command
+  createCollection(name: string): Promise<unknown>
+  /** A regular expression a query can match a string field with. */
+  RegExp(options: { regexp: string; options?: string }): object
 }
 
 /** A missing document reads as `null` instead of throwing, inside and outside transactions. */
@@ -84,4 +88,17 @@ export async function putDoc<D extends { _id: string }>(store: Store, name: Coll
 /** Creates a document; fails if the `_id` exists, which is what makes ledger ids an idempotency guard. */
 export async function createDoc<D extends { _id: string }>(store: Store, name: CollectionName, doc: D): Promise<void> {
   await store.collection(name).add({ data: doc })
+}
+
+/** Puts a file in cloud storage; answers its file ID. */
+export async function uploadFile(cloudPath: string, content: Buffer): Promise<string> {
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content })
+  return fileID
+}
+
+/** Temporary URLs of stored files by file ID (a missing file: no entry). */
+export async function tempUrls(fileIDs: readonly string[], maxAge = 3600): Promise<Map<string, string>> {
+  if (fileIDs.length === 0) return new Map()
+  const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) })) as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }
+  return new Map(fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]))
 }

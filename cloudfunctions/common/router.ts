@@ -5,6 +5,7 @@ import { describeInvalidInput } from '../../shared/input-errors'
 import { Refusal } from '../../shared/refusal'
 import type { Rules } from '../../shared/rules'
 import { callerOpenid, callSource, db, getDoc } from './cloud'
+import { createMissingCollections, isMissingCollection } from './collections'
 import { fail, fromError, ok } from './envelope'
 import { loadRules } from './rules'
 
@@ -65,12 +66,25 @@ export function createMain(table: Record<string, AnyAction>): (event: unknown) =
       for (const f of fired ? [...PLATFORM_FIELDS, ...TIMER_FIELDS] : PLATFORM_FIELDS) delete args[f]
       const parsed = act.schema.safeParse(args)
       if (!parsed.success) return fail('INVALID_ARGUMENT', describeInvalidInput(parsed.error, args))
-      const caller = await identify(act.who, source)
-      const ctx: Context = { ...caller, now: new Date(), rules: await loadRules() }
-      return ok(await act.run(parsed.data, ctx))
+      return ok(await runCreatingCollections(async () => {
+        const caller = await identify(act.who, source)
+        const ctx: Context = { ...caller, now: new Date(), rules: await loadRules() }
+        return act.run(parsed.data, ctx)
+      }))
     } catch (err) {
       return fromError(err)
     }
+  }
+}
+
+/** Runs the action; in a new environment whose collections are missing, creates them all and runs it once more. */
+async function runCreatingCollections<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (err) {
+    if (!isMissingCollection(err)) throw err
+    await createMissingCollections()
+    return run()
   }
 }
 

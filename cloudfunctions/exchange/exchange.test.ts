@@ -25,7 +25,7 @@ describe('exchange.catalog', () => {
       ['coupon_10', 1000, false],
       ['video_month', 5000, false],
     ])
-    expect(items[0]).toEqual({ id: 'free_delivery', name: '免费配送券', kind: 'coupon', points: 200, stock: 100, affordable: false })
+    expect(items[0]).toEqual({ id: 'free_delivery', name: '免费配送券', kind: 'coupon', points: 200, stock: 100, affordable: false, description: '', imageUrl: null, minTier: null, aboveTier: false, saleEnd: null, value: null })
   })
 })
 

@@ -5,7 +5,8 @@ import { tierHeld } from '../../shared/tiers'
 import { memberAsOf, redeem, voucherView, type Item, type Member, type VoucherDoc } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
-import { createDoc, db, getDoc } from '../common/cloud'
+import { aboveTier, listed } from '../../shared/catalog'
+import { createDoc, db, getDoc, tempUrls } from '../common/cloud'
 import { requireMember, storeOutcome } from '../common/members'
 import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
@@ -18,10 +19,32 @@ export const actions = {
     async run(_args, ctx) {
       const [member, res] = await Promise.all([getDoc<Member>(db, 'members', ctx.openid), db.collection('items').where({ active: true }).limit(100).get()])
       // as of now: points past their expiry instant never count, even before the nightly job removes them
-      const balance = member ? memberAsOf(member, ctx.rules, ctx.now).balance : 0
+      const current = member ? memberAsOf(member, ctx.rules, ctx.now) : null
+      const balance = current?.balance ?? 0
       const campaigns = campaignsToday(ctx.rules, ctx.now, member ? tierHeld(ctx.rules, member).id : null)
-      const items = (res.data as Item[]).sort((a, b) => a.points - b.points || a._id.localeCompare(b._id))
-      return { items: items.map((i) => ({ id: i._id, name: i.name, kind: i.kind, points: i.points, stock: i.stock, affordable: i.stock > 0 && i.points <= balance })), campaigns }
+      const items = (res.data as Item[]).filter((i) => listed(i, ctx.now)).sort((a, b) => a.points - b.points || a._id.localeCompare(b._id))
+      const images = await tempUrls([...new Set(items.flatMap((i) => (i.image ? [i.image] : [])))])
+      return {
+        items: items.map((i) => {
+          const above = aboveTier(i, current, ctx.rules)
+          const minTier = ctx.rules.tiers.find((t) => t.id === i.minTier)
+          return {
+            id: i._id,
+            name: i.name,
+            kind: i.kind,
+            points: i.points,
+            stock: i.stock,
+            affordable: i.stock > 0 && i.points <= balance && !above,
+            description: i.description ?? '',
+            imageUrl: (i.image && images.get(i.image)) || null,
+            minTier: minTier ? { id: minTier.id, name: minTier.name } : null,
+            aboveTier: above,
+            saleEnd: i.saleEnd ?? null,
+            value: i.value ?? null,
+          }
+        }),
+        campaigns,
+      }
     },
   }),
 

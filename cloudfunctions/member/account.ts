@@ -25,6 +25,7 @@ const KEPT: ReadonlyArray<[CollectionName, string]> = [
   ['usage', 'openid'],
   ['memberCodes', 'openid'],
   ['audit', 'member'],
+  ['memberNos', 'openid'],
 ]
 
 type Doc = { _id: string } & Record<string, unknown>

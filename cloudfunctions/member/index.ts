@@ -6,12 +6,14 @@ import { newMemberCode } from '../../shared/member-code'
 import { firstMarks, joinOnce, type OnceMarks } from '../../shared/once'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
-import { db, createDoc, getDoc } from '../common/cloud'
+import { randomMemberNo } from '../../shared/member-no'
+import { db, createDoc, getDoc, type Store } from '../common/cloud'
 import { markOf, onceId } from '../common/marks'
 import { requireMember, storeOutcome, entryView } from '../common/members'
 import { action, createMain, type Context } from '../common/router'
 import { transact } from '../common/transact'
 import { deleteAccount, finishDeletion } from './account'
+import { joinStaff } from './join-staff'
 
 const _ = db.command
 
@@ -32,9 +34,32 @@ async function join(ctx: Context): Promise<Member> {
     if (existing?.deleting) throw new Refusal('CONFLICT', '账号正在注销，请稍后再试')
     if (existing) return existing
     const outcome = joinOnce(ctx.openid, marks ?? (oldSignup ? firstMarks(id, ctx.now) : null), ctx.rules, ctx.now)
+    outcome.member.memberNo = await claimMemberNo(t, ctx)
     await storeOutcome(t, outcome, true)
     if (!marks) await createDoc(t, 'grants', firstMarks(id, ctx.now))
     return outcome.member
+  })
+}
+
+/** A member number no one holds, claimed in the caller's transaction (a racing claim of the same number conflicts and retries with another). */
+async function claimMemberNo(t: Store, ctx: Context): Promise<string> {
+  for (let tries = 0; tries < 5; tries++) {
+    const no = randomMemberNo()
+    if (await getDoc(t, 'memberNos', no)) continue
+    await createDoc(t, 'memberNos', { _id: no, openid: ctx.openid, at: ctx.now })
+    return no
+  }
+  throw new Refusal('CONFLICT', '当前人数较多，请稍后再试')
+}
+
+/** A member who joined before member numbers gets one now. */
+async function giveMemberNo(ctx: Context): Promise<Member> {
+  return transact(async (t) => {
+    const member = await requireMember(t, ctx.openid)
+    if (member.memberNo) return member
+    const memberNo = await claimMemberNo(t, ctx)
+    await t.collection('members').doc(ctx.openid).update({ data: { memberNo } })
+    return { ...member, memberNo }
   })
 }
 
@@ -42,7 +67,8 @@ async function join(ctx: Context): Promise<Member> {
 async function memberOrJoin(ctx: Context): Promise<Member> {
   const found = await getDoc<Member>(db, 'members', ctx.openid)
   if (found?.deleting) await finishDeletion(ctx.openid, found.deleting.anon)
-  return found && !found.deleting ? found : join(ctx)
+  if (found && !found.deleting) return found.memberNo ? found : giveMemberNo(ctx)
+  return join(ctx)
 }
 
 const PAGE = 20
@@ -128,6 +154,8 @@ export const actions = {
       })
     },
   }),
+
+  joinStaff,
 
   deleteAccount: action({
     who: 'member',

@@ -15,7 +15,10 @@ import { countUse, usedSoFar } from '../common/usage'
 import { auditTrail } from './audit'
 import { claimWrites, loadClaimExtras } from './claim-extras'
 import { counter } from './counter'
+import { exportCsv } from './export'
+import { members } from './members'
 import { metrics } from './metrics'
+import { staff } from './staff'
 import { rules } from './rules'
 
 interface OrderDoc {
@@ -148,6 +151,7 @@ export const actions = {
     schema: schemas.store.saveItem,
     async run(args, ctx) {
       const { id, ...rest } = args.item
+      if (rest.minTier && !ctx.rules.tiers.some((t) => t.id === rest.minTier)) throw new Refusal('INVALID_ARGUMENT', '最低会员等级不存在，请从现有等级中选择')
       const item: Item = {
         _id: id,
         ...rest,
@@ -168,6 +172,9 @@ export const actions = {
     },
   }),
   ...counter,
+  ...members,
+  ...staff,
+  exportCsv,
   audit: auditTrail,
   metrics,
   rules,

@@ -55,8 +55,14 @@ describe('store.metrics', () => {
       repurchaseRate: 0.5,
       buyers: 2,
       repeatBuyers: 1,
+      earners: 3,
+      earnedShare: 0.5,
+      trend: expect.any(Array),
     })
     expect(issued).toBe(1835)
+    // the daily trend adds up to the month's figures
+    const total = (k: 'issued' | 'redeemed' | 'expired') => m.trend.reduce((s, d) => s + d[k], 0)
+    expect([m.trend.length, total('issued'), total('redeemed'), total('expired')]).toEqual([31, m.pointsIssued, m.pointsRedeemed, m.pointsExpired])
   })
 
   it('counts a single day by the merchant day and an empty period as zeros', async () => {

@@ -1,6 +1,6 @@
 /** store.metrics: the merchant's figures for a period, each computed by the database (count and aggregate), never by loading every document. */
 import type { CollectionName } from '../../shared/collections'
-import { ACTIVE_KINDS, metricsOf, periodOf, type CountRow, type FlowRow, type Metrics } from '../../shared/metrics'
+import { ACTIVE_KINDS, EARNING_KINDS, metricsOf, periodOf, type CountRow, type DayFlowRow, type FlowRow, type Metrics } from '../../shared/metrics'
 import { schemas } from '../../shared/schemas'
 import { db } from '../common/cloud'
 import { action } from '../common/router'
@@ -24,6 +24,7 @@ interface AggregateOps {
   gte: Op
   split: Op
   arrayElemAt: Op
+  dateToString: Op
 }
 
 const _ = db.command
@@ -40,32 +41,42 @@ async function membersWith(kinds: string[], inPeriod: object): Promise<number> {
   return row?.n ?? 0
 }
 
+/** Staff are not members: their own shopping stays out of the merchant's figures. */
+async function staffIds(): Promise<string[]> {
+  return ((await db.collection('staff').limit(1000).get()).data as Array<{ _id: string }>).map((s) => s._id)
+}
+
 export async function computeMetrics(from: string, to: string, rules: Parameters<typeof periodOf>[2]): Promise<Metrics> {
   const period = periodOf(from, to, rules)
   const during = _.gte(period.start).and(_.lt(period.end))
-  const inPeriod = { at: during }
+  const staff = await staffIds()
+  const notStaff = _.nin(staff)
+  const inPeriod = { at: during, openid: notStaff }
+  const day = $.dateToString({ date: '$at', format: '%Y-%m-%d', timezone: rules.timeZone })
   const positive = (field: string) => $.cond({ if: $.gt([field, 0]), then: field, else: 0 })
   const negative = (field: string) => $.cond({ if: $.lt([field, 0]), then: field, else: 0 })
-  const [members, newMembers, flows, activeMembers, checkInMembers, buyerRows, tiers, promotions] = await Promise.all([
-    db.collection('members').where({ createdAt: _.lt(period.end) }).count(),
-    db.collection('members').where({ createdAt: during }).count(),
+  const [members, newMembers, flows, dayFlows, activeMembers, checkInMembers, earners, buyerRows, tiers, promotions] = await Promise.all([
+    db.collection('members').where({ createdAt: _.lt(period.end), _id: notStaff }).count(),
+    db.collection('members').where({ createdAt: during, _id: notStaff }).count(),
     rows<FlowRow>(pipeline('ledger').match(inPeriod).group({ _id: '$kind', credits: $.sum(positive('$delta')), debits: $.sum(negative('$delta')) })),
+    rows<DayFlowRow>(pipeline('ledger').match(inPeriod).group({ _id: { day, kind: '$kind' }, credits: $.sum(positive('$delta')), debits: $.sum(negative('$delta')) })),
     membersWith(ACTIVE_KINDS, inPeriod),
     membersWith(['checkin'], inPeriod),
+    membersWith(EARNING_KINDS, inPeriod),
     rows<{ buyers: number; repeat: number }>(
       pipeline('purchases')
-        .match({ claimedAt: during })
+        .match({ claimedAt: during, claimedBy: notStaff })
         .group({ _id: '$claimedBy', n: $.sum(1) })
         .group({ _id: null, buyers: $.sum(1), repeat: $.sum($.cond({ if: $.gte(['$n', 2]), then: 1, else: 0 })) }),
     ),
-    rows<CountRow>(pipeline('members').match({ createdAt: _.lt(period.end) }).group({ _id: '$tier', n: $.sum(1) })),
+    rows<CountRow>(pipeline('members').match({ createdAt: _.lt(period.end), _id: notStaff }).group({ _id: '$tier', n: $.sum(1) })),
     // a promotion's ledger id is tier:<openid>:<tier>
     rows<CountRow>(pipeline('ledger').match({ ...inPeriod, kind: 'tier' }).project({ tier: $.arrayElemAt([$.split(['$_id', ':']), 2]) }).group({ _id: '$tier', n: $.sum(1) })),
   ])
   const buyers = buyerRows[0] ?? { buyers: 0, repeat: 0 }
   return metricsOf(
     period,
-    { members: members.total, newMembers: newMembers.total, activeMembers, checkInMembers, buyers: buyers.buyers, repeatBuyers: buyers.repeat, flows, tiers, promotions },
+    { members: members.total, newMembers: newMembers.total, activeMembers, checkInMembers, earners, buyers: buyers.buyers, repeatBuyers: buyers.repeat, flows, dayFlows, tiers, promotions },
     rules,
   )
 }

@@ -11,6 +11,11 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   refund: '退款',
   saveItem: '修改商品',
   rules: '修改规则',
+  adjust: '调整积分',
+  freeze: '冻结会员',
+  inviteStaff: '邀请店员',
+  joinStaff: '店员加入',
+  removeStaff: '移除店员',
 }
 
 export const AUDIT_KINDS = auditKinds.map((kind) => ({ kind, label: AUDIT_KIND_LABELS[kind] }))

@@ -11,14 +11,13 @@ import { api } from '../../services/api'
 import type { ApiError, MemberCode, Summary } from '../../services/contract'
 
 /** The member number, once the server numbers members (the contract adds it to the summary). */
-type WithMemberNo = Summary & { memberNo?: string }
 
 export default function MemberCodePage() {
   const [allowPoints, setAllowPoints] = useState(false)
   const [cap, setCap] = useState<number | null>(null)
   const [code, setCode] = useState<(MemberCode & { refreshAt: number }) | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
-  const [summary, setSummary] = useState<WithMemberNo | null>(null)
+  const [summary, setSummary] = useState<Summary | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const seq = useRef(0)
   const now = useNow(1000)
