@@ -4,6 +4,7 @@ import type { DrawAnswer, LotteryView } from './lottery'
 import type { Metrics } from './metrics'
 import type { Rules } from './rules'
 import type { PurchaseStatus } from './purchase-status'
+import type { Bill } from './bill'
 import type { CampaignGain } from './campaigns'
 import type { UsableVoucher } from './voucher-use'
 import type { VoucherValue } from './voucher-value'
@@ -96,14 +97,8 @@ export interface Purchase {
   expiresAt: string
 }
 
-export interface PurchasePreview {
-  amountFen: number
-  tierDiscountFen: number
-  voucherOffFen: number
-  maxPoints: number
-  pointsToUse: number
-  deductedFen: number
-  payFen: number
+/** The bill before anything is spent, and the points it would earn. */
+export interface PurchasePreview extends Bill {
   awardPreview: number
   /** Extra fields: the member's vouchers usable on this order, and the campaigns that add points to it. */
   vouchers: UsableVoucher[]
