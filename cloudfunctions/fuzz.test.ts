@@ -16,7 +16,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
 const SHOTS = 1000
 const PARALLEL = 6
 
-const CODE = 'AAAAAAAAAAAAAAAAAAAAAA'
+const CODE = '0000000000000000'
 const SHOPPERS = ['demo-shopper-1', 'demo-shopper-2', 'demo-shopper-3']
 
 /** Every action with arguments it would accept, and a caller allowed to run it. */

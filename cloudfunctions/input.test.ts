@@ -3,7 +3,7 @@ import { useTestCloud } from './use-test-cloud'
 
 const c = useTestCloud()
 
-const CODE = 'AAAAAAAAAAAAAAAAAAAAAA'
+const CODE = '0000000000000000'
 /** Every action with arguments it would accept; each bad variant below must be refused before anything changes. */
 const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]> = [
   ['member', 'login', {}],

@@ -1,16 +1,37 @@
-/** Random codes for vouchers and purchases: 22 URL-safe characters of 6 random bits = 132 bits (fits a mini-program `scene`). */
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+/** Crockford's base32: digits and upper-case letters without I, L, O and U, so nothing a clerk types is ambiguous. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const CODE_LENGTH = 16
 
-/** A byte masked to 6 bits is uniform over the 64 characters, so no bias. */
-export function randomCode(length = 22): string {
+/**
+ * A voucher, purchase, share or invite code: 16 characters of 5 random bits = 80 bits, short enough to type at the
+ * counter. A byte masked to 5 bits is uniform over the 32 characters (a power of two), so no bias. Entropy, expiry and
+ * one use together keep guessing a live code below one in a billion a day: even at 1e9 guesses a day against 100,000
+ * live codes, a guess hits with chance 1e9 × 1e5 / 2^80 ≈ 8e-11 per day.
+ */
+export function randomCode(length = CODE_LENGTH): string {
   const bytes = new Uint8Array(length)
   globalThis.crypto.getRandomValues(bytes)
   let out = ''
-  for (const b of bytes) out += ALPHABET[b & 63]
+  for (const b of bytes) out += ALPHABET[b & 31]
   return out
 }
 
-export const CODE_PATTERN = /^[A-Za-z0-9_-]{16,32}$/
+/** A code as stored: exactly 16 characters of the alphabet above. */
+export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{16}$/
+
+/** A code as typed: spaces and dashes dropped, upper-cased, and the look-alikes read as Crockford does (O→0, I and L→1). */
+export function normalizeCode(typed: string): string {
+  return typed
+    .replace(/[\s-]/g, '')
+    .toUpperCase()
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1')
+}
+
+/** A code as shown for typing: `ABCD EFGH JKMN PQRS`. */
+export function groupCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1 ')
+}
 
 /**
  * A 会员码: 20 random digits, read aloud in groups of four. It lives 60 s, is used once, and only staff can try one

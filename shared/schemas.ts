@@ -1,14 +1,15 @@
 /** One strict schema per action: bounded strings, sane integer ranges, no unknown fields. Its type is the handler's argument type. */
 import { z } from 'zod'
 import { isDay, isMonth } from './calendar'
-import { CODE_PATTERN, MEMBER_CODE_PATTERN } from './codes'
+import { CODE_PATTERN, MEMBER_CODE_PATTERN, normalizeCode } from './codes'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 import { rulesArgument } from './rules'
 import { voucherValueSchema } from './voucher-value'
 
 /** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces; and as keys of objects. */
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -').refine(isSafeKey, UNSAFE_KEY_MESSAGE)
-const code = z.string().regex(CODE_PATTERN, '码无效')
+/** A voucher or purchase code as scanned or typed: grouped, lower-case or with O for 0, it reads as the stored code. */
+const code = z.string().max(40).transform(normalizeCode).pipe(z.string().regex(CODE_PATTERN, '码无效，请检查后重新输入'))
 const day = z.string().max(10).refine(isDay, '请选择正确的日期')
 const month = z.string().max(7).refine(isMonth, '请选择正确的月份')
 const text = (max: number) => z.string().trim().min(1).max(max)

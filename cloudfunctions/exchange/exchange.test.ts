@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CatalogItem, Voucher } from '../../shared/api'
 import type { Member } from '../../shared/member'
+import { CODE_PATTERN } from '../../shared/codes'
 import { useTestCloud } from '../use-test-cloud'
 
 type Redeemed = { voucher: Voucher; balance: number }
@@ -35,7 +36,7 @@ describe('exchange.redeem', () => {
     const r = await c.data<Redeemed>('exchange', { action: 'redeem', itemId: 'coffee', requestId: 'req-1' }, 'x-buyer')
     expect(r.balance).toBe(300)
     expect(r.voucher).toMatchObject({ itemId: 'coffee', name: '中杯咖啡', points: 500, status: 'pending' })
-    expect(r.voucher.code).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(r.voucher.code).toMatch(CODE_PATTERN)
     expect(Date.parse(r.voucher.expiresAt) - Date.parse(r.voucher.createdAt)).toBe(30 * 86_400_000)
     const [coffee] = await c.docs<{ stock: number }>('items', { _id: 'coffee' })
     expect(coffee?.stock).toBe(99)

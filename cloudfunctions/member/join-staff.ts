@@ -1,6 +1,6 @@
 /** member.joinStaff: a clerk or admin joins with a one-use invite; the owner of a new environment joins with OWNER_CLAIM_CODE. */
 import { timingSafeEqual } from 'node:crypto'
-import { CODE_PATTERN } from '../../shared/codes'
+import { CODE_PATTERN, normalizeCode } from '../../shared/codes'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { inviteRefusal, type StaffInvite } from '../../shared/staff'
@@ -38,7 +38,8 @@ function claimOwner(ctx: Context) {
   })
 }
 
-function useInvite(code: string, ctx: Context) {
+function useInvite(typed: string, ctx: Context) {
+  const code = normalizeCode(typed)
   if (!CODE_PATTERN.test(code)) throw new Refusal('NOT_FOUND', '邀请无效，请让店长重新生成邀请')
   return transact(async (t) => {
     await lockStaff(t, ctx.now)

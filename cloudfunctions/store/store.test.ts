@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Voucher } from '../../shared/api'
+import { CODE_PATTERN } from '../../shared/codes'
 import type { LedgerEntry, Member, PurchaseDoc } from '../../shared/member'
 import { DEFAULT_RULES } from '../../shared/rules'
 import { useTestCloud } from '../use-test-cloud'
@@ -16,7 +17,7 @@ const login = (openid: string) => c.data('member', { action: 'login' }, openid)
 describe('store.issuePurchase', () => {
   it('gives a code valid 10 minutes, the same one again for the same order', async () => {
     const a = await issue('order-1', 200_00)
-    expect(a.code).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(a.code).toMatch(CODE_PATTERN)
     expect(Date.parse(a.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000)
     expect((await issue('order-1', 200_00)).code).toBe(a.code)
     const other = await c.call('store', { action: 'issuePurchase', orderId: 'order-1', amountFen: 300_00 }, 'demo-staff')
@@ -70,7 +71,7 @@ describe('store.claimPurchase', () => {
   })
 
   it('refuses an unknown code and an expired one', async () => {
-    expect(await c.call('store', { action: 'claimPurchase', code: 'AAAAAAAAAAAAAAAAAAAAAA' }, 's-first')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'claimPurchase', code: '0000000000000000' }, 's-first')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     const { code } = await issue('order-late', 50_00)
     await c.setClock(new Date(Date.now() + 11 * 60_000).toISOString())
     expect(await c.call('store', { action: 'claimPurchase', code }, 's-first')).toMatchObject({ ok: false, error: { code: 'EXPIRED' } })
@@ -103,6 +104,26 @@ describe('store.claimPurchase', () => {
   })
 })
 
+describe('a voucher code typed by hand at the counter', () => {
+  it('is found and fulfilled when the clerk types it grouped, in lower case, with O for 0 and l for 1', async () => {
+    await login('s-typed')
+    const { code } = await issue('order-typed', 900_00)
+    await c.data('store', { action: 'claimPurchase', code }, 's-typed')
+    const { voucher } = await c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'typed-1' }, 's-typed')
+    // '7Z0Q 01AB …' as the clerk might type it: '7z0q-olab …'
+    const typed = voucher.code.replace(/(.{4})(?=.)/g, '$1 ').toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l')
+    expect(typed).not.toBe(voucher.code)
+    expect(await c.data('store', { action: 'lookupVoucher', code: typed }, 'demo-staff')).toEqual({ voucher, member: { nickname: '微信用户', tier: '银卡' } })
+    const r = await c.data<{ voucher: Voucher }>('store', { action: 'fulfilVoucher', code: typed.replace(/ /g, '-') }, 'demo-staff')
+    expect(r.voucher).toMatchObject({ code: voucher.code, status: 'fulfilled' })
+    expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
+  })
+
+  it('is refused in plain Chinese when it cannot be a code', async () => {
+    expect(await c.call('store', { action: 'lookupVoucher', code: 'ABCD EFGH JKMN PQRU' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '码格式不正确' } })
+  })
+})
+
 describe('store vouchers at the counter', () => {
   let voucher: Voucher
   beforeAll(async () => {
@@ -114,7 +135,7 @@ describe('store vouchers at the counter', () => {
 
   it('looks a voucher up with its holder', async () => {
     expect(await c.data('store', { action: 'lookupVoucher', code: voucher.code }, 'demo-staff')).toEqual({ voucher, member: { nickname: '微信用户', tier: '银卡' } })
-    expect(await c.call('store', { action: 'lookupVoucher', code: 'BBBBBBBBBBBBBBBBBBBBBB' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'lookupVoucher', code: 'ZZZZZZZZZZZZZZZZ' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await c.call('store', { action: 'lookupVoucher', code: voucher.code }, 's-voucher')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
   })
 
@@ -134,8 +155,8 @@ describe('store vouchers at the counter', () => {
     expect(near(vouchers.find((v) => v.code === voucher.code)?.handledAt)).toBe(true)
     expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.call('store', { action: 'rejectVoucher', code: voucher.code, reason: '顾客不要了' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
-    expect(await c.call('store', { action: 'fulfilVoucher', code: 'CCCCCCCCCCCCCCCCCCCCCC' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await c.call('store', { action: 'rejectVoucher', code: 'CCCCCCCCCCCCCCCCCCCCCC', reason: '缺货' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'fulfilVoucher', code: 'ZZZZZZZZZZZZZZZZ' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'rejectVoucher', code: 'ZZZZZZZZZZZZZZZZ', reason: '缺货' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('rejects a pending voucher once and refunds its points', async () => {

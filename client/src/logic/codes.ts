@@ -1,3 +1,6 @@
+// A voucher or purchase code shown for typing, in groups of four.
+export { groupCode } from '../../../shared/codes'
+
 // A QR may carry the bare code or a page path with ?code= / scene=; either way the code is what is claimed.
 export function codeFromScan(raw: string): string {
   const text = safeDecode(raw.trim())

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { ErrorLine } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
-import { codeFromScan } from '../../logic/codes'
+import { codeFromScan, groupCode } from '../../logic/codes'
 import { formatDate, formatPoints } from '../../logic/format'
 import { voucherStatus } from '../../logic/mall'
 import { tierName } from '../../logic/tiers'
@@ -75,6 +75,7 @@ export function VoucherDesk() {
             <Text className='item__name'>{v.name}</Text>
             <Text className={`tag tag--${status.tone}`} id='lookup-status'>{status.label}</Text>
           </View>
+          <View className='list-item'><Text className='muted'>券码</Text><Text id='lookup-code'>{groupCode(v.code)}</Text></View>
           <View className='list-item'><Text className='muted'>会员</Text><Text>{found.member.nickname || '微信用户'} · {tierName(found.member.tier)}</Text></View>
           <View className='list-item'><Text className='muted'>积分</Text><Text>{formatPoints(v.points)}</Text></View>
           <View className='list-item'><Text className='muted'>有效期至</Text><Text>{formatDate(v.expiresAt)}</Text></View>

@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { usePolling } from '../../hooks/usePolling'
 import { useRemote } from '../../hooks/useRemote'
+import { groupCode } from '../../logic/codes'
 import { formatDate, formatPoints } from '../../logic/format'
 import { handledLine, showsPendingCode, voucherStatus } from '../../logic/mall'
 import { api } from '../../services/api'
@@ -67,7 +68,7 @@ function VoucherCard({ v }: { v: Voucher }) {
       ) : (
         <View>
           {handled && <View className='voucher__handled' id={`handled-${v.code}`}>{handled}</View>}
-          <View className='qr__text voucher__code'>{v.code}</View>
+          <View className='qr__text voucher__code'>{groupCode(v.code)}</View>
         </View>
       )}
     </View>
