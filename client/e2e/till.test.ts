@@ -53,7 +53,7 @@ describe('the till, clerk and shopper at once', () => {
     expect(await textOf(clerk, '#issued-purchase-stage')).toBe('待领取')
     expect(await textOf(clerk, '#issued-purchase-countdown')).toMatch(/^\d+:\d\d$/)
     orderId = (await textOf(clerk, '#issued-purchase-order')).replace(/^订单号\s*/, '')
-    const code = await textOf(clerk, '#purchase-qr .qr__text')
+    const code = (await textOf(clerk, '#purchase-qr .qr__text')).replace(/\s/g, '')
     // a mark on the clerk's window: a reload would wipe it
     await clerk.evaluate(() => ((window as unknown as { tillMark: number }).tillMark = 1))
     await screenshot(clerk, 'till-clerk-waiting')
