@@ -242,7 +242,7 @@ export interface Actions {
     rejectVoucher: { args: ArgsOf<'store', 'rejectVoucher'>; data: { voucher: Voucher } }
     saveItem: { args: ArgsOf<'store', 'saveItem'>; data: { item: ItemView } }
     metrics: { args: ArgsOf<'store', 'metrics'>; data: Metrics }
-    rules: { args: ArgsOf<'store', 'rules'>; data: { rules: Rules } }
+    rules: { args: ArgsOf<'store', 'rules'>; data: { rules: Rules; /** Reading only: why the stored rules are set aside for the defaults, or null. */ storedProblem?: string | null } }
     findMembers: { args: ArgsOf<'store', 'findMembers'>; data: { members: MemberRow[]; nextCursor: string | null } }
     memberDetail: { args: ArgsOf<'store', 'memberDetail'>; data: MemberDetail }
     adjust: { args: ArgsOf<'store', 'adjust'>; data: { balance: number } }

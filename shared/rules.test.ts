@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RULES, resolveRules, rulesArgument, rulesSchema, type Rules, type TierRule } from './rules'
+import { DEFAULT_RULES, readRules, resolveRules, rulesArgument, rulesSchema, type Rules, type TierRule } from './rules'
 
 describe('rules', () => {
   it('defaults pass their own schema', () => {
@@ -11,6 +11,11 @@ describe('rules', () => {
     expect(resolveRules(stored).signup).toBe(200)
     expect(resolveRules({ ...stored, signup: -1 })).toBe(DEFAULT_RULES)
     expect(resolveRules(null)).toBe(DEFAULT_RULES)
+  })
+
+  it('says why a stored document was set aside, in the owner\'s words', () => {
+    expect(readRules({ _id: 'rules', ...structuredClone(DEFAULT_RULES), signup: -1 })).toEqual({ rules: DEFAULT_RULES, problem: '规则不正确：注册奖励，积分不能为负数' })
+    expect(readRules(null)).toEqual({ rules: DEFAULT_RULES, problem: null })
   })
 
   it('refuses tiers that do not rise, unknown zones and unknown fields', () => {

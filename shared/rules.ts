@@ -229,12 +229,15 @@ export const rulesArgument = z.unknown().transform((value, ctx): Rules => {
 
 /** The rules to apply: a stored document that passes the schema, otherwise the defaults. */
 export function resolveRules(stored: unknown): Rules {
-  if (stored && typeof stored === 'object') {
-    const { _id: _ignored, updatedAt: _at, ...rest } = stored as Record<string, unknown>
-    const parsed = rulesSchema.safeParse(rest)
-    if (parsed.success) return parsed.data
-  }
-  return DEFAULT_RULES
+  return readRules(stored).rules
+}
+
+/** The rules to apply, and why a stored document was set aside for the defaults (e.g. saved before a bound existed), or null. */
+export function readRules(stored: unknown): { rules: Rules; problem: string | null } {
+  if (!stored || typeof stored !== 'object') return { rules: DEFAULT_RULES, problem: null }
+  const { _id: _ignored, updatedAt: _at, ...rest } = stored as Record<string, unknown>
+  const parsed = rulesSchema.safeParse(rest, { error: (issue) => problemOf(issue) })
+  return parsed.success ? { rules: parsed.data, problem: null } : { rules: DEFAULT_RULES, problem: rulesProblem(parsed.error) }
 }
 
 /** Points a draw pays out on average. */

@@ -168,3 +168,15 @@ describe('a tier members hold', () => {
     expect(await c.data('member', { action: 'summary' }, 'm-gold')).toMatchObject({ tier: { id: 'gold-card', name: '金卡' } })
   })
 })
+
+describe('rules stored before a bound existed', () => {
+  it('are set aside for the defaults, and the owner reads why', async () => {
+    // written straight into the database, as a document saved under looser bounds would be
+    await c.put('settings', { _id: 'rules', ...DEFAULT_RULES, cash: { pointsPerYuan: 100, maxPercent: 60 } })
+    const read = await c.data<{ rules: Rules; storedProblem: string | null }>('store', { action: 'rules' }, 'demo-admin')
+    expect(read.rules).toEqual(DEFAULT_RULES)
+    expect(read.storedProblem).toBe('规则不正确：积分抵现，积分抵现最多抵付 50%')
+    await c.data('store', { action: 'rules', rules: DEFAULT_RULES }, 'demo-admin')
+    expect(await c.data('store', { action: 'rules' }, 'demo-admin')).toEqual({ rules: DEFAULT_RULES, storedProblem: null })
+  })
+})

@@ -1,6 +1,6 @@
 /** store.rules: the merchant reads, or validates and replaces, the rules in `settings/rules`; a refused document leaves the old one. */
 import { Refusal } from '../../shared/refusal'
-import { resolveRules, type Rules } from '../../shared/rules'
+import { readRules, resolveRules, type Rules } from '../../shared/rules'
 import { schemas } from '../../shared/schemas'
 import { audit } from '../common/audit'
 import { db, getDoc, putDoc } from '../common/cloud'
@@ -37,14 +37,17 @@ export const rules = action({
   who: 'admin',
   schema: schemas.store.rules,
   async run(args, ctx) {
-    if (!args.rules) return { rules: resolveRules(await getDoc(db, 'settings', 'rules')) }
+    if (!args.rules) {
+      const { rules: current, problem } = readRules(await getDoc(db, 'settings', 'rules'))
+      return { rules: current, storedProblem: problem }
+    }
     await checkPrizes(args.rules)
     await checkTiersHeld(args.rules, resolveRules(await getDoc(db, 'settings', 'rules')))
     const next = args.rules
     await transact(async (t) => {
-      const before = resolveRules(await getDoc(t, 'settings', 'rules'))
-      // saving the same rules again changes nothing and records nothing
-      if (JSON.stringify(before) === JSON.stringify(next)) return
+      const { rules: before, problem } = readRules(await getDoc(t, 'settings', 'rules'))
+      // saving the same rules again changes nothing and records nothing; a set-aside document is always replaced
+      if (!problem && JSON.stringify(before) === JSON.stringify(next)) return
       await Promise.all([
         // only fields the rules schema knows (plus _id and updatedAt) are stored, so resolveRules accepts the document as is
         putDoc(t, 'settings', { _id: 'rules', ...next, updatedAt: ctx.now }),
