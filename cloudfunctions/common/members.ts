@@ -1,7 +1,7 @@
 /** Loading a member and storing an outcome of the domain: the member and its ledger entries in one transaction. */
 import type { LedgerEntry, Member, Outcome } from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
-import { createDoc, getDoc, putDoc, type Store } from './cloud'
+import { createDoc, db, getDoc, putDoc, type Store } from './cloud'
 
 /**
  * The caller's member document; a caller who never logged in is asked to. Every spend and earn loads the member
@@ -32,4 +32,15 @@ export async function storeOutcome(t: Store, outcome: Outcome<unknown>, created 
 
 export function entryView(e: LedgerEntry): { id: string; delta: number; reason: string; at: string; balanceAfter: number } {
   return { id: e._id, delta: e.delta, reason: e.reason, at: new Date(e.at).toISOString(), balanceAfter: e.balanceAfter }
+}
+
+export type LedgerPage = { entries: ReturnType<typeof entryView>[]; nextCursor: string | null }
+
+/** A member's history newest first, `limit` entries before `before` (a seq; null: from the newest); the cursor is the last seq shown. */
+export async function ledgerPage(openid: string, limit: number, before: number | null = null): Promise<LedgerPage> {
+  const where = before === null ? { openid } : { openid, seq: db.command.lt(before) }
+  const rows = (await db.collection('ledger').where(where).orderBy('seq', 'desc').limit(limit + 1).get()).data as LedgerEntry[]
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { entries: page.map(entryView), nextCursor: rows.length > limit && last ? String(last.seq) : null }
 }

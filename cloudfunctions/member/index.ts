@@ -1,7 +1,7 @@
 /** member: login, summary, profile, ledger, subscriptions, account deletion. */
 import { createHash } from 'node:crypto'
 import { memberCode } from '../../shared/codes'
-import { completeProfile, summaryOf, type Item, type LedgerEntry, type Member } from '../../shared/member'
+import { completeProfile, summaryOf, type Item, type Member } from '../../shared/member'
 import { newMemberCode } from '../../shared/member-code'
 import { firstMarks, joinOnce, type OnceMarks } from '../../shared/once'
 import { Refusal } from '../../shared/refusal'
@@ -9,13 +9,12 @@ import { schemas } from '../../shared/schemas'
 import { randomMemberNo } from '../../shared/member-no'
 import { db, createDoc, getDoc, type Store } from '../common/cloud'
 import { markOf, onceId } from '../common/marks'
-import { requireMember, storeOutcome, entryView } from '../common/members'
+import { ledgerPage, requireMember, storeOutcome } from '../common/members'
 import { action, createMain, type Context } from '../common/router'
 import { transact } from '../common/transact'
 import { deleteAccount, finishDeletion } from './account'
 import { joinStaff } from './join-staff'
 
-const _ = db.command
 
 /** The items a summary may recommend. */
 async function openItems(): Promise<Item[]> {
@@ -112,12 +111,7 @@ export const actions = {
       const limit = args.limit ?? PAGE
       const before = args.cursor == null ? null : Number(args.cursor)
       if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
-      const where = before === null ? { openid: ctx.openid } : { openid: ctx.openid, seq: _.lt(before) }
-      const res = await db.collection('ledger').where(where).orderBy('seq', 'desc').limit(limit + 1).get()
-      const rows = res.data as LedgerEntry[]
-      const page = rows.slice(0, limit)
-      const last = page.at(-1)
-      return { entries: page.map(entryView), nextCursor: rows.length > limit && last ? String(last.seq) : null }
+      return ledgerPage(ctx.openid, limit, before)
     },
   }),
 

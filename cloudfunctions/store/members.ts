@@ -1,6 +1,6 @@
 /** The owner's member pages: search, one member's full picture, manual adjustments and freezing, each change audited. */
 import type { MemberRow } from '../../shared/api'
-import { adjustId, adjustPoints, memberAsOf, purchaseView, summaryOf, voucherView, type LedgerEntry, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
+import { adjustId, adjustPoints, memberAsOf, purchaseView, summaryOf, voucherView, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
 import { isMemberNo } from '../../shared/member-no'
 import { nextExpiryOf } from '../../shared/lots'
 import { Refusal } from '../../shared/refusal'
@@ -8,8 +8,8 @@ import { schemas } from '../../shared/schemas'
 import { tierHeld } from '../../shared/tiers'
 import type { Rules } from '../../shared/rules'
 import { audit } from '../common/audit'
-import { db, getDoc } from '../common/cloud'
-import { entryView, findMember, storeOutcome } from '../common/members'
+import { db, getDoc, type Store } from '../common/cloud'
+import { findMember, ledgerPage, storeOutcome } from '../common/members'
 import { action } from '../common/router'
 import { transact } from '../common/transact'
 
@@ -46,8 +46,8 @@ async function searchMembers(query: string | undefined, cursor: string | null, l
   return { found: [...exact, ...page], nextCursor: rows.length > limit ? rows[limit - 1]!._id : null }
 }
 
-async function requireShopper(openid: string): Promise<Member> {
-  const member = await findMember(db, openid)
+async function requireShopper(store: Store, openid: string): Promise<Member> {
+  const member = await findMember(store, openid)
   if (!member) throw new Refusal('NOT_FOUND', '没有找到这位会员')
   return member
 }
@@ -66,15 +66,13 @@ export const members = {
     who: 'admin',
     schema: schemas.store.memberDetail,
     async run(args, ctx) {
-      const stored = await requireShopper(args.openid)
+      const stored = await requireShopper(db, args.openid)
       const [ledger, vouchers, purchases, items] = await Promise.all([
-        db.collection('ledger').where({ openid: args.openid }).orderBy('seq', 'desc').limit(PAGE + 1).get(),
+        ledgerPage(args.openid, PAGE),
         db.collection('vouchers').where({ openid: args.openid }).orderBy('createdAt', 'desc').limit(50).get(),
         db.collection('purchases').where({ claimedBy: args.openid }).orderBy('claimedAt', 'desc').limit(50).get(),
         db.collection('items').where({ active: true }).limit(100).get(),
       ])
-      const entries = ledger.data as LedgerEntry[]
-      const page = entries.slice(0, PAGE)
       const member = memberAsOf(stored, ctx.rules, ctx.now)
       return {
         summary: summaryOf(stored, ctx.rules, ctx.now, items.data as never),
@@ -83,7 +81,7 @@ export const members = {
         frozenReason: stored.frozen ? (stored.frozenReason ?? null) : null,
         lots: member.lots.map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], ctx.rules.timeZone)!.toISOString() })),
         // the next page is the member's own history, `member.ledger` from this seq on
-        ledger: { entries: page.map(entryView), nextCursor: entries.length > PAGE ? String(page.at(-1)!.seq) : null },
+        ledger,
         vouchers: (vouchers.data as VoucherDoc[]).map(voucherView),
         purchases: (purchases.data as PurchaseDoc[]).map((p) => purchaseView(p, ctx.now)),
       }
@@ -97,8 +95,7 @@ export const members = {
       const guard = adjustId(args.openid, args.requestId)
       return transact(
         async (t) => {
-          const member = await findMember(t, args.openid)
-          if (!member) throw new Refusal('NOT_FOUND', '没有找到这位会员')
+          const member = await requireShopper(t, args.openid)
           const outcome = adjustPoints(member, args.delta, args.reason, args.requestId, ctx.rules, ctx.now)
           await storeOutcome(t, outcome, false, audit(t, ctx, guard, 'adjust', args.openid, { delta: args.delta, reason: args.reason, balance: outcome.answer.balance }, args.openid))
           return outcome.answer
@@ -113,8 +110,7 @@ export const members = {
     schema: schemas.store.freeze,
     async run(args, ctx) {
       return transact(async (t) => {
-        const member = await findMember(t, args.openid)
-        if (!member) throw new Refusal('NOT_FOUND', '没有找到这位会员')
+        const member = await requireShopper(t, args.openid)
         if ((member.frozen === true) === args.frozen) throw new Refusal('ALREADY_DONE', args.frozen ? '这位会员已经是冻结状态' : '这位会员没有被冻结')
         await Promise.all([
           t.collection('members').doc(args.openid).update({ data: { frozen: args.frozen, frozenReason: args.frozen ? args.reason : null, updatedAt: ctx.now } }),
