@@ -1,5 +1,5 @@
 /** Per-person limits: the counter's limits on clerks (rules.counter), with an admin not limited; a member's shares a day. */
-import { yuan } from './member'
+import { yuan } from './money'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
 

@@ -4,6 +4,7 @@
  */
 import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
 import { billFor } from './bill'
+import { yuan } from './money'
 import { campaignGains, campaignsAt, campaignsToday, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
 import { redeemRefusal } from './catalog'
@@ -190,7 +191,6 @@ export interface ClaimRecord {
   campaigns?: CampaignGain[]
 }
 
-export const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
 
 /**
  * Accumulates credits and debits on a copy of a member: lots, lifetime points, tier and ledger entries move together.

@@ -1,5 +1,6 @@
 /** What a voucher is worth at the till: 满减, a capped percentage, a capped free order, or a points multiplier. Integer fen. */
 import { z } from 'zod'
+import { yuan } from './money'
 import { Refusal } from './refusal'
 
 /** The largest order a voucher may take off or require: 100 000 yuan. */
@@ -21,7 +22,6 @@ export const voucherValueSchema = z.discriminatedUnion('type', [
 
 export type VoucherValue = z.infer<typeof voucherValueSchema>
 
-const yuan = (fen: number): string => (fen / 100).toFixed(2).replace(/\.00$/, '')
 
 /** The order amount a voucher needs before it can be used (0: none). */
 export function minSpendOf(value: VoucherValue): number {
