@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api } from '../services/api'
+import { call } from '../services/api'
 
 // A page opened from a friend's share carries ?shareId=; opening it once rewards the sharer.
 export function useShareOpen(ready: boolean) {
@@ -10,7 +10,7 @@ export function useShareOpen(ready: boolean) {
   useEffect(() => {
     if (!ready || !shareId || done.current) return
     done.current = true
-    void api.openShare(shareId).then((env) => {
+    void call('share', 'open', { shareId }).then((env) => {
       if (env.ok && env.data.rewarded) void Taro.showToast({ title: '已为好友助力', icon: 'success' })
     })
   }, [ready, shareId])

@@ -22,7 +22,8 @@ export function formatStat(key: string, value: number): string {
   return isRate(key) ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('en-US')
 }
 
-export function metricsView(data: Record<string, unknown>): { stats: Stat[]; charts: Chart[] } {
+export function metricsView(metrics: object): { stats: Stat[]; charts: Chart[] } {
+  const data = metrics as Record<string, unknown>
   const stats: Stat[] = []
   const charts: Chart[] = []
   for (const [key, value] of Object.entries(data)) {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { ErrorLine } from '../../components/StateView'
 import { actorsOf, AUDIT_KINDS, auditLine } from '../../logic/audit'
 import { formatDateTime } from '../../logic/format'
-import { api } from '../../services/api'
+import { call } from '../../services/api'
 import type { ApiError, AuditEntry, AuditKind } from '../../services/contract'
 
 interface Filter { actor?: string; kind?: AuditKind }
@@ -22,7 +22,7 @@ export function AuditTrail() {
     const mine = ++seq.current
     setLoading(true)
     setError(null)
-    const env = await api.audit({ ...filter, ...(from ? { cursor: from } : {}) })
+    const env = await call('store', 'audit', { ...filter, ...(from ? { cursor: from } : {}), limit: 20 })
     if (mine !== seq.current) return
     setLoading(false)
     if (!env.ok) return setError(env.error)

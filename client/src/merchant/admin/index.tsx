@@ -7,7 +7,7 @@ import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { shiftDay, todayInShanghai } from '../../logic/format'
 import { metricsView } from '../../logic/metrics'
-import { api } from '../../services/api'
+import { call, type DataFor } from '../../services/api'
 import { AuditTrail } from './AuditTrail'
 
 const PERIODS = [
@@ -30,7 +30,7 @@ function Metrics() {
   const [period, setPeriod] = useState(PERIODS[0]!)
   const to = todayInShanghai()
   const from = shiftDay(to, 1 - period.days)
-  const { state, reload } = useRemote(() => api.metrics(from, to), [from, to])
+  const { state, reload } = useRemote(() => call('store', 'metrics', { from, to }), [from, to])
   return (
     <View className='card' id='metrics'>
       <View className='card__title'>经营数据<Text className='card__hint'>{from} 至 {to}</Text></View>
@@ -76,11 +76,11 @@ function Metrics() {
 
 // Rules are edited as JSON: the server validates and answers with what it stored.
 function Rules() {
-  const { state, reload } = useRemote(() => api.rules())
+  const { state, reload } = useRemote(() => call('store', 'rules'))
   const [text, setText] = useState('')
   const [parseError, setParseError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
-  const save = useMutation((_id, rules: unknown) => api.rules(rules))
+  const save = useMutation((_id, rules: unknown) => call('store', 'rules', { rules: rules as DataFor<'store', 'rules'>['rules'] }))
 
   useEffect(() => {
     if (state.status === 'ready') setText(JSON.stringify(state.data.rules, null, 2))

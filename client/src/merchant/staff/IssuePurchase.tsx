@@ -7,8 +7,8 @@ import { useMutation } from '../../hooks/useMutation'
 import { usePolling } from '../../hooks/usePolling'
 import { parseYuanToFen } from '../../logic/format'
 import { purchaseStage } from '../../logic/till'
-import { api } from '../../services/api'
-import type { IssueResult, Purchase } from '../../services/contract'
+import { call, type DataFor } from '../../services/api'
+import type { Purchase } from '../../services/contract'
 import { PurchaseStatus } from './PurchaseStatus'
 
 const POLL_MS = 1500
@@ -20,7 +20,7 @@ export function IssuePurchase() {
   const [code, setCode] = useState<string | null>(null)
   const [purchase, setPurchase] = useState<Purchase | null>(null)
   const [inputError, setInputError] = useState<string | null>(null)
-  const issue = useMutation((orderId, amountFen: number) => api.issuePurchase(orderId, amountFen))
+  const issue = useMutation((orderId, amountFen: number) => call('store', 'issuePurchase', { orderId, amountFen }))
 
   const onIssue = async () => {
     const fen = parseYuanToFen(yuan)
@@ -34,7 +34,7 @@ export function IssuePurchase() {
 
   usePolling(async () => {
     if (!purchase) return
-    const env = await api.purchase(purchase.orderId)
+    const env = await call('store', 'purchase', { orderId: purchase.orderId })
     if (env.ok) setPurchase(env.data.purchase)
   }, POLL_MS, purchase !== null && !purchaseStage(purchase.status).final)
 
@@ -58,7 +58,7 @@ export function IssuePurchase() {
 }
 
 // The issued code as the first poll would answer it, so the countdown starts at once.
-function openPurchase(issued: IssueResult): Purchase {
+function openPurchase(issued: DataFor<'store', 'issuePurchase'>): Purchase {
   const { orderId, amountFen, expiresAt } = issued
   return { orderId, amountFen, expiresAt, status: 'open', tierDiscountFen: 0, voucherOffFen: 0, deductedPoints: 0, payFen: amountFen, awarded: 0, refundedFen: 0, member: null, claimedAt: null }
 }

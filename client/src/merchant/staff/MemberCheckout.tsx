@@ -4,7 +4,7 @@ import { ActionButton } from '../../components/ActionButton'
 import { ErrorLine } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { parseYuanToFen } from '../../logic/format'
-import { api } from '../../services/api'
+import { call } from '../../services/api'
 import type { Purchase } from '../../services/contract'
 import { canScan, scanCode } from '../../services/scanner'
 import { PurchaseStatus } from './PurchaseStatus'
@@ -16,7 +16,7 @@ export function MemberCheckout() {
   const [yuan, setYuan] = useState('')
   const [inputError, setInputError] = useState<string | null>(null)
   const [done, setDone] = useState<Purchase | null>(null)
-  const checkout = useMutation((orderId, fen: number, memberCode: string) => api.checkout(orderId, fen, memberCode))
+  const checkout = useMutation((orderId, fen: number, memberCode: string) => call('store', 'checkout', { orderId, amountFen: fen, memberCode }))
 
   const onScan = async () => {
     const raw = await scanCode()

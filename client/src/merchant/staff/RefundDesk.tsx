@@ -5,8 +5,8 @@ import { ErrorLine } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { formatPoints, formatYuan, parseYuanToFen } from '../../logic/format'
 import { refundableFen } from '../../logic/till'
-import { api } from '../../services/api'
-import type { Purchase, RefundResult } from '../../services/contract'
+import { call, type DataFor } from '../../services/api'
+import type { Purchase } from '../../services/contract'
 import { PurchaseStatus } from './PurchaseStatus'
 
 // Find a purchase by its order number and refund all or part of it. Each refund intent has its own refund id
@@ -15,10 +15,10 @@ export function RefundDesk() {
   const [orderId, setOrderId] = useState('')
   const [yuan, setYuan] = useState('')
   const [found, setFound] = useState<Purchase | null>(null)
-  const [done, setDone] = useState<(RefundResult & { amountFen: number }) | null>(null)
+  const [done, setDone] = useState<(DataFor<'store', 'refund'> & { amountFen: number }) | null>(null)
   const [inputError, setInputError] = useState<string | null>(null)
-  const find = useMutation((_id, id: string) => api.purchase(id))
-  const refund = useMutation((refundId, id: string, fen: number) => api.refund(id, refundId, fen))
+  const find = useMutation((_id, id: string) => call('store', 'purchase', { orderId: id }))
+  const refund = useMutation((refundId, id: string, fen: number) => call('store', 'refund', { orderId: id, refundId, amountFen: fen }))
   const busy = find.pending || refund.pending
   const left = found ? refundableFen(found) : 0
 

@@ -8,17 +8,17 @@ import { codeFromScan, groupCode } from '../../logic/codes'
 import { formatDate, formatPoints } from '../../logic/format'
 import { voucherStatus } from '../../logic/mall'
 import { tierName } from '../../logic/tiers'
-import { api } from '../../services/api'
-import type { LookupResult } from '../../services/contract'
+import { call, type DataFor } from '../../services/api'
+
 
 export function VoucherDesk() {
   const [code, setCode] = useState('')
-  const [found, setFound] = useState<LookupResult | null>(null)
+  const [found, setFound] = useState<DataFor<'store', 'lookupVoucher'> | null>(null)
   const [reason, setReason] = useState('')
   const [message, setMessage] = useState<string | null>(null)
-  const lookup = useMutation((_id, c: string) => api.lookupVoucher(c))
-  const fulfil = useMutation((_id, c: string) => api.fulfilVoucher(c))
-  const reject = useMutation((_id, c: string, r: string) => api.rejectVoucher(c, r))
+  const lookup = useMutation((_id, c: string) => call('store', 'lookupVoucher', { code: c }))
+  const fulfil = useMutation((_id, c: string) => call('store', 'fulfilVoucher', { code: c }))
+  const reject = useMutation((_id, c: string, r: string) => call('store', 'rejectVoucher', { code: c, reason: r }))
   const busy = lookup.pending || fulfil.pending || reject.pending
   const error = lookup.error ?? fulfil.error ?? reject.error
 

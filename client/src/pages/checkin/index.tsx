@@ -5,14 +5,14 @@ import { StateView } from '../../components/StateView'
 import { useRemote } from '../../hooks/useRemote'
 import { monthGrid, shiftMonth } from '../../logic/calendar'
 import { todayInShanghai } from '../../logic/format'
-import { api } from '../../services/api'
+import { call } from '../../services/api'
 
 const WEEK = ['一', '二', '三', '四', '五', '六', '日']
 
 export default function CheckinCalendar() {
   const today = todayInShanghai()
   const [month, setMonth] = useState(today.slice(0, 7))
-  const { state, reload } = useRemote(() => api.calendar(month), [month])
+  const { state, reload } = useRemote(() => call('checkin', 'calendar', { month }), [month])
   return (
     <Screen id='page-checkin'>
       <View className='card'>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { Screen } from '../../components/Screen'
 import { ErrorLine } from '../../components/StateView'
 import { formatDateTime, formatPoints, formatSignedPoints, reasonLabel } from '../../logic/format'
-import { api } from '../../services/api'
+import { call } from '../../services/api'
 import type { ApiError, LedgerEntry } from '../../services/contract'
 
 const PAGE_SIZE = 20
@@ -19,7 +19,7 @@ export default function History() {
   const loadMore = async (from: string | null) => {
     setLoading(true)
     setError(null)
-    const env = await api.ledger(from, PAGE_SIZE)
+    const env = await call('member', 'ledger', from ? { cursor: from, limit: PAGE_SIZE } : { limit: PAGE_SIZE })
     setLoading(false)
     setLoaded(true)
     if (!env.ok) return setError(env.error)

@@ -12,7 +12,7 @@ import { formatPoints } from '../../logic/format'
 import { ROUTES } from '../../logic/nav'
 import { streakStrip, streakText } from '../../logic/streak'
 import { tierClass, tierProgress } from '../../logic/tiers'
-import { api } from '../../services/api'
+import { call } from '../../services/api'
 import type { Summary } from '../../services/contract'
 
 const LINKS = [
@@ -30,10 +30,10 @@ const LINKS = [
 const go = (url: string) => void Taro.navigateTo({ url })
 
 export default function Home() {
-  const { state, reload, setData } = useRemote(api.login)
+  const { state, reload, setData } = useRemote(() => call('member', 'login'))
   const [notice, setNotice] = useState<string | null>(null)
   const firstShow = useRef(true)
-  const checkIn = useMutation(() => api.checkIn())
+  const checkIn = useMutation(() => call('checkin', 'checkIn'))
   useShareOpen(state.status === 'ready')
 
   // Coming back from another page (a redemption, a claim) refreshes the balance quietly.

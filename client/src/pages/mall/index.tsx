@@ -11,7 +11,7 @@ import { formatPoints } from '../../logic/format'
 import { itemView, recommendation } from '../../logic/mall'
 import { ROUTES } from '../../logic/nav'
 import { sharedItemId, sharePath, shareTitle } from '../../logic/share'
-import { api } from '../../services/api'
+import { call } from '../../services/api'
 import type { CatalogItem, Envelope } from '../../services/contract'
 
 interface MallData { items: CatalogItem[]; balance: number }
@@ -20,7 +20,7 @@ const ICONS: Record<string, string> = { free_delivery: '送', coffee: '咖', cou
 
 async function loadMall(): Promise<Envelope<MallData>> {
   // login, not summary: a friend opening a shared link may not be a member yet.
-  const [summary, catalog] = await Promise.all([api.login(), api.catalog()])
+  const [summary, catalog] = await Promise.all([call('member', 'login'), call('exchange', 'catalog')])
   if (!catalog.ok) return catalog
   if (!summary.ok) return summary
   return { ok: true, data: { items: catalog.data.items, balance: summary.data.balance } }
@@ -31,19 +31,19 @@ export default function Mall() {
   const [confirming, setConfirming] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [shareLink, setShareLink] = useState<string | null>(null)
-  const redeem = useMutation((requestId, itemId: string) => api.redeem(itemId, requestId))
-  const draw = useMutation((requestId) => api.draw(requestId))
+  const redeem = useMutation((requestId, itemId: string) => call('exchange', 'redeem', { itemId, requestId }))
+  const draw = useMutation((requestId) => call('exchange', 'draw', { requestId }))
   const [prize, setPrize] = useState<string | null>(null)
   useShareOpen(state.status === 'ready')
 
-  const share = useMutation((_id, itemId?: string) => api.createShare(itemId))
+  const share = useMutation((_id, itemId?: string) => call('share', 'create', itemId ? { itemId } : {}))
   const highlighted = useRouter().params.itemId
   // WeChat waits up to 3 s for the promise, so the share id is made only when the shopper shares.
   useShareAppMessage((res) => {
     const itemId = sharedItemId(res)
     const item = state.status === 'ready' ? state.data.items.find((i) => i.id === itemId) : undefined
     const base = { title: shareTitle(item?.name), path: sharePath(null, itemId) }
-    const promise = api.createShare(itemId).then((env) => (env.ok ? { ...base, path: sharePath(env.data.shareId, itemId) } : base))
+    const promise = call('share', 'create', itemId ? { itemId } : {}).then((env) => (env.ok ? { ...base, path: sharePath(env.data.shareId, itemId) } : base))
     return { ...base, promise } as typeof base
   })
 

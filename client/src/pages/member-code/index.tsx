@@ -7,15 +7,15 @@ import { Stepper } from '../../components/Stepper'
 import { useNow, usePolling } from '../../hooks/usePolling'
 import { formatPoints } from '../../logic/format'
 import { capLabel, groupDigits, memberCodeUsed, refreshDelay, stepCap } from '../../logic/till'
-import { api } from '../../services/api'
-import type { ApiError, MemberCode, Summary } from '../../services/contract'
+import { call, type DataFor } from '../../services/api'
+import type { ApiError, Summary } from '../../services/contract'
 
 /** The member number, once the server numbers members (the contract adds it to the summary). */
 
 export default function MemberCodePage() {
   const [allowPoints, setAllowPoints] = useState(false)
   const [cap, setCap] = useState<number | null>(null)
-  const [code, setCode] = useState<(MemberCode & { refreshAt: number }) | null>(null)
+  const [code, setCode] = useState<(DataFor<'member', 'memberCode'> & { refreshAt: number }) | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [summary, setSummary] = useState<Summary | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -25,7 +25,7 @@ export default function MemberCodePage() {
   // A new code for the consent on screen; an older answer arriving late is dropped.
   const refresh = useCallback(async () => {
     const mine = ++seq.current
-    const env = await api.memberCode(allowPoints, cap)
+    const env = await call('member', 'memberCode', allowPoints && cap !== null ? { allowPoints, maxPoints: cap } : { allowPoints })
     if (mine !== seq.current) return
     if (!env.ok) {
       setError(env.error)
@@ -38,7 +38,7 @@ export default function MemberCodePage() {
 
   // The 会员码 may be the first page a shopper opens: join first (login creates the member), then ask for a code.
   useEffect(() => {
-    void api.login().then((env) => (env.ok ? setSummary(env.data) : setError(env.error)))
+    void call('member', 'login').then((env) => (env.ok ? setSummary(env.data) : setError(env.error)))
   }, [])
 
   const joined = summary !== null
@@ -56,7 +56,7 @@ export default function MemberCodePage() {
 
   // The clerk used the code: the spend or balance moved. Say so and show a fresh one.
   usePolling(async () => {
-    const env = await api.summary()
+    const env = await call('member', 'summary')
     if (!env.ok) return
     if (summary && memberCodeUsed(summary, env.data)) {
       setNotice(`已结账，当前积分 ${formatPoints(env.data.balance)}`)

@@ -7,7 +7,8 @@ import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { formatPoints, todayInShanghai } from '../../logic/format'
-import { api } from '../../services/api'
+import { call, type DataFor } from '../../services/api'
+import { subscriptionKinds } from '../../../../shared/schemas'
 import type { Envelope } from '../../services/contract'
 
 // Template ids come from the merchant's WeChat console, given at build time (TARO_APP_* in client/.env).
@@ -19,11 +20,11 @@ const SUBSCRIBE_TEMPLATES: Record<string, string> = {
 interface Form { nickname: string; birthday: string; address: string }
 
 export default function Profile() {
-  const { state, reload } = useRemote(api.summary)
+  const { state, reload } = useRemote(() => call('member', 'summary'))
   const [form, setForm] = useState<Form>({ nickname: '', birthday: '', address: '' })
   const [saved, setSaved] = useState<string | null>(null)
   const [subscribed, setSubscribed] = useState<string | null>(null)
-  const save = useMutation((_id, f: Form) => api.updateProfile(changed(f)))
+  const save = useMutation((_id, f: Form) => call('member', 'updateProfile', changed(f)))
   const subscribe = useMutation((_id) => askAndSubscribe())
 
   useEffect(() => {
@@ -101,16 +102,16 @@ function changed(f: Form): Partial<Form> {
 }
 
 // WeChat lets a page ask for subscribe consent only from a tap; the accepted kinds go to the server.
-async function askAndSubscribe(): Promise<Envelope<{ subscriptions: unknown }>> {
-  const kinds = Object.keys(SUBSCRIBE_TEMPLATES)
-  if (process.env.TARO_ENV !== 'weapp') return api.subscribe(kinds)
+async function askAndSubscribe(): Promise<Envelope<DataFor<'member', 'subscribe'>>> {
+  const kinds = [...subscriptionKinds]
+  if (process.env.TARO_ENV !== 'weapp') return call('member', 'subscribe', { kinds })
   const ids = Object.values(SUBSCRIBE_TEMPLATES).filter(Boolean)
   if (!ids.length) return { ok: false, error: { code: 'INTERNAL', message: '商家尚未配置订阅消息模板' } }
   try {
     const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] })) as unknown as Record<string, string>
     const accepted = kinds.filter((k) => res[SUBSCRIBE_TEMPLATES[k] ?? ''] === 'accept')
     if (!accepted.length) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: '未允许订阅消息，可稍后再试' } }
-    return api.subscribe(accepted)
+    return call('member', 'subscribe', { kinds: accepted })
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: '订阅请求未完成，请稍后再试' } }
   }

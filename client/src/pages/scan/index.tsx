@@ -10,16 +10,16 @@ import { codeFromScan } from '../../logic/codes'
 import { formatPoints, formatYuan } from '../../logic/format'
 import { stepPoints } from '../../logic/till'
 import { tierName } from '../../logic/tiers'
-import { api } from '../../services/api'
-import type { ApiError, ClaimResult, PurchasePreview } from '../../services/contract'
+import { call, type DataFor } from '../../services/api'
+import type { ApiError, PurchasePreview } from '../../services/contract'
 
 export default function Scan() {
   const { params } = useRouter()
   // A mini-program code opens this page with the purchase code as its scene (or ?code= on H5).
   const [code, setCode] = useState(() => codeFromScan(params.scene ?? params.code ?? ''))
   const [previewed, setPreviewed] = useState<string | null>(null)
-  const [result, setResult] = useState<ClaimResult | null>(null)
-  const claim = useMutation((_id, c: string, points: number) => api.claimPurchase(c, points))
+  const [result, setResult] = useState<DataFor<'store', 'claimPurchase'> | null>(null)
+  const claim = useMutation((_id, c: string, points: number) => call('store', 'claimPurchase', { code: c, pointsToUse: points }))
 
   // Opened from the code itself: show what it costs at once.
   useEffect(() => {
@@ -75,7 +75,7 @@ function PreviewCard({ code, pending, error, onConfirm }: PreviewProps) {
 
   useEffect(() => {
     const mine = ++seq.current
-    void api.previewPurchase(code, points).then((env) => {
+    void call('store', 'previewPurchase', { code, pointsToUse: points }).then((env) => {
       if (mine !== seq.current) return
       if (!env.ok) return setLoadError(env.error)
       setLoadError(null)
@@ -110,7 +110,7 @@ function PreviewCard({ code, pending, error, onConfirm }: PreviewProps) {
   )
 }
 
-function ClaimedCard({ result }: { result: ClaimResult }) {
+function ClaimedCard({ result }: { result: DataFor<'store', 'claimPurchase'> }) {
   return (
     <View className='card' id='claim-result'>
       <View className='card__title'>领取成功</View>

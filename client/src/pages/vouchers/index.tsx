@@ -9,10 +9,10 @@ import { useRemote } from '../../hooks/useRemote'
 import { groupCode } from '../../logic/codes'
 import { formatDate, formatPoints } from '../../logic/format'
 import { handledLine, showsPendingCode, voucherStatus } from '../../logic/mall'
-import { api } from '../../services/api'
-import type { Voucher } from '../../services/contract'
+import { call } from '../../services/api'
+import type { Voucher, VoucherStatus } from '../../services/contract'
 
-const FILTERS = [
+const FILTERS: { id: string; label: string; status?: VoucherStatus }[] = [
   { id: 'all', label: '全部', status: undefined },
   { id: 'pending', label: '待使用', status: 'pending' },
   { id: 'fulfilled', label: '已核销', status: 'fulfilled' },
@@ -22,7 +22,7 @@ const FILTERS = [
 
 export default function Vouchers() {
   const [filter, setFilter] = useState(FILTERS[0]!)
-  const { state, reload } = useRemote(() => api.vouchers(filter.status), [filter.id])
+  const { state, reload } = useRemote(() => call('exchange', 'vouchers', filter.status ? { status: filter.status } : {}), [filter.id])
   const firstShow = useRef(true)
   // A clerk may have fulfilled a voucher while the shopper was away; refresh on return.
   useDidShow(() => {
