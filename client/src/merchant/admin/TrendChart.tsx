@@ -6,6 +6,8 @@ import { canvas2d } from '../components/canvas'
 
 // f2's element types are stricter than its classes' constructors; its own JSX transform would not check them either.
 const node = (type: unknown, props: object) => jsx(type as Parameters<typeof jsx>[0], props)
+// f2's theme is in design px (750 wide), halved by default; this page reads better a size larger
+const px2hd = (designPx: number) => designPx * 0.65
 const COLORS = ['#07c160', '#fa9d3b', '#8a8f99']
 const ID = 'trend-chart'
 
@@ -27,7 +29,7 @@ export function TrendChart({ trend }: { trend: Metrics['trend'] }) {
         ],
       })
       chart.current?.destroy()
-      chart.current = new F2Canvas({ ...target, animate: false, children })
+      chart.current = new F2Canvas({ ...target, animate: false, px2hd, children })
       void chart.current.render()
     })
     return () => {
