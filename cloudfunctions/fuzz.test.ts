@@ -54,6 +54,7 @@ const ACTIONS: Array<{ fn: string; action: string; args: Record<string, unknown>
   { fn: 'store', action: 'rules', args: {}, as: 'demo-admin' },
   { fn: 'store', action: 'findMembers', args: { query: '小王', limit: 10 }, as: 'demo-admin' },
   { fn: 'store', action: 'memberDetail', args: { openid: 'demo-shopper-1' }, as: 'demo-admin' },
+  { fn: 'store', action: 'memberLedger', args: { openid: 'demo-shopper-1', limit: 10 }, as: 'demo-admin' },
   { fn: 'store', action: 'adjust', args: { openid: 'fuzz-nobody', delta: 1, reason: '测试', requestId: 'fuzz-adj' }, as: 'demo-admin' },
   { fn: 'store', action: 'freeze', args: { openid: 'fuzz-nobody', frozen: true, reason: '测试' }, as: 'demo-admin' },
   { fn: 'store', action: 'inviteStaff', args: { role: 'staff', name: '小李' }, as: 'demo-admin' },

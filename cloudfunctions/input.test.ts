@@ -35,6 +35,7 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['store', 'saveItem', { item: { id: 'tea', name: '奶茶', kind: 'coupon', points: 300, stock: 20, image: 'cloud://local.x/items/tea.png', description: '好喝', minTier: 'gold', saleStart: '2026-01-01T00:00:00+08:00', saleEnd: '2026-01-02T00:00:00+08:00', value: { type: 'amountOff', offFen: 500 } } }],
   ['store', 'findMembers', { query: '小王', limit: 10 }],
   ['store', 'memberDetail', { openid: 'demo-shopper-1' }],
+  ['store', 'memberLedger', { openid: 'demo-shopper-1', cursor: '12', limit: 10 }],
   ['store', 'adjust', { openid: 'demo-shopper-1', delta: 10, reason: '补录', requestId: 'adj-1' }],
   ['store', 'freeze', { openid: 'demo-shopper-1', frozen: true, reason: '刷分' }],
   ['store', 'inviteStaff', { role: 'staff', name: '小李' }],

@@ -245,6 +245,8 @@ export interface Actions {
     rules: { args: ArgsOf<'store', 'rules'>; data: { rules: Rules; /** Reading only: why the stored rules are set aside for the defaults, or null. */ storedProblem?: string | null } }
     findMembers: { args: ArgsOf<'store', 'findMembers'>; data: { members: MemberRow[]; nextCursor: string | null } }
     memberDetail: { args: ArgsOf<'store', 'memberDetail'>; data: MemberDetail }
+    /** The member's history past the page `memberDetail` showed, from its `ledger.nextCursor` on. */
+    memberLedger: { args: ArgsOf<'store', 'memberLedger'>; data: { entries: LedgerEntryView[]; nextCursor: string | null } }
     adjust: { args: ArgsOf<'store', 'adjust'>; data: { balance: number } }
     freeze: { args: ArgsOf<'store', 'freeze'>; data: { frozen: boolean } }
     inviteStaff: { args: ArgsOf<'store', 'inviteStaff'>; data: { code: string; expiresAt: string } }

@@ -57,6 +57,13 @@ describe('metricsOf', () => {
     expect([none.burnRate, none.checkInParticipation, none.repurchaseRate]).toEqual([0, 0, 0])
   })
 
+  it("names each tier as the owner's rules do, renamed tiers included", () => {
+    const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
+    const rules = { ...DEFAULT_RULES, tiers: DEFAULT_RULES.tiers.map((t) => (t.id === 'gold' ? { ...t, name: '黄金会员' } : t)) }
+    const m = metricsOf(p, { members: 0, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [], promotions: [], dayFlows: [], earners: 0 }, rules)
+    expect(m.tierNames).toEqual({ normal: '普通会员', silver: '银卡', gold: '黄金会员', diamond: '钻石卡' })
+  })
+
   it('counts members of a tier id named like an object member (toString) as a number', () => {
     const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
     const m = metricsOf(p, { members: 2, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [{ _id: 'toString', n: 2 }], promotions: [{ _id: 'constructor', n: 1 }], dayFlows: [], earners: 0 }, DEFAULT_RULES)

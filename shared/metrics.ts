@@ -100,6 +100,8 @@ export interface Metrics {
   earners: number
   /** Every day of the period, oldest first. */
   trend: TrendDay[]
+  /** The name of each tier id above, as the rules call it, so the owner reads names and not ids. */
+  tierNames: Record<string, string>
 }
 
 const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : 0)
@@ -146,6 +148,7 @@ export function metricsOf(period: Period, input: MetricsInput, rules: Rules): Me
     earnedShare: ratio(input.earners, input.members),
     earners: input.earners,
     trend: trendOf(period, input.dayFlows),
+    tierNames: Object.fromEntries(rules.tiers.map((t) => [t.id, t.name])),
   }
 }
 

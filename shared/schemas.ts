@@ -120,6 +120,7 @@ export const schemas = {
     metrics: z.strictObject({ from: day, to: day }),
     findMembers: z.strictObject({ query: memberQuery.optional(), cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
     memberDetail: z.strictObject({ openid }),
+    memberLedger: z.strictObject({ openid, cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
     adjust: z.strictObject({ openid, delta: z.int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0, '调整积分不能为 0'), reason: text(200), requestId: id }),
     freeze: z.strictObject({ openid, frozen: z.boolean(), reason: text(200) }),
     inviteStaff: z.strictObject({ role: z.enum(staffRoles), name: text(32) }),

@@ -10,7 +10,20 @@ export default defineAppConfig({
     'pages/profile/index',
   ],
   // Merchant pages are a subpackage: shoppers never download them.
-  subPackages: [{ root: 'merchant', pages: ['staff/index', 'admin/index'] }],
+  subPackages: [
+    {
+      root: 'merchant',
+      pages: [
+        'staff/index',
+        'admin/index',
+        'members/index',
+        'member/index',
+        'team/index',
+        'join/index',
+        'export/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

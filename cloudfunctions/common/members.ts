@@ -44,3 +44,10 @@ export async function ledgerPage(openid: string, limit: number, before: number |
   const last = page.at(-1)
   return { entries: page.map(entryView), nextCursor: rows.length > limit && last ? String(last.seq) : null }
 }
+
+/** The page after `cursor` as a client sent it back; a cursor that is no seq we gave has nothing after it. */
+export async function ledgerAfter(openid: string, cursor: string | null | undefined, limit: number): Promise<LedgerPage> {
+  const before = cursor == null ? null : Number(cursor)
+  if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
+  return ledgerPage(openid, limit, before)
+}

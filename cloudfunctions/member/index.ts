@@ -9,7 +9,7 @@ import { schemas } from '../../shared/schemas'
 import { randomMemberNo } from '../../shared/member-no'
 import { db, createDoc, getDoc, type Store } from '../common/cloud'
 import { markOf, onceId } from '../common/marks'
-import { ledgerPage, requireMember, storeOutcome } from '../common/members'
+import { ledgerAfter, requireMember, storeOutcome } from '../common/members'
 import { action, createMain, type Context } from '../common/router'
 import { transact } from '../common/transact'
 import { deleteAccount, finishDeletion } from './account'
@@ -107,12 +107,7 @@ export const actions = {
   ledger: action({
     who: 'member',
     schema: schemas.member.ledger,
-    async run(args, ctx) {
-      const limit = args.limit ?? PAGE
-      const before = args.cursor == null ? null : Number(args.cursor)
-      if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
-      return ledgerPage(ctx.openid, limit, before)
-    },
+    run: (args, ctx) => ledgerAfter(ctx.openid, args.cursor, args.limit ?? PAGE),
   }),
 
   subscribe: action({

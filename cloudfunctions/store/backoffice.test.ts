@@ -99,10 +99,23 @@ describe('members in the back office', () => {
     expect(await admin('memberDetail', { openid: 'no-such-member' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
+  it("pages the owner through a member's whole history past the first page, in order, each entry once", async () => {
+    await c.data('member', { action: 'login' }, 'bo-history')
+    for (let i = 1; i <= 24; i++) await adminData('adjust', { openid: 'bo-history', delta: i, reason: `补录第${i}笔`, requestId: `h-${i}` })
+    const detail = await adminData<MemberDetail>('memberDetail', { openid: 'bo-history' })
+    expect(detail.ledger.entries).toHaveLength(20)
+    const rest = await adminData<{ entries: { reason: string }[]; nextCursor: string | null }>('memberLedger', { openid: 'bo-history', cursor: detail.ledger.nextCursor })
+    expect(rest.nextCursor).toBeNull()
+    const reasons = [...detail.ledger.entries, ...rest.entries].map((e) => e.reason)
+    expect(reasons).toEqual([...Array.from({ length: 24 }, (_, i) => `商家调整：补录第${24 - i}笔`), expect.stringMatching(/注册/)])
+    expect(await admin('memberLedger', { openid: 'no-such-member' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
   it('lets only the admin see or change members', async () => {
     const attempts: Array<[string, Record<string, unknown>]> = [
       ['findMembers', {}],
       ['memberDetail', { openid: 'bo-frozen' }],
+      ['memberLedger', { openid: 'bo-frozen' }],
       ['adjust', { openid: 'bo-frozen', delta: 1000, reason: '自己加分', requestId: 'x-1' }],
       ['freeze', { openid: 'bo-frozen', frozen: true, reason: '试试' }],
       ['inviteStaff', { role: 'staff', name: '新人' }],

@@ -9,7 +9,7 @@ import { tierHeld } from '../../shared/tiers'
 import type { Rules } from '../../shared/rules'
 import { audit } from '../common/audit'
 import { db, getDoc, type Store } from '../common/cloud'
-import { findMember, ledgerPage, storeOutcome } from '../common/members'
+import { findMember, ledgerAfter, ledgerPage, storeOutcome } from '../common/members'
 import { action } from '../common/router'
 import { transact } from '../common/transact'
 
@@ -85,6 +85,15 @@ export const members = {
         vouchers: (vouchers.data as VoucherDoc[]).map(voucherView),
         purchases: (purchases.data as PurchaseDoc[]).map((p) => purchaseView(p, ctx.now)),
       }
+    },
+  }),
+
+  memberLedger: action({
+    who: 'admin',
+    schema: schemas.store.memberLedger,
+    async run(args) {
+      await requireShopper(db, args.openid)
+      return ledgerAfter(args.openid, args.cursor, args.limit ?? PAGE)
     },
   }),
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { Remote } from '../hooks/useRemote'
+import { Skeleton } from './Skeleton'
 
 interface Props<T> {
   state: Remote<T>
@@ -12,7 +13,7 @@ interface Props<T> {
 
 // Loading, error (with the envelope's message) and empty states, so pages only draw the data.
 export function StateView<T>({ state, onRetry, isEmpty, empty = '暂无内容', children }: Props<T>) {
-  if (state.status === 'loading') return <View className='state state--loading'>加载中…</View>
+  if (state.status === 'loading') return <Skeleton />
   if (state.status === 'error') {
     return (
       <View className='state state--error'>

@@ -1,48 +1,51 @@
-// The admin page renders whatever figures store.metrics returns: known keys get Chinese labels,
-// numbers become cards, maps of numbers become bar charts.
+// The owner's figures from store.metrics: a Chinese label for each key the server sends, rates as percentages,
+// tier maps as bars named as the rules name the tiers, and the daily trend as one series per flow.
+import type { DataFor } from '../services/api'
 
-const LABELS: Record<string, string> = {
-  members: '会员总数', newMembers: '新增会员', activeMembers: '活跃会员', pointsIssued: '发放积分',
-  pointsRedeemed: '兑换积分', pointsExpired: '过期积分', burnRate: '积分消耗率', checkinParticipation: '签到参与率',
-  checkInParticipation: '签到参与率', repurchaseRate: '复购率', tierDistribution: '等级分布', promotions: '等级晋升',
-  tierPromotions: '等级晋升', normal: '普通会员', silver: '银卡', gold: '金卡', diamond: '钻石卡',
-  issued: '发放', redeemed: '兑换', expired: '过期', purchases: '消费笔数', checkins: '签到次数',
-  buyers: '消费会员', repeatBuyers: '复购会员',
+export type Metrics = DataFor<'store', 'metrics'>
+type NumberKey = { [K in keyof Metrics]: Metrics[K] extends number ? K : never }[keyof Metrics]
+type RateKey = 'burnRate' | 'repurchaseRate' | 'earnedShare' | 'checkInParticipation'
+type CountKey = Exclude<NumberKey, RateKey>
+type TierMapKey = 'tierDistribution' | 'promotions'
+
+// Typed by the server's own fields: a figure it adds does not compile until it has a label here.
+const COUNTS: Record<CountKey, string> = {
+  members: '会员总数', newMembers: '新增会员', activeMembers: '活跃会员', pointsIssued: '发放积分', pointsRedeemed: '兑换积分',
+  pointsExpired: '过期积分', buyers: '消费会员', repeatBuyers: '复购会员', earners: '获得积分的会员',
 }
-
-export const label = (key: string): string => LABELS[key] ?? key
+const RATES: Record<RateKey, string> = {
+  earnedShare: '获得积分会员占比', burnRate: '积分消耗率', repurchaseRate: '复购率', checkInParticipation: '签到参与率',
+}
+const TIER_MAPS: Record<TierMapKey, string> = { tierDistribution: '等级分布', promotions: '各等级晋升人数' }
+const FLOWS = { issued: '发放', redeemed: '兑换', expired: '过期' } as const
 
 export interface Stat { key: string; label: string; value: string }
 export interface Bar { key: string; label: string; value: number; percent: number }
 export interface Chart { key: string; label: string; bars: Bar[] }
+export interface TrendPoint { day: string; flow: string; points: number }
 
-const isRate = (key: string) => /rate|participation/i.test(key)
+export const formatRate = (value: number): string => `${(value * 100).toFixed(1)}%`
+const formatCount = (value: number): string => value.toLocaleString('en-US')
 
-export function formatStat(key: string, value: number): string {
-  return isRate(key) ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('en-US')
-}
-
-export function metricsView(metrics: object): { stats: Stat[]; charts: Chart[] } {
-  const data = metrics as Record<string, unknown>
-  const stats: Stat[] = []
-  const charts: Chart[] = []
-  for (const [key, value] of Object.entries(data)) {
-    if (typeof value === 'number' && Number.isFinite(value)) stats.push({ key, label: label(key), value: formatStat(key, value) })
-    else if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const chart = toChart(key, value as Record<string, unknown>)
-      if (chart) charts.push(chart)
-    }
+export function metricsView(m: Metrics): { counts: Stat[]; rates: Stat[]; charts: Chart[] } {
+  const entries = <K extends string>(labels: Record<K, string>) => Object.entries(labels) as [K, string][]
+  return {
+    counts: entries(COUNTS).map(([key, label]) => ({ key, label, value: formatCount(m[key]) })),
+    rates: entries(RATES).map(([key, label]) => ({ key, label, value: formatRate(m[key]) })),
+    charts: entries(TIER_MAPS).map(([key, label]) => tierChart(key, label, m[key], m.tierNames)),
   }
-  const issuedKeys = ['pointsIssued', 'pointsRedeemed', 'pointsExpired']
-  const flow = issuedKeys.filter((k) => typeof data[k] === 'number')
-  if (flow.length > 1) charts.unshift(toChart('pointsFlow', Object.fromEntries(flow.map((k) => [k, data[k]])), '积分流向')!)
-  return { stats, charts }
 }
 
-function toChart(key: string, values: Record<string, unknown>, title = label(key)): Chart | null {
-  const entries = Object.entries(values).filter((e): e is [string, number] => typeof e[1] === 'number')
-  if (!entries.length) return null
-  const max = Math.max(...entries.map(([, v]) => v), 0)
-  const bars = entries.map(([k, v]) => ({ key: k, label: label(k), value: v, percent: max > 0 ? Math.round((v / max) * 100) : 0 }))
-  return { key, label: title, bars }
+function tierChart(key: string, label: string, values: Record<string, number>, names: Record<string, string>): Chart {
+  const max = Math.max(0, ...Object.values(values))
+  const bars = Object.entries(values).map(([id, value]) => ({ key: id, label: names[id] ?? '已停用的等级', value, percent: max > 0 ? Math.round((value / max) * 100) : 0 }))
+  return { key, label, bars }
 }
+
+/** The trend as f2 draws lines: one point per day and flow, the flow named in Chinese. */
+export function trendPoints(trend: Metrics['trend']): TrendPoint[] {
+  const flows = Object.entries(FLOWS) as [keyof typeof FLOWS, string][]
+  return trend.flatMap((d) => flows.map(([key, flow]) => ({ day: d.day.slice(5), flow, points: d[key] })))
+}
+
+export const TREND_FLOWS: string[] = Object.values(FLOWS)

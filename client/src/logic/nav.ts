@@ -10,4 +10,11 @@ export const ROUTES = {
   memberCode: '/pages/member-code/index',
   staff: '/merchant/staff/index',
   admin: '/merchant/admin/index',
+  rules: '/merchant/rules/index',
+  catalog: '/merchant/catalog/index',
+  members: '/merchant/members/index',
+  member: '/merchant/member/index',
+  team: '/merchant/team/index',
+  join: '/merchant/join/index',
+  exportData: '/merchant/export/index',
 } as const

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
+import { Skeleton } from '../../components/Skeleton'
 import { ErrorLine } from '../../components/StateView'
 import { actorsOf, AUDIT_KINDS, auditLine } from '../../logic/audit'
 import { formatDateTime } from '../../logic/format'
@@ -60,7 +61,7 @@ export function AuditTrail() {
           </View>
         )
       })}
-      {loading && <View className='state'>加载中…</View>}
+      {loading && <Skeleton rows={2} />}
       {!loading && !error && entries.length === 0 && <View className='state'>还没有操作记录</View>}
       <ErrorLine message={error?.message} id='audit-error' />
       {!loading && (cursor || error) && (

@@ -1,8 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { LedgerRow } from '../../components/LedgerRow'
 import { Screen } from '../../components/Screen'
 import { ErrorLine } from '../../components/StateView'
-import { formatDateTime, formatPoints, formatSignedPoints, reasonLabel } from '../../logic/format'
 import { call } from '../../services/api'
 import type { ApiError, LedgerEntry } from '../../services/contract'
 
@@ -35,15 +35,7 @@ export default function History() {
     <Screen id='page-history'>
       <View className='card'>
         <View className='card__title'>积分明细</View>
-        {entries.map((e) => (
-          <View className='list-item ledger-entry' key={e.id}>
-            <View>
-              <View>{reasonLabel(e.reason)}</View>
-              <View className='muted'>{formatDateTime(e.at)} · 余额 {formatPoints(e.balanceAfter)}</View>
-            </View>
-            <Text className={e.delta >= 0 ? 'delta-plus' : 'delta-minus'}>{formatSignedPoints(e.delta)}</Text>
-          </View>
-        ))}
+        {entries.map((e) => <LedgerRow key={e.id} e={e} />)}
         {!loading && loaded && !error && entries.length === 0 && <View className='state'>还没有积分记录</View>}
         {loading && <View className='state'>加载中…</View>}
         <ErrorLine message={error?.message} id='history-error' />
