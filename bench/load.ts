@@ -78,7 +78,8 @@ async function warm(c: TestCloud, who: string, concurrency: number): Promise<voi
     () => c.call('exchange', { action: 'vouchers' }, who),
     () => c.call('store', { action: 'lookupVoucher', code: 'AAAAAAAAAAAAAAAA' }, 'demo-staff'),
   ]
-  for (let round = 0; round < 3; round++) await Promise.all(calls.flatMap((call) => Array.from({ length: concurrency }, call)))
+  // a slow machine may time some out: warming only has to start the instances
+  for (let round = 0; round < 3; round++) await Promise.all(calls.flatMap((call) => Array.from({ length: concurrency }, () => call().catch(() => undefined))))
 }
 
 type Operation = (c: TestCloud, who: string, n: number) => Promise<string>

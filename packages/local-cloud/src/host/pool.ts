@@ -1,7 +1,7 @@
 /**
  * A pool of instances for one function: each instance is a child process running one invocation
- * at a time, as a cloud instance does; warm ones are reused, more start when calls queue (one cold
- * start at a time, so a burst on one function cannot take every core from the others), and
+ * at a time, as a cloud instance does; warm ones are reused, more start when calls queue (past the
+ * first four, one cold start at a time, so a burst on one function cannot take every core from the others), and
  * instances beyond the first stop again once idle.
  */
 import { fork, type ChildProcess } from 'node:child_process'
@@ -13,6 +13,8 @@ import { workerScript } from './worker-script'
 const LOAD_LIMIT_MS = 30_000
 /** Idle instances beyond the first are stopped after this long, as the cloud scales down. */
 const IDLE_LIMIT_MS = 5 * 60_000
+/** Instances that may cold-start at once; growth past them waits for each new one to warm up. */
+const FREE_STARTS = 4
 
 /** Where an invocation's time went: waiting for a free instance, then inside it. */
 export type InvocationTiming = WorkerTiming & { queueMs: number }
@@ -107,11 +109,16 @@ export class FunctionPool {
 
   private dispatch(): void {
     while (this.queue.length > 0 && !this.closed) {
-      const instance = this.instances.find((i) => !i.running) ?? (this.instances.some((i) => !i.warm) ? undefined : this.spawn())
+      const instance = this.instances.find((i) => !i.running) ?? (this.mayStartAnother() ? this.spawn() : undefined)
       if (!instance) return
       const queued = this.queue.shift()
       if (queued) this.start(instance, queued)
     }
+  }
+
+  /** The first few start together, as a small pool always did; beyond them one cold start at a time. */
+  private mayStartAnother(): boolean {
+    return this.instances.length < FREE_STARTS || this.instances.every((i) => i.warm)
   }
 
   private spawn(): Instance | undefined {
