@@ -5,10 +5,11 @@ import os from 'node:os'
 const INSTANCE_BYTES = 100 * 1024 * 1024
 
 /**
- * Instances mostly wait on the database, so several per core keep the cores busy; a quarter of the
- * memory bounds them (four functions at the cap fill it). Never below the 4 the host always had.
+ * Two per core: more than that only adds cold starts and context switches when the cores are
+ * busy (measured: 15 per function spiralled into timeouts at load 20). A quarter of the memory bounds
+ * them (four functions at the cap fill it). Never below the 4 the host always had.
  */
 export function defaultInstanceCap(cores = os.availableParallelism(), memory = os.totalmem()): number {
   const byMemory = Math.floor(memory / 4 / 4 / INSTANCE_BYTES)
-  return Math.max(4, Math.min(8 * cores, byMemory))
+  return Math.max(4, Math.min(2 * cores, byMemory))
 }
