@@ -1,8 +1,8 @@
 /**
  * `tsx bench/actions.ts`: database requests per action (from the emulator's counters) and the
- * throughput and latency of a mixed shopper load (check-ins, purchase claims, redemptions, summaries).
+ * throughput, latency and time breakdown of a mixed shopper load (bench/load.ts).
  */
-import { percentile } from './percentile'
+import { mixedLoad, printLoad } from './load'
 import { startTestCloud, type TestCloud } from '../cloudfunctions/testkit'
 
 interface Step {
@@ -83,88 +83,13 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
   return rows
 }
 
-/** Many shoppers at once: each does a random mix; counts expected refusals apart from real errors. */
-async function mixedLoad(c: TestCloud, shoppers: number, operations: number, concurrency: number): Promise<void> {
-  const ids = Array.from({ length: shoppers }, (_, i) => `load-${i}`)
-  for (const id of ids) await c.data('member', { action: 'login' }, id)
-  await c.put('items', { _id: 'load-item', name: '压测福袋', kind: 'goods', points: 50, stock: Math.floor(operations / 10), validDays: 30, active: true })
-  // start every instance the pools will use, so cold starts do not count as latency
-  const warm = [
-    () => c.call('member', { action: 'summary' }, ids[0]),
-    () => c.call('checkin', { action: 'calendar', month: '2026-01' }, ids[0]),
-    () => c.call('exchange', { action: 'vouchers' }, ids[0]),
-    () => c.call('store', { action: 'lookupVoucher', code: 'AAAAAAAAAAAAAAAAAAAAAA' }, 'demo-staff'),
-  ]
-  for (let round = 0; round < 3; round++) await Promise.all(warm.flatMap((call) => Array.from({ length: concurrency }, call)))
-  const latencies: number[] = []
-  const outcomes = new Map<string, number>()
-  const byLabel = new Map<string, number[]>()
-  let unexpected = 0
-  let next = 0
-  const one = async (n: number): Promise<void> => {
-    const who = ids[Math.floor(Math.random() * ids.length)]!
-    const roll = Math.random()
-    const started = performance.now()
-    let label: string
-    let code: string
-    if (roll < 0.3) {
-      label = 'checkIn'
-      const a = await c.call('checkin', { action: 'checkIn' }, who)
-      code = a.ok ? 'ok' : a.error.code
-    } else if (roll < 0.6) {
-      label = 'issue+claim'
-      // the admin, whom the counter's codes-per-hour limit does not bind
-      const issued = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId: `load-order-${n}`, amountFen: 1000 + Math.floor(Math.random() * 50_000) }, 'demo-admin')
-      const a = await c.call('store', { action: 'claimPurchase', code: issued.code, usePoints: Math.random() < 0.3 }, who)
-      code = a.ok ? 'ok' : a.error.code
-    } else if (roll < 0.8) {
-      label = 'redeem'
-      const a = await c.call('exchange', { action: 'redeem', itemId: 'load-item', requestId: `load-${n}` }, who)
-      code = a.ok ? 'ok' : a.error.code
-    } else {
-      label = 'summary'
-      const a = await c.call('member', { action: 'summary' }, who)
-      code = a.ok ? 'ok' : a.error.code
-    }
-    const took = performance.now() - started
-    latencies.push(took)
-    byLabel.set(label, [...(byLabel.get(label) ?? []), took])
-    const key = `${label} ${code}`
-    outcomes.set(key, (outcomes.get(key) ?? 0) + 1)
-    if (code === 'INTERNAL') unexpected++
-  }
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let n = next++; n < operations; n = next++) {
-        try {
-          await one(n)
-        } catch (err) {
-          unexpected++
-          console.error(err)
-        }
-      }
-    }),
-  )
-  const seconds = (performance.now() - started) / 1000
-  console.log(`\nmixed load: ${operations} operations by ${shoppers} shoppers, ${concurrency} at a time`)
-  console.log(`  throughput ${(operations / seconds).toFixed(1)} ops/s over ${seconds.toFixed(1)} s (an issue+claim counts as one operation of two calls)`)
-  console.log(`  latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`)
-  for (const [label, list] of [...byLabel].sort()) {
-    console.log(`    ${label.padEnd(12)} p50 ${percentile(list, 50).toFixed(0)} ms, p99 ${percentile(list, 99).toFixed(0)} ms, max ${Math.max(...list).toFixed(0)} ms`)
-  }
-  console.log(`  unexpected errors: ${unexpected}`)
-  for (const [key, count] of [...outcomes].sort()) console.log(`  ${key.padEnd(32)} ${count}`)
-  const broken = await c.violations()
-  console.log(`  invariants (balance = ledger = lots ≥ 0, stock ≥ 0): ${broken.length === 0 ? 'hold' : broken.join('; ')}`)
-}
-
 export async function runActionsBench(options: { shoppers?: number; operations?: number; concurrency?: number } = {}): Promise<void> {
   const c = await startTestCloud()
   try {
     console.log('database requests per action (warm instance):')
     for (const [label, n, result] of await requestsPerAction(c)) console.log(`  ${label.padEnd(42)} ${String(n).padStart(3)}  ${result}`)
-    await mixedLoad(c, options.shoppers ?? 200, options.operations ?? 1500, options.concurrency ?? 32)
+    const load = { shoppers: options.shoppers ?? 200, operations: options.operations ?? 1500, concurrency: options.concurrency ?? 32 }
+    printLoad(await mixedLoad(c, load), load)
   } finally {
     await c.close()
   }

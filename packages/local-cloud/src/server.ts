@@ -5,6 +5,7 @@ import { parseBoundedJson, TooDeepError } from './bounded-json'
 import { Clock } from './clock'
 import { CloudDatabase } from './db/database'
 import { DbError } from './db/errors'
+import { phaseStopwatch, timed, type PhaseTimes } from './db/phase-clock'
 import type { DeclaredCollections } from './db/store'
 import { refusal } from './request-guard'
 
@@ -34,6 +35,8 @@ export interface ServerOptions {
   adminHandlers?: Record<string, (body: Record<string, unknown>) => Promise<Record<string, unknown>>>
   /** Sees every database request at `/admin` before it runs (the function host counts them per invocation). */
   onDatabaseRequest?: (body: Record<string, unknown>) => void
+  /** Sees each database request's time once answered: the whole request and its parse, SQL and serialise phases. */
+  onDatabaseTiming?: (body: Record<string, unknown>, timing: DatabaseTiming) => void
   /** multipart/form-data admin calls (`wx.openApi`): raw body in, raw reply out. */
   multipartAdmin?: (raw: Buffer, contentType: string) => Promise<{ contentType: string; body: Buffer }>
   routes?: Route[]
@@ -55,6 +58,9 @@ export interface RunningServer {
   db: CloudDatabase
   close(): Promise<void>
 }
+
+/** One database request as the server spent it, in milliseconds; what the phases leave is mingo and bookkeeping. */
+export type DatabaseTiming = PhaseTimes & { totalMs: number }
 
 interface Reply {
   status: number
@@ -80,14 +86,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs, collections: options.collections })
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
 
-  const dispatch = async (req: IncomingMessage, url: URL, raw: Buffer): Promise<Reply> => {
+  /** `seen` learns the body of a database request, so its time can be reported once answered. */
+  const dispatch = async (req: IncomingMessage, url: URL, raw: Buffer, seen: (body: Record<string, unknown>) => void): Promise<Reply> => {
     const path = url.pathname
     const method = req.method ?? 'GET'
     // every JSON body is parsed (and its depth checked) before any route sees it, even routes that ignore it
     const body = method === 'POST' && !isMultipart(req) && raw.length > 0 ? parseJson(raw) : undefined
-    if (method === 'POST' && path === '/admin') return isMultipart(req) ? multipartAdmin(req, raw) : admin(body)
+    if (method === 'POST' && path === '/admin') return isMultipart(req) ? multipartAdmin(req, raw) : admin(body, seen)
     if (method === 'GET' && path === '/_emulator/stats') {
-      return { status: 200, body: { database: db.stats(), ...(options.extraStats?.() ?? {}) } }
+      return { status: 200, body: { database: db.stats(), http: { connections }, ...(options.extraStats?.() ?? {}) } }
     }
     if (method === 'POST' && path === '/_emulator/clock') return setClock(body)
     if (method === 'POST' && path === '/_emulator/reset') {
@@ -108,13 +115,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { status: 200, body: out.body, contentType: out.contentType }
   }
 
-  const admin = async (body: unknown): Promise<Reply> => {
+  const admin = async (body: unknown, seen: (body: Record<string, unknown>) => void): Promise<Reply> => {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'INVALID_JSON', 'the body must be a JSON object')
     const fields = body as Record<string, unknown>
     const action = typeof fields.action === 'string' ? fields.action : ''
     try {
       if (db.handles(action)) {
         options.onDatabaseRequest?.(fields)
+        seen(fields)
         return ok(await db.handle(action, fields))
       }
       const extra = options.adminHandlers?.[action]
@@ -143,18 +151,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // the port the Host header must name; known once listening
   let port = 0
+  // connections opened so far: far fewer than requests when clients keep them alive
+  let connections = 0
   const server = createServer((req, res) => {
     // nothing a client sends may crash the process: a failure while answering drops that connection
     serve(req, res).catch(() => res.destroy())
   })
+  server.on('connection', () => (connections += 1))
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let dbRequest: Record<string, unknown> | undefined
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       const raw = await readBody(req, bodyLimit(req.method ?? 'GET', url.pathname))
+      // from the whole body in hand to the reply written: the server's own time, not the client's sending
+      const stopwatch = phaseStopwatch()
       const refused = refusal(req.method ?? 'GET', url.pathname, req.headers, port)
       if (refused) throw new HttpError(refused.status, refused.code, refused.message)
-      send(res, await dispatch(req, url, raw))
+      send(res, await dispatch(req, url, raw, (fields) => (dbRequest = fields)))
+      if (dbRequest) options.onDatabaseTiming?.(dbRequest, stopwatch.read())
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 500
       const code = err instanceof HttpError ? err.code : 'INTERNAL'
@@ -196,7 +211,7 @@ function ok(body: Record<string, unknown>): Reply {
 /** Every JSON body is parsed here: malformed or too deeply nested ones are answered 400 before any dispatch. */
 function parseJson(raw: Buffer): unknown {
   try {
-    return parseBoundedJson(raw.toString('utf8'))
+    return timed('parse', () => parseBoundedJson(raw.toString('utf8')))
   } catch (err) {
     if (err instanceof TooDeepError) throw new HttpError(400, 'NESTED_TOO_DEEP', `the JSON body is ${err.message}`)
     throw new HttpError(400, 'INVALID_JSON', `malformed JSON body: ${(err as Error).message}`)
@@ -205,7 +220,7 @@ function parseJson(raw: Buffer): unknown {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent) return
-  const buffer = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(JSON.stringify(reply.body ?? null))
+  const buffer = Buffer.isBuffer(reply.body) ? reply.body : timed('serialise', () => Buffer.from(JSON.stringify(reply.body ?? null)))
   res.writeHead(reply.status, {
     'content-type': reply.contentType ?? 'application/json; charset=utf-8',
     'content-length': buffer.length,

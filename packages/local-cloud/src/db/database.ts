@@ -161,8 +161,15 @@ export class CloudDatabase {
     const limit = Math.min(positiveInt(body.limit) ?? DEFAULT_LIMIT, MAX_LIMIT)
     const options = { order: optionalEjson(body.order, 'order'), offset: positiveInt(body.offset) ?? 0, limit }
     const tx = this.transactionOf(body)
+    if (!tx && !projection && options.offset === 0 && body.queryType === 'DOC') return { data: { list: this.storedBodies(coll, body) } }
     const found = tx ? this.findInTransaction(tx, coll, body, options) : this.find(coll, this.criteriaOf(body), options)
     return { data: { list: project(found, projection).map(stringifyDoc) } }
+  }
+
+  /** A plain get by `_id` answers the stored text as is: it was written by the same serialiser, so no parse and re-serialise. */
+  private storedBodies(coll: string, body: Body): string[] {
+    const row = this.store.get(coll, this.criteriaOf(body)._id as string)
+    return row ? [row.body] : []
   }
 
   private calculateDocument(body: Body): Reply {

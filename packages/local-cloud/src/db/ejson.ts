@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { BSONRegExp, Double, EJSON, Int32, Long } from 'bson'
 import { parseBoundedJson } from '../bounded-json'
 import { DbError, invalidQuery } from './errors'
+import { timed } from './phase-clock'
 
 export type Doc = Record<string, unknown>
 
@@ -9,6 +10,10 @@ const SERVER_DATE = '$tcb_server_date'
 
 /** Parses canonical EJSON into plain JS values: numbers, Dates, BSONRegExp; longs beyond 2^53 stay Long. Too deep a value is invalid. */
 export function parseEjson(text: string, what: string): unknown {
+  return timed('parse', () => parseText(text, what))
+}
+
+function parseText(text: string, what: string): unknown {
   let raw: unknown
   try {
     raw = parseBoundedJson(text)
@@ -76,7 +81,7 @@ function toPlain(value: unknown): unknown {
 
 /** The canonical EJSON the SDK parses back, `_id` left a plain string. */
 export function stringifyDoc(doc: Doc): string {
-  return EJSON.stringify(doc, { relaxed: false })
+  return timed('serialise', () => EJSON.stringify(doc, { relaxed: false }))
 }
 
 export function isPlainObject(value: unknown): value is Doc {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { parseEjson } from './ejson'
 import { type Bound, type IndexNarrowing, indexKeys, KeyKind, type Narrowing } from './indexes'
 import { kindRank, type OrderedScan } from './ordering'
+import { timed, timedRows } from './phase-clock'
 
 type Param = string | number
 
@@ -133,11 +134,11 @@ export class Store {
   }
 
   get(coll: string, id: string): Row | undefined {
-    return this.stmt.get.get(coll, id) as Row | undefined
+    return timed('sql', () => this.stmt.get.get(coll, id) as Row | undefined)
   }
 
   all(coll: string): Row[] {
-    return this.stmt.all.all(coll) as Row[]
+    return timed('sql', () => this.stmt.all.all(coll) as Row[])
   }
 
   /** Candidate rows for a narrowing, in insertion order. */
@@ -147,19 +148,19 @@ export class Store {
     }
     const ids = narrowedIds(coll, narrowing)
     const sql = `SELECT id, body, version FROM docs WHERE coll = ? AND id IN (${ids.sql}) ORDER BY rowid`
-    return this.cached(sql).all(coll, ...ids.params) as Row[]
+    return timed('sql', () => this.cached(sql).all(coll, ...ids.params) as Row[])
   }
 
   /** How many documents have a key the narrowing covers, counting no further than `cap`. */
   countKeys(coll: string, narrowing: IndexNarrowing, cap = Number.MAX_SAFE_INTEGER): number {
     const keys = keyConditions(narrowing)
     const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM index_keys WHERE coll = ? AND path = ? AND ${keys.where.join(' AND ')} LIMIT ?)`
-    return this.cached(sql).pluck().get(coll, narrowing.path, ...keys.params, cap) as number
+    return timed('sql', () => this.cached(sql).pluck().get(coll, narrowing.path, ...keys.params, cap) as number)
   }
 
   /** Whether a document holds an array, object or NaN on `path`: SQL cannot order those as mingo does. */
   hasUnorderableKeys(coll: string, path: string): boolean {
-    return this.stmt.unorderable.get(coll, path) !== undefined
+    return timed('sql', () => this.stmt.unorderable.get(coll, path)) !== undefined
   }
 
   /** Candidate rows in the scan's order, stepped through lazily so that a limited query stops early. */
@@ -193,7 +194,7 @@ export class Store {
   }
 
   private iterate(sql: string, params: Param[]): IterableIterator<Row> {
-    return this.cached(sql).iterate(...params) as IterableIterator<Row>
+    return timedRows(this.cached(sql).iterate(...params) as IterableIterator<Row>)
   }
 
   private readonly statements = new Map<string, Database.Statement>()
@@ -215,6 +216,10 @@ export class Store {
 
   /** Applies every change of one commit atomically: all of them or none. */
   commit(changes: readonly Change[], version: number): void {
+    timed('sql', () => this.write(changes, version))
+  }
+
+  private write(changes: readonly Change[], version: number): void {
     this.sql.transaction(() => {
       for (const change of changes) {
         this.stmt.delKeys.run(change.coll, change.id)

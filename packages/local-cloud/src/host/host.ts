@@ -9,10 +9,12 @@ import type { Clock } from '../clock'
 import { adminFailure, notFoundFailure, outcomeFailure, type CallFailure } from './errors'
 import { discoverFunctions, type FunctionSpec } from './function-config'
 import { functionEnv, readEnvFile } from './function-env'
+import { defaultInstanceCap } from './instance-cap'
 import { calleeOf, callEnv, timerCaller, type Caller } from './identity'
-import { InvocationLog } from './invocations'
+import { InvocationLog, type ServerTiming } from './invocations'
 import { decodeOpenApiRequest, encodeOpenApiReply, ERR_OPENAPI_ILLEGAL_SOURCE, ERR_OPENAPI_NO_PERMISSION } from './openapi'
-import { FunctionPool, type PoolStats } from './pool'
+import { FunctionPool, type InvocationTiming, type PoolStats } from './pool'
+import type { DatabaseTiming } from '../server'
 import { TriggerScheduler } from './triggers'
 import { wxacode } from './wxacode'
 
@@ -20,8 +22,10 @@ export interface HostOptions {
   /** Folder of deployable functions, one folder each with index.js and config.json. */
   functionsDir: string
   clock: Clock
-  /** Instances per function at most (default 4). */
+  /** Instances per function at most (default: sized for the machine, see instance-cap.ts). */
   maxInstances?: number
+  /** Instances beyond a function's first stop after idling this long (default 5 minutes). */
+  instanceIdleMs?: number
   /** Cloud environment id the functions see (default `local`). */
   envId?: string
   /** Show functions' console output (default true). */
@@ -47,6 +51,7 @@ interface Running {
   functionName: string
   caller: Caller
   dbRequests: number
+  server: ServerTiming
 }
 
 /** Functions built into a folder of their own find wx-server-sdk where the project installed it (beside this package's). */
@@ -102,14 +107,15 @@ export class FunctionHost {
     const spec = this.functions.get(name)
     if (!spec) return { ok: false, failure: notFoundFailure(name) }
     const token = crypto.randomUUID()
-    const running: Running = { functionName: name, caller, dbRequests: 0 }
+    const running: Running = { functionName: name, caller, dbRequests: 0, server: { requests: 0, totalMs: 0, parse: 0, sql: 0, serialise: 0 } }
     this.running.set(token, running)
     const at = this.options.clock.now().toISOString()
     const started = performance.now()
     try {
       const { env, unset } = callEnv(caller, token)
       const context = this.context(spec, crypto.randomUUID(), env)
-      const outcome = await this.pool(spec).run({ env, unset, clockOffset: this.options.clock.offset, event: withUserInfo(event, caller), context })
+      let timing: InvocationTiming | undefined
+      const outcome = await this.pool(spec).run({ env, unset, clockOffset: this.options.clock.offset, event: withUserInfo(event, caller), context }, (t) => (timing = t))
       const result: CallResult = outcome.kind === 'ok' ? { ok: true, value: JSON.parse(outcome.json) as unknown } : { ok: false, failure: outcomeFailure(outcome) }
       const error = outcome.kind === 'ok' ? undefined : outcome.kind === 'timeout' ? `timed out after ${outcome.timeoutMs} ms` : (outcome.stack ?? outcome.message)
       // What the cloud console's function log would show.
@@ -117,7 +123,8 @@ export class FunctionHost {
       const errCode = result.ok ? 0 : result.failure.body.errCode
       const action = typeof event.action === 'string' ? event.action : undefined
       const logs = outcome.kind === 'timeout' ? [] : (outcome.logs ?? [])
-      this.invocations.add({ functionName: name, action, openid: caller.openid, source: caller.source, at, durationMs: Math.round(performance.now() - started), dbRequests: running.dbRequests, errCode, error, logs })
+      const breakdown = timing && { ...timing, server: running.server }
+      this.invocations.add({ functionName: name, action, openid: caller.openid, source: caller.source, at, durationMs: Math.round(performance.now() - started), dbRequests: running.dbRequests, timing: breakdown, errCode, error, logs })
       return result
     } finally {
       this.running.delete(token)
@@ -128,6 +135,17 @@ export class FunctionHost {
   countDatabaseRequest(body: Record<string, unknown>): void {
     const running = this.running.get(String(body.wxCloudApiToken ?? ''))
     if (running) running.dbRequests += 1
+  }
+
+  /** Adds a database request's server time to the invocation whose API token `body` carries. */
+  timeDatabaseRequest(body: Record<string, unknown>, timing: DatabaseTiming): void {
+    const server = this.running.get(String(body.wxCloudApiToken ?? ''))?.server
+    if (!server) return
+    server.requests += 1
+    server.totalMs += timing.totalMs
+    server.parse += timing.parse
+    server.sql += timing.sql
+    server.serialise += timing.serialise
   }
 
   /** Fires `name`'s timer trigger now, with a timer event and no OPENID. */
@@ -198,7 +216,8 @@ export class FunctionHost {
     if (!pool) {
       if (!this.adminUrl) throw new Error('FunctionHost.connect(serverUrl) must run before the first call')
       const env = { ...functionEnv(spec.env, this.options.envFile ? readEnvFile(this.options.envFile) : {}), ...this.baseEnv() }
-      pool = new FunctionPool(spec, { maxInstances: this.options.maxInstances ?? 4, baseEnv: env, stdio: this.options.showLogs === false ? 'ignore' : 'inherit' })
+      const stdio = this.options.showLogs === false ? 'ignore' : 'inherit'
+      pool = new FunctionPool(spec, { maxInstances: this.options.maxInstances ?? defaultInstanceCap(), idleMs: this.options.instanceIdleMs, baseEnv: env, stdio })
       this.pools.set(spec.name, pool)
     }
     return pool

@@ -27,6 +27,8 @@ export interface LocalCloudOptions {
   /** Writes the project's starting data on first start (empty dataDir) and after every reset, with triggers paused. */
   seed?: (target: SeedTarget) => Promise<void>
   maxInstances?: number
+  /** Instances beyond a function's first stop after idling this long (default 5 minutes). */
+  instanceIdleMs?: number
   showLogs?: boolean
   /** Fire timer triggers on schedule (default true). */
   timers?: boolean
@@ -61,7 +63,7 @@ export interface LocalCloud {
 
 export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const clock = options.clock ?? new Clock()
-  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, showLogs: options.showLogs, timers: options.timers, envFile: options.envFile })
+  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, instanceIdleMs: options.instanceIdleMs, showLogs: options.showLogs, timers: options.timers, envFile: options.envFile })
   const storage = new CloudStorage({ dataDir: options.dataDir, clock })
   const fresh = isEmptyDir(options.dataDir)
   let server: RunningServer | null = null
@@ -79,6 +81,7 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     collections: options.collections,
     adminHandlers: { ...host.adminHandlers(), ...storage.adminHandlers() },
     onDatabaseRequest: (body) => host.countDatabaseRequest(body),
+    onDatabaseTiming: (body, timing) => host.timeDatabaseRequest(body, timing),
     multipartAdmin: (raw, contentType) => host.multipartAdmin(raw, contentType),
     routes: [
       ...hostRoutes(host),

@@ -1,16 +1,23 @@
 /**
  * A pool of instances for one function: each instance is a child process running one invocation
- * at a time, as a cloud instance does; warm ones are reused, more start when calls queue.
+ * at a time, as a cloud instance does; warm ones are reused, more start when calls queue (past the
+ * first four, one cold start at a time, so a burst on one function cannot take every core from the others), and
+ * instances beyond the first stop again once idle.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import type { FunctionSpec } from './function-config'
-import type { InvokeMessage, LogLine, ResultMessage, StartedMessage } from './protocol'
+import type { InvokeMessage, LogLine, ResultMessage, StartedMessage, WorkerTiming } from './protocol'
 import { workerScript } from './worker-script'
 
 /** How long a cold instance may take to load its function before the call fails. */
 const LOAD_LIMIT_MS = 30_000
 /** Idle instances beyond the first are stopped after this long, as the cloud scales down. */
 const IDLE_LIMIT_MS = 5 * 60_000
+/** Instances that may cold-start at once; growth past them waits for each new one to warm up. */
+const FREE_STARTS = 4
+
+/** Where an invocation's time went: waiting for a free instance, then inside it. */
+export type InvocationTiming = WorkerTiming & { queueMs: number }
 
 export type Outcome =
   | { kind: 'ok'; json: string; logs?: LogLine[] }
@@ -26,17 +33,23 @@ export interface PoolOptions {
   baseEnv: Record<string, string>
   /** Where instances write their console output. */
   stdio: 'inherit' | 'ignore'
+  /** Instances beyond the first that stay idle this long are stopped (default 5 minutes). */
+  idleMs?: number
 }
 
 interface Instance {
   child: ChildProcess
+  /** Until its first handler starts, the instance is loading: a cold start in progress. */
+  warm: boolean
   idleSince: number
-  running: { id: number; timer: NodeJS.Timeout; done: (outcome: Outcome) => void } | null
+  running: { id: number; timer: NodeJS.Timeout; queueMs: number; done: (outcome: Outcome) => void; timed?: (timing: InvocationTiming) => void } | null
 }
 
 interface Queued {
   call: Call
+  enqueuedAt: number
   done: (outcome: Outcome) => void
+  timed?: (timing: InvocationTiming) => void
 }
 
 export interface PoolStats {
@@ -61,16 +74,16 @@ export class FunctionPool {
     readonly spec: FunctionSpec,
     private readonly options: PoolOptions,
   ) {
-    this.reaper = setInterval(() => this.reapIdle(), IDLE_LIMIT_MS / 5)
+    this.reaper = setInterval(() => this.reapIdle(), this.idleMs / 5)
     this.reaper.unref()
   }
 
-  /** Runs one invocation when an instance is free; never rejects. */
-  run(call: Call): Promise<Outcome> {
+  /** Runs one invocation when an instance is free; never rejects. `timed` learns where its time went, when the instance says. */
+  run(call: Call, timed?: (timing: InvocationTiming) => void): Promise<Outcome> {
     if (this.closed) return Promise.resolve({ kind: 'error', message: 'Error: the local cloud is shutting down' })
     this.counts.invocations += 1
     return new Promise((resolve) => {
-      this.queue.push({ call, done: (outcome) => this.count(outcome, resolve) })
+      this.queue.push({ call, enqueuedAt: performance.now(), done: (outcome) => this.count(outcome, resolve), timed })
       this.dispatch()
     })
   }
@@ -96,11 +109,16 @@ export class FunctionPool {
 
   private dispatch(): void {
     while (this.queue.length > 0 && !this.closed) {
-      const instance = this.instances.find((i) => !i.running) ?? this.spawn()
+      const instance = this.instances.find((i) => !i.running) ?? (this.mayStartAnother() ? this.spawn() : undefined)
       if (!instance) return
       const queued = this.queue.shift()
       if (queued) this.start(instance, queued)
     }
+  }
+
+  /** The first few start together, as a small pool always did; beyond them one cold start at a time. */
+  private mayStartAnother(): boolean {
+    return this.instances.length < FREE_STARTS || this.instances.every((i) => i.warm)
   }
 
   private spawn(): Instance | undefined {
@@ -113,7 +131,7 @@ export class FunctionPool {
       // The worker is plain JavaScript: no tsx loader (or other flags) from the host process.
       execArgv: [],
     })
-    const instance: Instance = { child, idleSince: Date.now(), running: null }
+    const instance: Instance = { child, warm: false, idleSince: Date.now(), running: null }
     child.on('message', (message: ResultMessage | StartedMessage) => {
       if (message.type === 'started') this.startClock(instance, message.id)
       else this.finish(instance, message)
@@ -126,7 +144,7 @@ export class FunctionPool {
 
   private start(instance: Instance, queued: Queued): void {
     const id = this.nextId++
-    instance.running = { id, timer: this.limit(instance, LOAD_LIMIT_MS), done: queued.done }
+    instance.running = { id, timer: this.limit(instance, LOAD_LIMIT_MS), queueMs: performance.now() - queued.enqueuedAt, done: queued.done, timed: queued.timed }
     const message: InvokeMessage = { type: 'invoke', id, ...queued.call }
     try {
       // fails later when the channel is closed (the instance exited)
@@ -156,6 +174,7 @@ export class FunctionPool {
   private startClock(instance: Instance, id: number): void {
     const running = instance.running
     if (!running || running.id !== id) return
+    instance.warm = true
     clearTimeout(running.timer)
     running.timer = this.limit(instance, this.spec.timeoutMs)
   }
@@ -175,8 +194,10 @@ export class FunctionPool {
     if (!running || running.id !== message.id) return
     clearTimeout(running.timer)
     instance.running = null
+    instance.warm = true
     instance.idleSince = Date.now()
     const { logs } = message
+    if (message.timing) running.timed?.({ ...message.timing, queueMs: running.queueMs })
     running.done(message.ok ? { kind: 'ok', json: message.json, logs } : { kind: 'error', message: message.message, stack: message.stack, logs })
     this.dispatch()
   }
@@ -195,8 +216,12 @@ export class FunctionPool {
 
   /** Keeps one warm instance; stops the others that have been idle too long. */
   private reapIdle(): void {
-    const idle = this.instances.filter((i) => !i.running && Date.now() - i.idleSince > IDLE_LIMIT_MS)
+    const idle = this.instances.filter((i) => !i.running && Date.now() - i.idleSince > this.idleMs)
     for (const instance of idle.slice(idle.length === this.instances.length ? 1 : 0)) void this.kill(instance)
+  }
+
+  private get idleMs(): number {
+    return this.options.idleMs ?? IDLE_LIMIT_MS
   }
 
   private kill(instance: Instance): Promise<void> {
@@ -210,3 +235,4 @@ export class FunctionPool {
     })
   }
 }
+

@@ -26,7 +26,16 @@ export interface LogLine {
   text: string
 }
 
+/** Where an invocation's time went inside its instance, in milliseconds. */
+export interface WorkerTiming {
+  /** From the handler's start to its answer. */
+  runMs: number
+  /** Wall time with at least one request to the local cloud in flight (database, other functions, storage). */
+  cloudMs: number
+  cloudRequests: number
+}
+
 /** The outcome of one invocation: the function's return value as JSON text, or its error, with its console output. */
 export type ResultMessage =
-  | { type: 'result'; id: number; ok: true; json: string; logs: LogLine[] }
-  | { type: 'result'; id: number; ok: false; message: string; stack?: string; logs: LogLine[] }
+  | { type: 'result'; id: number; ok: true; json: string; logs: LogLine[]; timing?: WorkerTiming }
+  | { type: 'result'; id: number; ok: false; message: string; stack?: string; logs: LogLine[]; timing?: WorkerTiming }

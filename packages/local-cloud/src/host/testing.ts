@@ -25,6 +25,8 @@ export interface TestCloudOptions {
   /** Serve this H5 build folder at `/`. */
   h5Dir?: string
   maxInstances?: number
+  /** Instances beyond a function's first stop after idling this long. */
+  instanceIdleMs?: number
   /** Show functions' console output (default false). */
   showLogs?: boolean
   /** A dotenv file whose variables every function gets. */

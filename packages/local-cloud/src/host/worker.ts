@@ -2,9 +2,10 @@
  * One cloud function instance: a child process that runs one invocation at a time.
  * Forked by the pool with the function's folder as its argument.
  */
+import http from 'node:http'
 import path from 'node:path'
 import { format } from 'node:util'
-import type { InvokeMessage, LogLine, ResultMessage, StartedMessage } from './protocol'
+import type { InvokeMessage, LogLine, ResultMessage, StartedMessage, WorkerTiming } from './protocol'
 
 type Main = (event: unknown, context: unknown) => unknown
 
@@ -13,6 +14,8 @@ let clockOffset = 0
 let current: number | null = null
 let main: Main | null = null
 let logs: LogLine[] = []
+/** This invocation's clock: when its handler started, and its requests to the local cloud. */
+const clock = { startedAt: 0, cloudMs: 0, cloudRequests: 0, inFlight: 0, busySince: 0 }
 
 /** Enough to read what happened; a chatty loop cannot flood the host's memory. */
 const MAX_LOG_LINES = 200
@@ -20,6 +23,7 @@ const MAX_LOG_CHARS = 2000
 
 installShiftedDate()
 captureConsole()
+timeCloudRequests()
 process.on('message', (message: InvokeMessage) => {
   if (message.type === 'invoke') void invoke(message)
 })
@@ -59,6 +63,26 @@ function captureConsole(): void {
   }
 }
 
+/** Times every HTTP request the SDK makes (all go to the local cloud), as wall time with any in flight. */
+function timeCloudRequests(): void {
+  const request = http.request
+  const done = (): void => {
+    clock.inFlight -= 1
+    if (clock.inFlight === 0) clock.cloudMs += performance.now() - clock.busySince
+  }
+  http.request = function (this: unknown, ...args: unknown[]) {
+    const req = (request as (...a: unknown[]) => http.ClientRequest).apply(this, args)
+    clock.cloudRequests += 1
+    if (clock.inFlight++ === 0) clock.busySince = performance.now()
+    req.once('close', done)
+    return req
+  } as typeof http.request
+}
+
+function timing(): WorkerTiming {
+  return { runMs: performance.now() - clock.startedAt, cloudMs: clock.cloudMs, cloudRequests: clock.cloudRequests }
+}
+
 function loadMain(): Main {
   if (main) return main
   const loaded = require(path.join(functionDir, 'index.js')) as { main?: unknown }
@@ -76,8 +100,9 @@ async function invoke(message: InvokeMessage): Promise<void> {
   try {
     const handler = loadMain()
     process.send?.({ type: 'started', id: message.id } satisfies StartedMessage)
+    Object.assign(clock, { startedAt: performance.now(), cloudMs: 0, cloudRequests: 0 })
     const value = await handler(message.event, message.context)
-    reply({ type: 'result', id: message.id, ok: true, json: JSON.stringify(value ?? null), logs })
+    reply({ type: 'result', id: message.id, ok: true, json: JSON.stringify(value ?? null), logs, timing: timing() })
   } catch (error) {
     reply(failure(message.id, error))
   }
@@ -88,8 +113,8 @@ function failCurrent(reason: unknown): void {
 }
 
 function failure(id: number, error: unknown): ResultMessage {
-  if (error instanceof Error) return { type: 'result', id, ok: false, message: `${error.name}: ${error.message}`, stack: error.stack, logs }
-  return { type: 'result', id, ok: false, message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error), logs }
+  if (error instanceof Error) return { type: 'result', id, ok: false, message: `${error.name}: ${error.message}`, stack: error.stack, logs, timing: timing() }
+  return { type: 'result', id, ok: false, message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error), logs, timing: timing() }
 }
 
 function reply(message: ResultMessage): void {
