@@ -2,7 +2,7 @@
 import type { ItemKind } from './api'
 import { endOfMonth, monthNumberOf, monthOf } from './calendar'
 import type { SubscribeMessage } from './expiry'
-import { Posting, type Member, type Outcome, type VoucherDoc } from './member'
+import { Posting, type Item, type Member, type Outcome, type VoucherDoc } from './member'
 import type { Rules } from './rules'
 import type { VoucherValue } from './voucher-value'
 import { tierHeld } from './tiers'
@@ -23,7 +23,10 @@ export const FREE_ORDER_EXTRA = '生日免单券'
 export const grantIds = {
   birthday: (openid: string, year: string) => `birthday:${openid}:${year}`,
   monthly: (openid: string, month: string) => `monthly:${openid}:${month}`,
+  winback: (openid: string, quietSince: Date) => `winback:${openid}:${quietSince.toISOString()}`,
 }
+
+export type BenefitKind = 'birthday' | 'monthly' | 'winback'
 
 export interface GiftAnswer {
   grantId: string
@@ -87,14 +90,40 @@ export function monthlyGift(member: BenefitMember, rules: Rules, now: Date, newC
   return p.done({ grantId, vouchers })
 }
 
+/** Members quiet since this instant or earlier are due a win-back voucher; null when win-back is off. */
+export function winbackCutoff(rules: Rules, now: Date): Date | null {
+  return rules.winback.afterDays > 0 ? new Date(now.getTime() - rules.winback.afterDays * 86_400_000) : null
+}
+
+/** One voucher of the merchant's win-back item for a member with no purchase in `afterDays`, once per quiet spell; otherwise null. */
+export function winbackGift(item: Item): (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => GiftOutcome | null {
+  return (member, rules, now, newCode) => {
+    const cutoff = winbackCutoff(rules, now)
+    const since = member.quietSince
+    // a frozen member waits: the spell stays open until unfrozen
+    if (!cutoff || !since || since.getTime() > cutoff.getTime() || member.frozen) return null
+    const grantId = grantIds.winback(member._id, since)
+    const p = new Posting(member, rules, now)
+    // the next purchase opens the next spell
+    p.member.quietSince = null
+    const days = item.validDays > 0 ? item.validDays : rules.voucherDays
+    const spec: VoucherSpec = { itemId: item._id, name: item.name, kind: item.kind, expiresAt: new Date(now.getTime() + days * 86_400_000), ...(item.value ? { value: item.value } : {}) }
+    return p.done({ grantId, vouchers: [giftVoucher(member._id, spec, grantId, newCode(), now)] })
+  }
+}
+
 /** The tiers that get monthly vouchers, for the job's query. */
 export function monthlyTierIds(rules: Rules): string[] {
   return rules.tiers.filter((t) => t.monthlyFreeDelivery > 0).map((t) => t.id)
 }
 
 /** The benefit notice in the shape `subscribeMessage.send` takes, for a shopper who consented to benefit messages. */
-export function benefitMessage(openid: string, kind: 'birthday' | 'monthly', gift: GiftAnswer, points: number, templateId: string): SubscribeMessage {
-  const what = kind === 'birthday' ? `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券` : `本月会员礼遇：${gift.vouchers.length} 张免费配送券`
+export function benefitMessage(openid: string, kind: BenefitKind, gift: GiftAnswer, points: number, templateId: string): SubscribeMessage {
+  const what = {
+    birthday: `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券`,
+    monthly: `本月会员礼遇：${gift.vouchers.length} 张免费配送券`,
+    winback: `好久不见，送你一张「${gift.vouchers[0]?.name ?? '优惠券'}」`,
+  }[kind]
   return {
     touser: openid,
     templateId,

@@ -66,6 +66,8 @@ export interface Member {
   /** Frozen by the owner: neither earns nor spends until unfrozen. */
   frozen?: boolean
   frozenReason?: string | null
+  /** When the quiet spell began (joining or the last purchase), until a win-back voucher is given for it (then null); indexed. */
+  quietSince?: Date | null
   /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
   deleting?: { anon: string; since: Date }
 }
@@ -365,6 +367,7 @@ export function signUp(openid: string, rules: Rules, now: Date, nickname = '微�
     redeemed: {},
     subscriptions: {},
     seq: 0,
+    quietSince: now,
     createdAt: now,
     updatedAt: now,
   }
@@ -516,6 +519,7 @@ export function claimPurchase(
   m.totalSpentFen += spentFen
   m.purchases += 1
   m.firstPurchasePaid = true
+  m.quietSince = now
   p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(bill.payFen)} 元获得积分${earnings.boosted}`, earnings.points)
   creditBoosts(p, purchase._id, earnings, card)
   p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${earnings.firstBonus} 积分`, earnings.firstBonus)

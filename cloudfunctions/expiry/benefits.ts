@@ -1,10 +1,12 @@
-/** Birthday gifts and monthly tier vouchers, each once per period: the grant document is created with the member and voucher writes. */
-import { benefitMessage, birthdayGift, monthlyGift, monthlyTierIds, type BenefitMember, type GiftOutcome } from '../../shared/benefits'
+/** Birthday gifts, monthly tier vouchers and win-back vouchers, each once per period: the grant document is created with the member and voucher writes. */
+import { benefitMessage, birthdayGift, monthlyGift, monthlyTierIds, winbackCutoff, winbackGift, type BenefitKind, type BenefitMember, type GiftOutcome } from '../../shared/benefits'
 import { monthNumberOf, monthOf } from '../../shared/calendar'
 import { randomCode } from '../../shared/codes'
+import type { Item } from '../../shared/member'
 import type { Rules } from '../../shared/rules'
 import { createDoc, db, getDoc, type Command, type Condition } from '../common/cloud'
 import { findMember, storeOutcome } from '../common/members'
+import { staffIds } from '../common/staff'
 import { transact } from '../common/transact'
 import { sendMessage, TEMPLATES } from './messages'
 import { sweep, type SweepReport } from './sweep'
@@ -18,7 +20,7 @@ type Gift = (member: BenefitMember, rules: Rules, now: Date, newCode: () => stri
  * One member's gift in one transaction: member, ledger, vouchers and the grant that makes it once per period.
  * A shopper who consented to benefit messages spends one consent in the same transaction and is told after it commits.
  */
-function grant(gift: Gift, kind: 'birthday' | 'monthly', rules: Rules, now: Date): (found: BenefitMember) => Promise<boolean> {
+function grant(gift: Gift, kind: BenefitKind, rules: Rules, now: Date): (found: BenefitMember) => Promise<boolean> {
   return async (found) => {
     const given = await transact(async (t) => {
       const member = await findMember<BenefitMember>(t, found._id)
@@ -65,5 +67,20 @@ export function grantMonthly(rules: Rules, now: Date, deadline: number): Promise
     where: { tier: _.in(tiers), 'granted.monthly': _.neq(monthOf(now, rules.timeZone)) },
     deadline,
     each: grant(monthlyGift, 'monthly', rules, now),
+  })
+}
+
+/** Members quiet since the cutoff (indexed `quietSince`): one voucher of the win-back item each; staff are not members. */
+export async function grantWinbacks(rules: Rules, now: Date, deadline: number): Promise<SweepReport> {
+  const cutoff = winbackCutoff(rules, now)
+  const item = cutoff ? await getDoc<Item>(db, 'items', rules.winback.itemId) : null
+  if (!cutoff || !item) return { handled: 0, changed: 0, failed: 0, done: true }
+  const staff = new Set(await staffIds())
+  const give = grant(winbackGift(item), 'winback', rules, now)
+  return sweep<BenefitMember>({
+    collection: 'members',
+    where: { quietSince: _.lte(cutoff) },
+    deadline,
+    each: (found) => (staff.has(found._id) ? Promise.resolve(false) : give(found)),
   })
 }

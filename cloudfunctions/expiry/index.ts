@@ -1,6 +1,6 @@
 /**
  * expiry: the daily job (timer, 02:00 merchant time). Expires due points and vouchers, sends expiry reminders,
- * grants birthday and monthly tier benefits. Each step walks only what is due, stops starting work when the time
+ * grants birthday and monthly tier benefits and win-back vouchers. Each step walks only what is due, stops starting work when the time
  * budget is spent, and is safe to run again: a second run picks up exactly what is left. A run that could not
  * finish hands the rest to a fresh run of itself, so a large sweep still completes the same night.
  */
@@ -11,7 +11,7 @@ import { db, putDoc } from '../common/cloud'
 import { forgetRules, loadRules } from '../common/rules'
 import { action, createMain } from '../common/router'
 import type { Rules } from '../../shared/rules'
-import { grantBirthdays, grantMonthly } from './benefits'
+import { grantBirthdays, grantMonthly, grantWinbacks } from './benefits'
 import { expireDuePoints, expireDueVouchers } from './points'
 import { sendReminders } from './reminders'
 import { emptyReport, type SweepReport } from './sweep'
@@ -32,6 +32,7 @@ const STEPS: Record<string, Step> = {
   reminders: sendReminders,
   birthday: grantBirthdays,
   monthly: grantMonthly,
+  winback: grantWinbacks,
 }
 
 export interface JobReport {

@@ -4,6 +4,7 @@ import { ACTIVE_KINDS, EARNING_KINDS, metricsOf, periodOf, type CountRow, type D
 import { schemas } from '../../shared/schemas'
 import { db } from '../common/cloud'
 import { action } from '../common/router'
+import { staffIds } from '../common/staff'
 
 /** The slice of the SDK's aggregate builder this file uses. */
 interface Pipeline {
@@ -39,11 +40,6 @@ async function rows<T>(p: Pipeline): Promise<T[]> {
 async function membersWith(kinds: string[], inPeriod: object): Promise<number> {
   const [row] = await rows<{ n: number }>(pipeline('ledger').match({ ...inPeriod, kind: _.in(kinds) }).group({ _id: '$openid' }).count('n'))
   return row?.n ?? 0
-}
-
-/** Staff are not members: their own shopping stays out of the merchant's figures. */
-async function staffIds(): Promise<string[]> {
-  return ((await db.collection('staff').limit(1000).get()).data as Array<{ _id: string }>).map((s) => s._id)
 }
 
 export async function computeMetrics(from: string, to: string, rules: Parameters<typeof periodOf>[2]): Promise<Metrics> {
