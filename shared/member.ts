@@ -191,6 +191,8 @@ export interface ClaimRecord {
   voucherCode?: string
   /** Points each campaign added (the first-order multiplier included). */
   campaigns?: CampaignGain[]
+  /** The referral rewards this first purchase paid, which a full refund takes back from both. */
+  referral?: { inviterPoints: number; inviteePoints: number }
 }
 
 
@@ -542,6 +544,7 @@ export function claimPurchase(
     member: { nickname: m.nickname, tier: tier.name },
     ...(voucher ? { voucherCode: voucher._id } : {}),
     ...(earnings.campaigns.length > 0 ? { campaigns: earnings.campaigns } : {}),
+    ...(inviter ? { referral: { ...rules.referral } } : {}),
   }
   const outcome = p.done({
     awarded: claim.awarded,
