@@ -38,7 +38,8 @@ export interface Summary {
   balance: number
   lifetimePoints: number
   totalSpentFen: number
-  tier: { id: string; name: string; rate: number }
+  /** `discountPercent` off every order, and the same in words for the tier card (extra fields; '' when none). */
+  tier: { id: string; name: string; rate: number; discountPercent?: number; discountText?: string }
   nextTier: { id: string; name: string; needSpentFen: number; needPoints: number } | null
   streak: { count: number; checkedInToday: boolean }
   expiring: { points: number; expiresAt: string }[]

@@ -1,6 +1,7 @@
 /** Periodic benefits: the birthday gift (points and vouchers, once a year) and each tier's monthly free-delivery vouchers (once a month). */
 import type { ItemKind } from './api'
 import { endOfMonth, monthNumberOf, monthOf } from './calendar'
+import { zheOf } from './display'
 import type { SubscribeMessage } from './expiry'
 import { Posting, type Item, type Member, type Outcome, type VoucherDoc } from './member'
 import type { Rules } from './rules'
@@ -16,6 +17,8 @@ export interface Granted {
 }
 
 export type BenefitMember = Member & { granted?: Granted }
+
+export { zheOf }
 
 /** The tier extra that brings a birthday free-order voucher. */
 export const FREE_ORDER_EXTRA = '生日免单券'
@@ -50,10 +53,6 @@ function giftVoucher(openid: string, spec: VoucherSpec, grantId: string, code: s
   return { _id: code, openid, ...spec, points: 0, status: 'pending', requestId: grantId, createdAt: now, expiresAt: spec.expiresAt, updatedAt: now }
 }
 
-/** "20% off" reads 8 折 in Chinese (9.5 折 for 5%). */
-export function zheOf(percentOff: number): string {
-  return `${(100 - percentOff) / 10}`
-}
 
 /** The birthday gift when `now` is in the member's birthday month and this year's gift is not given yet; otherwise null. */
 export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): GiftOutcome | null {

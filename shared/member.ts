@@ -8,7 +8,7 @@ import { yuan } from './money'
 import { campaignGains, campaignsAt, campaignsToday, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
 import { redeemRefusal } from './catalog'
-import { displayOf } from './display'
+import { displayOf, tierDiscountText } from './display'
 import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
 import { pointsForPayment } from './purchase'
@@ -663,7 +663,7 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
     balance: member.balance,
     lifetimePoints: member.lifetimePoints,
     totalSpentFen: member.totalSpentFen,
-    tier: { id: tier.id, name: tier.name, rate: tier.rate },
+    tier: { id: tier.id, name: tier.name, rate: tier.rate, discountPercent: tier.discountPercent ?? 0, discountText: tierDiscountText(tier) },
     nextTier: nextTier(rules, member.tier, member.totalSpentFen, member.lifetimePoints),
     streak: { count: currentStreak(member.streak, today), checkedInToday: member.streak.lastDay === today },
     expiring: member.lots.slice(0, 3).map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], rules.timeZone)!.toISOString() })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ClaimData, Voucher } from '../../shared/api'
+import type { ClaimData, Summary, Voucher } from '../../shared/api'
 import type { Metrics } from '../../shared/metrics'
 import { DEFAULT_RULES } from '../../shared/rules'
 import { useTestCloud } from '../use-test-cloud'
@@ -21,6 +21,8 @@ describe('value given away', () => {
     await c.setClock('2033-03-10T04:00:00Z')
     await c.put('items', { _id: 'ten_off', name: '10元券', kind: 'coupon', points: 10, stock: 10, validDays: 30, active: true, value: { type: 'amountOff', offFen: 10_00 } })
     for (const openid of ['ga-1', 'demo-staff']) await c.data('member', { action: 'login' }, openid)
+    // the tier card says the discount in the shopper's words
+    expect((await c.data<Summary>('member', { action: 'summary' }, 'ga-1')).tier).toEqual({ id: 'normal', name: '普通会员', rate: 1, discountPercent: 5, discountText: '普通会员每单享9.5折' })
     const { voucher } = await c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'ten_off', requestId: 'ga' }, 'ga-1')
 
     // 120 − 6 (5%) − 10 = 104; the 90 points left pay 0.90
