@@ -7,6 +7,8 @@ import { Posting, type Item, type Member, type Outcome, type VoucherDoc } from '
 import type { Rules } from './rules'
 import type { VoucherValue } from './voucher-value'
 import { tierHeld } from './tiers'
+import { judgementAt, tierJudgement, tierNoticeAt, type TierNotice } from './tier-policy'
+import { countOf, withCount } from './keys'
 
 /** Periods already granted, kept on the member so the job's query skips them (the grant document is the guard). */
 export interface Granted {
@@ -14,6 +16,9 @@ export interface Granted {
   birthday?: string
   /** `YYYY-MM` of the last monthly vouchers. */
   monthly?: string
+  /** `YYYY-MM` of the last rolling tier judgement, and of the judgement last noticed. */
+  tierJudged?: string
+  tierNotice?: string
 }
 
 export type BenefitMember = Member & { granted?: Granted }
@@ -27,13 +32,17 @@ export const grantIds = {
   birthday: (openid: string, year: string) => `birthday:${openid}:${year}`,
   monthly: (openid: string, month: string) => `monthly:${openid}:${month}`,
   winback: (openid: string, quietSince: Date) => `winback:${openid}:${quietSince.toISOString()}`,
+  tiers: (openid: string, month: string) => `tiers:${openid}:${month}`,
+  tierNotice: (openid: string, month: string) => `tierNotice:${openid}:${month}`,
 }
 
-export type BenefitKind = 'birthday' | 'monthly' | 'winback'
+export type BenefitKind = keyof typeof grantIds
 
 export interface GiftAnswer {
   grantId: string
   vouchers: VoucherDoc[]
+  /** A tier change coming, for the message. */
+  notice?: TierNotice
 }
 
 export type GiftOutcome = Outcome<GiftAnswer> & { member: BenefitMember }
@@ -111,6 +120,37 @@ export function winbackGift(item: Item): (member: BenefitMember, rules: Rules, n
   }
 }
 
+/** Rolling tiers, once a month: one tier down when the closed window no longer reaches the tier held (reaching it again pays its bonus anew). */
+export function tierJudgementGift(member: BenefitMember, rules: Rules, now: Date): GiftOutcome | null {
+  const month = monthOf(now, rules.timeZone)
+  if (rules.tierPolicy.mode === 'lifetime' || member.granted?.tierJudged === month) return null
+  const p = new Posting(member, rules, now)
+  const m = p.member as BenefitMember
+  m.granted = { ...member.granted, tierJudged: month }
+  const drop = tierJudgement(m, rules, judgementAt(rules, now))
+  if (drop) {
+    m.tier = drop.to.id
+    m.tierLosses = withCount(m.tierLosses ?? {}, drop.from.id, countOf(m.tierLosses ?? {}, drop.from.id) + 1)
+  }
+  return p.done({ grantId: grantIds.tiers(member._id, month), vouchers: [] })
+}
+
+/** In the week before a judgement that would lower the tier, the notice, once per judgement; otherwise null. */
+export function tierNoticeGift(member: BenefitMember, rules: Rules, now: Date): GiftOutcome | null {
+  const notice = tierNoticeAt(member, rules, now)
+  const month = notice?.on.slice(0, 7)
+  if (!notice || !month || member.granted?.tierNotice === month) return null
+  const p = new Posting(member, rules, now)
+  const m = p.member as BenefitMember
+  m.granted = { ...member.granted, tierNotice: month }
+  return p.done({ grantId: grantIds.tierNotice(member._id, month), vouchers: [], notice })
+}
+
+/** The tiers above the lowest, for the judgement's query. */
+export function upperTierIds(rules: Rules): string[] {
+  return rules.tiers.slice(1).map((t) => t.id)
+}
+
 /** The tiers that get monthly vouchers, for the job's query. */
 export function monthlyTierIds(rules: Rules): string[] {
   return rules.tiers.filter((t) => t.monthlyFreeDelivery > 0).map((t) => t.id)
@@ -118,11 +158,12 @@ export function monthlyTierIds(rules: Rules): string[] {
 
 /** The benefit notice in the shape `subscribeMessage.send` takes, for a shopper who consented to benefit messages. */
 export function benefitMessage(openid: string, kind: BenefitKind, gift: GiftAnswer, points: number, templateId: string): SubscribeMessage {
+  if (gift.notice) return { touser: openid, templateId, page: 'pages/index/index', data: { thing1: { value: `会员等级将调整为${gift.notice.to.name}` }, thing2: { value: `${gift.notice.on} 起生效，消费可保级` } } }
   const what = {
     birthday: `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券`,
     monthly: `本月会员礼遇：${gift.vouchers.length} 张免费配送券`,
     winback: `好久不见，送你一张「${gift.vouchers[0]?.name ?? '优惠券'}」`,
-  }[kind]
+  }[kind as 'birthday' | 'monthly' | 'winback']
   return {
     touser: openid,
     templateId,

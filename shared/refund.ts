@@ -54,7 +54,7 @@ export function refundPurchase(member: Member | null, purchase: PurchaseDoc, ref
   const returnedPoints = p.restore(`${id}:cash`, (n) => `订单 ${purchase.orderId} 退款 ${yuan(amountFen)} 元，退回抵扣的 ${n} 积分`, cashBack)
   const earned = step(claim.earned)
   p.clawBack(`${id}:claw`, `订单 ${purchase.orderId} 退款 ${yuan(amountFen)} 元，收回消费获得的 ${earned} 积分`, earned)
-  m.totalSpentFen = Math.max(0, m.totalSpentFen - step(claim.spentFen))
+  p.spend(-step(claim.spentFen))
   // a fully refunded order no longer counts as a purchase
   if (status === 'refunded') m.purchases = Math.max(0, m.purchases - 1)
   const paid = status === 'refunded' ? claim.referral : undefined
@@ -72,7 +72,7 @@ function loseTiers(p: Posting, purchase: PurchaseDoc, rules: Rules, id: string):
   const lost: Promotion[] = []
   for (;;) {
     const kept = claim.promoted.filter((t) => !(purchase.lostTiers ?? []).includes(t.id) && !lost.includes(t))
-    const undone = tiersUndone(rules, m, claim.tierBefore, kept.map((t) => t.id))
+    const undone = tiersUndone(rules, p.standing, claim.tierBefore, kept.map((t) => t.id))
     if (undone.lost.length === 0) return lost
     m.tier = undone.tier.id
     for (const tier of undone.lost) {

@@ -14,19 +14,20 @@ import { sweep, type SweepReport } from './sweep'
 /** The SDK's command has `neq`; the shared typing lists only what the other functions use. */
 const _ = db.command as Command & { neq(v: unknown): Condition }
 
-type Gift = (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => GiftOutcome | null
+export type Gift = (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => GiftOutcome | null
 
 /**
  * One member's gift in one transaction: member, ledger, vouchers and the grant that makes it once per period.
- * A shopper who consented to benefit messages spends one consent in the same transaction and is told after it commits.
+ * A shopper who consented to benefit messages spends one consent in the same transaction and is told after it commits
+ * (unless `tell` is false: a change that needs no message).
  */
-function grant(gift: Gift, kind: BenefitKind, rules: Rules, now: Date): (found: BenefitMember) => Promise<boolean> {
+export function grant(gift: Gift, kind: BenefitKind, rules: Rules, now: Date, tell = true): (found: BenefitMember) => Promise<boolean> {
   return async (found) => {
     const given = await transact(async (t) => {
       const member = await findMember<BenefitMember>(t, found._id)
       const outcome = member ? gift(member, rules, now, randomCode) : null
       if (!member || !outcome || (await getDoc(t, 'grants', outcome.answer.grantId))) return null
-      const consents = member.subscriptions.benefit ?? 0
+      const consents = tell ? (member.subscriptions.benefit ?? 0) : 0
       if (consents > 0) outcome.member.subscriptions = { ...outcome.member.subscriptions, benefit: consents - 1 }
       const vouchers = outcome.answer.vouchers
       await storeOutcome(
