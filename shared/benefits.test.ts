@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { birthdayGift, monthlyGift, winbackGift, zheOf, type BenefitMember } from './benefits'
+import { birthdayGift, monthlyGift, quietSinceOf, winbackGift, zheOf, type BenefitMember } from './benefits'
 import { signUp, type Item } from './member'
 import { DEFAULT_RULES } from './rules'
 
@@ -72,6 +72,12 @@ describe('winbackGift', () => {
     expect(gift.entries).toEqual([])
     expect(gift.member.quietSince).toBeNull()
     expect(winbackGift(item)(gift.member, rules, now, code)).toBeNull()
+  })
+
+  it('dates the spell of a member from before it was kept from the last purchase, or else from joining', () => {
+    const m = memberOf('normal', null)
+    expect(quietSinceOf(m, new Date('2031-03-01T00:00:00Z'))).toEqual(new Date('2031-03-01T00:00:00Z'))
+    expect(quietSinceOf(m, null)).toEqual(m.createdAt)
   })
 
   it('gives nothing a day early, to a frozen member, or while win-back is off', () => {

@@ -103,6 +103,11 @@ export function winbackCutoff(rules: Rules, now: Date): Date | null {
   return rules.winback.afterDays > 0 ? new Date(now.getTime() - rules.winback.afterDays * 86_400_000) : null
 }
 
+/** For a member from before quiet spells were kept: the spell began with the last purchase, or else with joining. */
+export function quietSinceOf(member: Member, lastPurchaseAt: Date | null): Date {
+  return lastPurchaseAt ?? member.createdAt
+}
+
 /** One voucher of the merchant's win-back item for a member with no purchase in `afterDays`, once per quiet spell; otherwise null. */
 export function winbackGift(item: Item): (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => GiftOutcome | null {
   return (member, rules, now, newCode) => {

@@ -1,8 +1,8 @@
 /** Birthday gifts, monthly tier vouchers and win-back vouchers, each once per period: the grant document is created with the member and voucher writes. */
-import { benefitMessage, birthdayGift, monthlyGift, monthlyTierIds, winbackCutoff, winbackGift, type BenefitKind, type BenefitMember, type GiftOutcome } from '../../shared/benefits'
+import { benefitMessage, birthdayGift, monthlyGift, monthlyTierIds, quietSinceOf, winbackCutoff, winbackGift, type BenefitKind, type BenefitMember, type GiftOutcome } from '../../shared/benefits'
 import { monthNumberOf, monthOf } from '../../shared/calendar'
 import { randomCode } from '../../shared/codes'
-import type { Item } from '../../shared/member'
+import type { Item, LedgerEntry, Member } from '../../shared/member'
 import type { Rules } from '../../shared/rules'
 import { createDoc, db, getDoc, type Command, type Condition } from '../common/cloud'
 import { findMember, storeOutcome } from '../common/members'
@@ -12,7 +12,7 @@ import { sendMessage, TEMPLATES } from './messages'
 import { sweep, type SweepReport } from './sweep'
 
 /** The SDK's command has `neq`; the shared typing lists only what the other functions use. */
-const _ = db.command as Command & { neq(v: unknown): Condition }
+const _ = db.command as Command & { neq(v: unknown): Condition; exists(v: boolean): Condition }
 
 export type Gift = (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => GiftOutcome | null
 
@@ -83,5 +83,32 @@ export async function grantWinbacks(rules: Rules, now: Date, deadline: number): 
     where: { quietSince: _.lte(cutoff) },
     deadline,
     each: (found) => (staff.has(found._id) ? Promise.resolve(false) : give(found)),
+  })
+}
+
+/** When the member last bought: their newest purchase or points-as-cash entry (indexed `openid + at`). */
+async function lastPurchaseAt(openid: string): Promise<Date | null> {
+  const res = await db.collection('ledger').where({ openid, kind: _.in(['purchase', 'cash']) }).orderBy('at', 'desc').limit(1).get()
+  const entry = (res.data as LedgerEntry[])[0]
+  return entry ? new Date(entry.at) : null
+}
+
+/** Members from before quiet spells were kept get theirs, once, so win-back reaches them too. */
+export function markQuietSpells(rules: Rules, now: Date, deadline: number): Promise<SweepReport> {
+  if (!winbackCutoff(rules, now)) return Promise.resolve({ handled: 0, changed: 0, failed: 0, done: true })
+  return sweep<Member>({
+    collection: 'members',
+    where: { quietSince: _.exists(false) },
+    deadline,
+    async each(found) {
+      const last = await lastPurchaseAt(found._id)
+      return transact(async (t) => {
+        const member = await findMember(t, found._id)
+        // a purchase since the look-up has set it already
+        if (!member || member.quietSince !== undefined) return false
+        await t.collection('members').doc(member._id).update({ data: { quietSince: quietSinceOf(member, last) } })
+        return true
+      })
+    },
   })
 }

@@ -11,7 +11,7 @@ import { db, putDoc } from '../common/cloud'
 import { forgetRules, loadRules } from '../common/rules'
 import { action, createMain } from '../common/router'
 import type { Rules } from '../../shared/rules'
-import { grantBirthdays, grantMonthly, grantWinbacks } from './benefits'
+import { grantBirthdays, grantMonthly, grantWinbacks, markQuietSpells } from './benefits'
 import { expireDuePoints, expireDueVouchers } from './points'
 import { sendReminders } from './reminders'
 import { judgeTiers, noticeTiers } from './tiers'
@@ -33,6 +33,7 @@ const STEPS: Record<string, Step> = {
   reminders: sendReminders,
   birthday: grantBirthdays,
   monthly: grantMonthly,
+  quietSpells: markQuietSpells,
   winback: grantWinbacks,
   tiers: judgeTiers,
   tierNotice: noticeTiers,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { VoucherDoc } from '../../shared/member'
+import type { Member, VoucherDoc } from '../../shared/member'
 import { DEFAULT_RULES } from '../../shared/rules'
 import { useTestCloud } from '../use-test-cloud'
 
@@ -53,6 +53,27 @@ describe('win-back', () => {
     expect(await winbacks('w-quiet')).toHaveLength(2)
     expect(await winbacks('w-silent')).toHaveLength(1)
     expect(await c.docs('grants', { kind: 'winback', openid: 'w-quiet' })).toHaveLength(2)
+    await c.setClock(null)
+  })
+
+  it('reaches members from before quiet spells were kept, counting from their last purchase or else from joining', async () => {
+    await at('2033-01-05T10:00:00')
+    for (const openid of ['w-old', 'w-old-buyer']) await c.data('member', { action: 'login' }, openid)
+    await at('2033-01-20T10:00:00')
+    await buy('w-old-buyer', 'w-4')
+    for (const openid of ['w-old', 'w-old-buyer']) {
+      const { quietSince: _kept, ...before } = (await c.docs<Member>('members', { _id: openid }))[0]!
+      await c.put('members', before)
+    }
+    // 32 days after joining, 17 after the purchase
+    await at('2033-02-06T03:00:00')
+    await trigger()
+    expect(await winbacks('w-old')).toHaveLength(1)
+    expect(await winbacks('w-old-buyer')).toHaveLength(0)
+    // the clock runs on from where the test set it
+    const since = (await c.docs<Member>('members', { _id: 'w-old-buyer' }))[0]!.quietSince!.getTime() - Date.parse('2033-01-20T10:00:00+08:00')
+    expect(since).toBeGreaterThanOrEqual(0)
+    expect(since).toBeLessThan(60_000)
     await c.setClock(null)
   })
 })
