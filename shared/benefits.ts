@@ -163,16 +163,15 @@ export function monthlyTierIds(rules: Rules): string[] {
 
 /** The benefit notice in the shape `subscribeMessage.send` takes, for a shopper who consented to benefit messages. */
 export function benefitMessage(openid: string, kind: BenefitKind, gift: GiftAnswer, points: number, templateId: string): SubscribeMessage {
-  if (gift.notice) return { touser: openid, templateId, page: 'pages/index/index', data: { thing1: { value: `会员等级将调整为${gift.notice.to.name}` }, thing2: { value: `${gift.notice.on} 起生效，消费可保级` } } }
-  const what = {
-    birthday: `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券`,
-    monthly: `本月会员礼遇：${gift.vouchers.length} 张免费配送券`,
-    winback: `好久不见，送你一张「${gift.vouchers[0]?.name ?? '优惠券'}」`,
-  }[kind as 'birthday' | 'monthly' | 'winback']
-  return {
-    touser: openid,
-    templateId,
-    page: 'pages/vouchers/index',
-    data: { thing1: { value: what }, thing2: { value: '已放入你的券包，记得使用哦' } },
-  }
+  const [what, detail, page] = gift.notice
+    ? [`会员等级将调整为${gift.notice.to.name}`, `${gift.notice.on} 起生效，消费可保级`, 'pages/index/index']
+    : [giftLine(kind, gift, points), '已放入你的券包，记得使用哦', 'pages/vouchers/index']
+  return { touser: openid, templateId, page, data: { thing1: { value: what }, thing2: { value: detail } } }
+}
+
+/** What a gift of vouchers (and points) brought, in one line. */
+function giftLine(kind: BenefitKind, gift: GiftAnswer, points: number): string {
+  if (kind === 'birthday') return `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券`
+  if (kind === 'winback') return `好久不见，送你一张「${gift.vouchers[0]?.name ?? '优惠券'}」`
+  return `本月会员礼遇：${gift.vouchers.length} 张免费配送券`
 }
