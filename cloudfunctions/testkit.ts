@@ -5,6 +5,7 @@ import path from 'node:path'
 import { EJSON } from 'bson'
 import type { Envelope } from '../shared/api'
 import type { Member, LedgerEntry, PurchaseDoc } from '../shared/member'
+import type { GivenAway, Metrics } from '../shared/metrics'
 import { openLocalCloud, type LocalCloud } from '@points-club/wechat-local-cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { seedDemo } from '../scripts/demo-seed'
@@ -26,7 +27,11 @@ export interface TestCloud {
   put(collection: string, doc: { _id: string } & Record<string, unknown>): Promise<void>
   /** Removes one document (test cleanup). */
   remove(collection: string, id: string): Promise<void>
-  /** Every broken invariant: balance = sum of ledger deltas = sum of open lots ≥ 0; debt ≥ 0; stock ≥ 0; refunds within what was paid. Empty when all hold. */
+  /**
+   * Every broken invariant: balance = sum of ledger deltas = sum of open lots ≥ 0; debt ≥ 0; stock ≥ 0; refunds within
+   * what was paid; no purchase takes off more than its amount, and the value the metrics say was given away is the
+   * purchases' own. Empty when all hold.
+   */
   violations(): Promise<string[]>
   stats(): Promise<Record<string, unknown>>
   close(): Promise<void>
@@ -134,7 +139,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
         const refunded = p.refundedFen ?? 0
         if (refunded !== sum || refunded > (p.claim?.payFen ?? 0)) out.push(`${p.orderId}: refunded ${refunded}, refunds ${sum}, paid ${p.claim?.payFen ?? 0}`)
       }
-      return out
+      return [...out, ...(await givenAwayViolations(this as TestCloud))]
     },
     async stats() {
       return (await (await fetch(`${url}/_emulator/stats`)).json()) as Record<string, unknown>
@@ -144,4 +149,52 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       fs.rmSync(root, { recursive: true, force: true })
     },
   }
+}
+
+const DAY_MS = 86_400_000
+/** The metrics' longest period. */
+const PERIOD_DAYS = 366
+const AUDITOR = 'invariant-auditor'
+
+/** What a claimed purchase took off: tier discount, voucher, points as cash. */
+function takenOff(p: PurchaseDoc): GivenAway {
+  const c = p.claim!
+  return { tierDiscountFen: c.tierDiscountFen, voucherOffFen: c.voucherOffFen, pointsCashFen: c.deductedFen, totalFen: c.tierDiscountFen + c.voucherOffFen + c.deductedFen }
+}
+
+function addUp(all: readonly GivenAway[]): GivenAway {
+  const sum = (k: keyof GivenAway) => all.reduce((s, g) => s + g[k], 0)
+  return { tierDiscountFen: sum('tierDiscountFen'), voucherOffFen: sum('voucherOffFen'), pointsCashFen: sum('pointsCashFen'), totalFen: sum('totalFen') }
+}
+
+/** Metrics periods of at most a year covering every instant from `first` to `last`, whatever the merchant's zone. */
+function periodsCovering(first: number, last: number): Array<{ from: string; to: string }> {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  const out: Array<{ from: string; to: string }> = []
+  for (let start = first - DAY_MS; start <= last + DAY_MS; start += PERIOD_DAYS * DAY_MS) out.push({ from: day(start), to: day(Math.min(start + (PERIOD_DAYS - 1) * DAY_MS, last + DAY_MS)) })
+  return out
+}
+
+/** No purchase takes off more than its amount, and the metrics report exactly what members' claimed purchases took off (fully refunded ones aside). */
+async function givenAwayViolations(cloud: Pick<TestCloud, 'docs' | 'data' | 'put' | 'remove'>): Promise<string[]> {
+  const claimed = (await cloud.docs<PurchaseDoc>('purchases')).filter((p) => p.claim && p.claimedAt)
+  const out = claimed.flatMap((p) => {
+    const off = takenOff(p).totalFen
+    return off > p.amountFen || p.claim!.payFen !== p.amountFen - off ? [`${p.orderId}: amount ${p.amountFen}, taken off ${off}, paid ${p.claim!.payFen}`] : []
+  })
+  const staff = new Set((await cloud.docs<{ _id: string }>('staff')).map((s) => s._id))
+  const counted = claimed.filter((p) => !staff.has(p.claimedBy!) && p.status !== 'refunded')
+  if (counted.length === 0) return out
+  const instants = claimed.map((p) => new Date(p.claimedAt!).getTime())
+  await cloud.put('staff', { _id: AUDITOR, role: 'admin', name: '核对' })
+  try {
+    const reported: GivenAway[] = []
+    for (const period of periodsCovering(Math.min(...instants), Math.max(...instants))) reported.push((await cloud.data<Metrics>('store', { action: 'metrics', ...period }, AUDITOR)).givenAway)
+    const expected = addUp(counted.map(takenOff))
+    const got = addUp(reported)
+    if (JSON.stringify(got) !== JSON.stringify(expected)) out.push(`metrics give away ${JSON.stringify(got)}, purchases took off ${JSON.stringify(expected)}`)
+  } finally {
+    await cloud.remove('staff', AUDITOR)
+  }
+  return out
 }

@@ -9,6 +9,7 @@ import type { CampaignGain } from './campaigns'
 import type { UsableVoucher } from './voucher-use'
 import type { VoucherValue } from './voucher-value'
 import type { Display } from './display'
+import type { TierNotice } from './tier-policy'
 import type { auditKinds, subscriptionKinds, itemKinds, voucherStatuses, staffRoles } from './schemas'
 
 export const ERROR_CODES = [
@@ -38,11 +39,14 @@ export interface Summary {
   balance: number
   lifetimePoints: number
   totalSpentFen: number
-  tier: { id: string; name: string; rate: number }
+  /** `discountPercent` off every order, and the same in words for the tier card (extra fields; '' when none). */
+  tier: { id: string; name: string; rate: number; discountPercent?: number; discountText?: string }
   nextTier: { id: string; name: string; needSpentFen: number; needPoints: number } | null
   streak: { count: number; checkedInToday: boolean }
   expiring: { points: number; expiresAt: string }[]
   recommendations: { itemId: string; text: string }[]
+  /** Rolling tiers: in the week before the monthly judgement, the tier it would give and when (extra field; null otherwise). */
+  tierNotice?: TierNotice | null
   /** What runs today for this member, e.g. "今天会员日，消费积分×2" (extra field). */
   campaigns: { id: string; name: string; multiplier: number; text: string }[]
   /** Extra fields (the contract allows additions). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { birthdayGift, monthlyGift, zheOf, type BenefitMember } from './benefits'
-import { signUp } from './member'
+import { birthdayGift, monthlyGift, quietSinceOf, winbackGift, zheOf, type BenefitMember } from './benefits'
+import { signUp, type Item } from './member'
 import { DEFAULT_RULES } from './rules'
 
 const now = new Date('2031-07-05T02:00:00+08:00')
@@ -57,5 +57,32 @@ describe('monthlyGift', () => {
     expect(diamond.entries).toEqual([])
     expect(monthlyGift(diamond.member, DEFAULT_RULES, now, code)).toBeNull()
     expect(monthlyGift(diamond.member, DEFAULT_RULES, new Date('2031-08-01T02:00:00+08:00'), code)?.answer.grantId).toBe('monthly:u1:2031-08')
+  })
+})
+
+describe('winbackGift', () => {
+  const rules = { ...DEFAULT_RULES, winback: { afterDays: 30, itemId: 'coupon_10' } }
+  const item: Item = { _id: 'coupon_10', name: '10元优惠券', kind: 'coupon', points: 1000, stock: 5, validDays: 14, active: true, value: { type: 'amountOff', offFen: 10_00 } }
+  const quiet = (since: string): BenefitMember => ({ ...memberOf('normal', null), quietSince: new Date(since) })
+
+  it('gives one voucher of the item, valid its days, to a member quiet for 30 days, and closes the spell', () => {
+    const gift = winbackGift(item)(quiet('2031-06-05T02:00:00+08:00'), rules, now, code)!
+    expect(gift.answer.grantId).toBe('winback:u1:2031-06-04T18:00:00.000Z')
+    expect(gift.answer.vouchers.map((v) => [v.itemId, v.name, v.points, v.value, v.expiresAt.getTime() - now.getTime()])).toEqual([['coupon_10', '10元优惠券', 0, item.value, 14 * 86_400_000]])
+    expect(gift.entries).toEqual([])
+    expect(gift.member.quietSince).toBeNull()
+    expect(winbackGift(item)(gift.member, rules, now, code)).toBeNull()
+  })
+
+  it('dates the spell of a member from before it was kept from the last purchase, or else from joining', () => {
+    const m = memberOf('normal', null)
+    expect(quietSinceOf(m, new Date('2031-03-01T00:00:00Z'))).toEqual(new Date('2031-03-01T00:00:00Z'))
+    expect(quietSinceOf(m, null)).toEqual(m.createdAt)
+  })
+
+  it('gives nothing a day early, to a frozen member, or while win-back is off', () => {
+    expect(winbackGift(item)(quiet('2031-06-06T02:00:01+08:00'), rules, now, code)).toBeNull()
+    expect(winbackGift(item)({ ...quiet('2031-01-01T00:00:00Z'), frozen: true }, rules, now, code)).toBeNull()
+    expect(winbackGift(item)(quiet('2031-01-01T00:00:00Z'), DEFAULT_RULES, now, code)).toBeNull()
   })
 })

@@ -1,11 +1,14 @@
 /** Periodic benefits: the birthday gift (points and vouchers, once a year) and each tier's monthly free-delivery vouchers (once a month). */
 import type { ItemKind } from './api'
 import { endOfMonth, monthNumberOf, monthOf } from './calendar'
+import { zheOf } from './display'
 import type { SubscribeMessage } from './expiry'
-import { Posting, type Member, type Outcome, type VoucherDoc } from './member'
+import { Posting, type Item, type Member, type Outcome, type VoucherDoc } from './member'
 import type { Rules } from './rules'
 import type { VoucherValue } from './voucher-value'
 import { tierHeld } from './tiers'
+import { judgementAt, tierJudgement, tierNoticeAt, type TierNotice } from './tier-policy'
+import { countOf, withCount } from './keys'
 
 /** Periods already granted, kept on the member so the job's query skips them (the grant document is the guard). */
 export interface Granted {
@@ -13,9 +16,14 @@ export interface Granted {
   birthday?: string
   /** `YYYY-MM` of the last monthly vouchers. */
   monthly?: string
+  /** `YYYY-MM` of the last rolling tier judgement, and of the judgement last noticed. */
+  tierJudged?: string
+  tierNotice?: string
 }
 
 export type BenefitMember = Member & { granted?: Granted }
+
+export { zheOf }
 
 /** The tier extra that brings a birthday free-order voucher. */
 export const FREE_ORDER_EXTRA = '生日免单券'
@@ -23,11 +31,18 @@ export const FREE_ORDER_EXTRA = '生日免单券'
 export const grantIds = {
   birthday: (openid: string, year: string) => `birthday:${openid}:${year}`,
   monthly: (openid: string, month: string) => `monthly:${openid}:${month}`,
+  winback: (openid: string, quietSince: Date) => `winback:${openid}:${quietSince.toISOString()}`,
+  tiers: (openid: string, month: string) => `tiers:${openid}:${month}`,
+  tierNotice: (openid: string, month: string) => `tierNotice:${openid}:${month}`,
 }
+
+export type BenefitKind = keyof typeof grantIds
 
 export interface GiftAnswer {
   grantId: string
   vouchers: VoucherDoc[]
+  /** A tier change coming, for the message. */
+  notice?: TierNotice
 }
 
 export type GiftOutcome = Outcome<GiftAnswer> & { member: BenefitMember }
@@ -47,10 +62,6 @@ function giftVoucher(openid: string, spec: VoucherSpec, grantId: string, code: s
   return { _id: code, openid, ...spec, points: 0, status: 'pending', requestId: grantId, createdAt: now, expiresAt: spec.expiresAt, updatedAt: now }
 }
 
-/** "20% off" reads 8 折 in Chinese (9.5 折 for 5%). */
-export function zheOf(percentOff: number): string {
-  return `${(100 - percentOff) / 10}`
-}
 
 /** The birthday gift when `now` is in the member's birthday month and this year's gift is not given yet; otherwise null. */
 export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): GiftOutcome | null {
@@ -87,18 +98,80 @@ export function monthlyGift(member: BenefitMember, rules: Rules, now: Date, newC
   return p.done({ grantId, vouchers })
 }
 
+/** Members quiet since this instant or earlier are due a win-back voucher; null when win-back is off. */
+export function winbackCutoff(rules: Rules, now: Date): Date | null {
+  return rules.winback.afterDays > 0 ? new Date(now.getTime() - rules.winback.afterDays * 86_400_000) : null
+}
+
+/** For a member from before quiet spells were kept: the spell began with the last purchase, or else with joining. */
+export function quietSinceOf(member: Member, lastPurchaseAt: Date | null): Date {
+  return lastPurchaseAt ?? member.createdAt
+}
+
+/** One voucher of the merchant's win-back item for a member with no purchase in `afterDays`, once per quiet spell; otherwise null. */
+export function winbackGift(item: Item): (member: BenefitMember, rules: Rules, now: Date, newCode: () => string) => GiftOutcome | null {
+  return (member, rules, now, newCode) => {
+    const cutoff = winbackCutoff(rules, now)
+    const since = member.quietSince
+    // a frozen member waits: the spell stays open until unfrozen
+    if (!cutoff || !since || since.getTime() > cutoff.getTime() || member.frozen) return null
+    const grantId = grantIds.winback(member._id, since)
+    const p = new Posting(member, rules, now)
+    // the next purchase opens the next spell
+    p.member.quietSince = null
+    const days = item.validDays > 0 ? item.validDays : rules.voucherDays
+    const spec: VoucherSpec = { itemId: item._id, name: item.name, kind: item.kind, expiresAt: new Date(now.getTime() + days * 86_400_000), ...(item.value ? { value: item.value } : {}) }
+    return p.done({ grantId, vouchers: [giftVoucher(member._id, spec, grantId, newCode(), now)] })
+  }
+}
+
+/** Rolling tiers, once a month: one tier down when the closed window no longer reaches the tier held (reaching it again pays its bonus anew). */
+export function tierJudgementGift(member: BenefitMember, rules: Rules, now: Date): GiftOutcome | null {
+  const month = monthOf(now, rules.timeZone)
+  if (rules.tierPolicy.mode === 'lifetime' || member.granted?.tierJudged === month) return null
+  const p = new Posting(member, rules, now)
+  const m = p.member as BenefitMember
+  m.granted = { ...member.granted, tierJudged: month }
+  const drop = tierJudgement(m, rules, judgementAt(rules, now))
+  if (drop) {
+    m.tier = drop.to.id
+    m.tierLosses = withCount(m.tierLosses ?? {}, drop.from.id, countOf(m.tierLosses ?? {}, drop.from.id) + 1)
+  }
+  return p.done({ grantId: grantIds.tiers(member._id, month), vouchers: [] })
+}
+
+/** In the week before a judgement that would lower the tier, the notice, once per judgement; otherwise null. */
+export function tierNoticeGift(member: BenefitMember, rules: Rules, now: Date): GiftOutcome | null {
+  const notice = tierNoticeAt(member, rules, now)
+  const month = notice?.on.slice(0, 7)
+  if (!notice || !month || member.granted?.tierNotice === month) return null
+  const p = new Posting(member, rules, now)
+  const m = p.member as BenefitMember
+  m.granted = { ...member.granted, tierNotice: month }
+  return p.done({ grantId: grantIds.tierNotice(member._id, month), vouchers: [], notice })
+}
+
+/** The tiers above the lowest, for the judgement's query. */
+export function upperTierIds(rules: Rules): string[] {
+  return rules.tiers.slice(1).map((t) => t.id)
+}
+
 /** The tiers that get monthly vouchers, for the job's query. */
 export function monthlyTierIds(rules: Rules): string[] {
   return rules.tiers.filter((t) => t.monthlyFreeDelivery > 0).map((t) => t.id)
 }
 
 /** The benefit notice in the shape `subscribeMessage.send` takes, for a shopper who consented to benefit messages. */
-export function benefitMessage(openid: string, kind: 'birthday' | 'monthly', gift: GiftAnswer, points: number, templateId: string): SubscribeMessage {
-  const what = kind === 'birthday' ? `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券` : `本月会员礼遇：${gift.vouchers.length} 张免费配送券`
-  return {
-    touser: openid,
-    templateId,
-    page: 'pages/vouchers/index',
-    data: { thing1: { value: what }, thing2: { value: '已放入你的券包，记得使用哦' } },
-  }
+export function benefitMessage(openid: string, kind: BenefitKind, gift: GiftAnswer, points: number, templateId: string): SubscribeMessage {
+  const [what, detail, page] = gift.notice
+    ? [`会员等级将调整为${gift.notice.to.name}`, `${gift.notice.on} 起生效，消费可保级`, 'pages/index/index']
+    : [giftLine(kind, gift, points), '已放入你的券包，记得使用哦', 'pages/vouchers/index']
+  return { touser: openid, templateId, page, data: { thing1: { value: what }, thing2: { value: detail } } }
+}
+
+/** What a gift of vouchers (and points) brought, in one line. */
+function giftLine(kind: BenefitKind, gift: GiftAnswer, points: number): string {
+  if (kind === 'birthday') return `生日礼遇：${points} 积分和 ${gift.vouchers.length} 张券`
+  if (kind === 'winback') return `好久不见，送你一张「${gift.vouchers[0]?.name ?? '优惠券'}」`
+  return `本月会员礼遇：${gift.vouchers.length} 张免费配送券`
 }

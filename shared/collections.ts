@@ -17,7 +17,7 @@ export interface CollectionSpec {
 export const COLLECTIONS = {
   members: {
     holds: 'one member per OPENID: balance, lots by expiry month, tier, streak, profile',
-    indexes: [{ fields: { nextExpiryAt: 1 } }, { fields: { createdAt: 1 } }, { fields: { birthdayMonth: 1 } }, { fields: { tier: 1 } }],
+    indexes: [{ fields: { nextExpiryAt: 1 } }, { fields: { createdAt: 1 } }, { fields: { birthdayMonth: 1 } }, { fields: { tier: 1 } }, { fields: { quietSince: 1 } }],
   },
   ledger: {
     holds: 'one entry per change of points, id derived from its cause',
@@ -39,7 +39,7 @@ export const COLLECTIONS = {
   shares: { holds: 'a shopper share of an item', indexes: [{ fields: { openid: 1 } }] },
   shareOpens: { holds: 'a friend opening a share, and daily reward counters', indexes: [] },
   draws: { holds: 'a lottery draw by requestId', indexes: [{ fields: { openid: 1 } }] },
-  grants: { holds: 'a benefit granted once per period (birthday, monthly vouchers, reminders)', indexes: [] },
+  grants: { holds: 'a benefit granted once per period (birthday, monthly vouchers, win-back, reminders)', indexes: [] },
   settings: { holds: 'the merchant rules document and job progress', indexes: [] },
   usage: { holds: 'how often one person did something in one window (codes a clerk issued an hour, shares a member created a day), for the limits', indexes: [{ fields: { openid: 1 } }] },
   memberCodes: { holds: "a shopper's 会员码 by its digits: one use, 60 s, with the consent to pay with points", indexes: [{ fields: { openid: 1 } }] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { displayOf } from './display'
+import { displayOf, tierDiscountText } from './display'
 import { DEFAULT_RULES } from './rules'
 
 describe('the numbers pages show', () => {
@@ -15,5 +15,14 @@ describe('the numbers pages show', () => {
       ['钻石卡', 20000, 20000],
     ])
     expect(d).toMatchObject({ share: { reward: 5 }, profile: { birthday: 50, address: 30 }, cash: { pointsPerYuan: 100, maxPercent: 10 }, timeZone: 'Asia/Shanghai' })
+  })
+})
+
+describe('tierDiscountText', () => {
+  it('says a tier’s discount in 折 for its card, and nothing for a tier without one', () => {
+    const gold = DEFAULT_RULES.tiers[2]!
+    expect(tierDiscountText({ ...gold, discountPercent: 5 })).toBe('金卡每单享9.5折')
+    expect(tierDiscountText({ ...gold, discountPercent: 20 })).toBe('金卡每单享8折')
+    expect(tierDiscountText(gold)).toBe('')
   })
 })

@@ -1,5 +1,5 @@
 /** Every rule number a page shows, from the merchant's rules: pages read them here and never write one themselves. */
-import type { Rules } from './rules'
+import type { Rules, TierRule } from './rules'
 
 export interface DisplayTier {
   id: string
@@ -56,4 +56,15 @@ export function displayOf(rules: Rules): Display {
     expiryMonths: rules.expiry.months,
     voucherDays: rules.voucherDays,
   }
+}
+
+/** "20% off" reads 8 折 in Chinese (9.5 折 for 5%). */
+export function zheOf(percentOff: number): string {
+  return `${(100 - percentOff) / 10}`
+}
+
+/** The tier card's line for its discount, e.g. "金卡每单享9.5折"; empty when the tier has none. */
+export function tierDiscountText(tier: TierRule): string {
+  const percent = tier.discountPercent ?? 0
+  return percent > 0 ? `${tier.name}每单享${zheOf(percent)}折` : ''
 }

@@ -8,7 +8,7 @@ import { yuan } from './money'
 import { campaignGains, campaignsAt, campaignsToday, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
 import { dayOf, monthNumberOf, monthOf } from './calendar'
 import { redeemRefusal } from './catalog'
-import { displayOf } from './display'
+import { displayOf, tierDiscountText } from './display'
 import { countOf, withCount } from './keys'
 import { addToLots, expireLots, expiryMonthFor, lotsTotal, nextExpiryOf, takeFromLots, type Lot } from './lots'
 import { pointsForPayment } from './purchase'
@@ -17,6 +17,7 @@ import { Refusal } from './refusal'
 import type { Rules } from './rules'
 import { continueStreak, currentStreak, streakBonus, type Streak } from './streak'
 import { nextTier, tierHeld, tiersCrossed } from './tiers'
+import { recordMonth, standingAt, tierNoticeAt, type MonthRecord } from './tier-policy'
 import { referralRewards, type Referral } from './referral'
 import { requireUsable, usedOn } from './voucher-use'
 import { valueText, voucherMultiplier, type VoucherValue } from './voucher-value'
@@ -66,6 +67,10 @@ export interface Member {
   /** Frozen by the owner: neither earns nor spends until unfrozen. */
   frozen?: boolean
   frozenReason?: string | null
+  /** When the quiet spell began (joining or the last purchase), until a win-back voucher is given for it (then null); indexed. */
+  quietSince?: Date | null
+  /** Spend and earned points per merchant month, for tiers judged on a rolling window (absent before it was kept). */
+  recent?: MonthRecord[]
   /** Set once, in the transaction that starts a deletion: the id the books keep instead of the OPENID. */
   deleting?: { anon: string; since: Date }
 }
@@ -189,6 +194,8 @@ export interface ClaimRecord {
   voucherCode?: string
   /** Points each campaign added (the first-order multiplier included). */
   campaigns?: CampaignGain[]
+  /** The referral rewards this first purchase paid, which a full refund takes back from both. */
+  referral?: { inviterPoints: number; inviteePoints: number }
 }
 
 
@@ -232,7 +239,7 @@ export class Posting {
 
   private add(id: string, kind: LedgerKind, reason: string, points: number, earned: boolean, settles: boolean, extra: Partial<LedgerEntry> = {}): void {
     const m = this.member
-    if (earned) m.lifetimePoints += points
+    if (earned) this.record(0, points)
     const settled = settles ? Math.min(points, m.pointsDebt ?? 0) : 0
     if (settled > 0) m.pointsDebt = (m.pointsDebt ?? 0) - settled
     const kept = points - settled
@@ -268,7 +275,7 @@ export class Posting {
     const owed = points - taken
     m.balance -= taken
     m.lots = takeFromLots(m.lots, taken).left
-    m.lifetimePoints = Math.max(0, m.lifetimePoints - points)
+    this.record(0, -points)
     if (owed === 0) return this.entry(id, 'clawback', reason, -taken)
     m.pointsDebt = (m.pointsDebt ?? 0) + owed
     this.entry(id, 'clawback', `${reason}（其中 ${owed} 积分已用掉，记为欠下的积分，以后获得的积分先抵还）`, -taken, { debtAdded: owed })
@@ -286,10 +293,29 @@ export class Posting {
     return points
   }
 
+  /** Adds spend toward tiers (negative: a refund takes it back). */
+  spend(fen: number): void {
+    this.record(fen, 0)
+  }
+
+  /** Spend and earned points in the lifetime totals (never below zero) and in this month's record. */
+  private record(spentFen: number, points: number): void {
+    const m = this.member
+    m.totalSpentFen = Math.max(0, m.totalSpentFen + spentFen)
+    m.lifetimePoints = Math.max(0, m.lifetimePoints + points)
+    m.recent = recordMonth(m.recent, monthOf(this.now, this.rules.timeZone), spentFen, points)
+  }
+
+  /** Where the member stands for tiers under the rules' tier policy. */
+  get standing() {
+    return standingAt(this.member, this.rules, this.now)
+  }
+
   /** Moves the member up to every tier now reached, paying each tier's bonus once (a bonus may reach the next). */
   promote(): void {
     const m = this.member
-    for (let crossed = tiersCrossed(this.rules, m.tier, m.totalSpentFen, m.lifetimePoints); crossed.length > 0; crossed = tiersCrossed(this.rules, m.tier, m.totalSpentFen, m.lifetimePoints)) {
+    const crossedNow = () => tiersCrossed(this.rules, m.tier, this.standing.totalSpentFen, this.standing.lifetimePoints)
+    for (let crossed = crossedNow(); crossed.length > 0; crossed = crossedNow()) {
       for (const tier of crossed) {
         m.tier = tier.id
         this.promoted.push({ id: tier.id, bonus: tier.bonus })
@@ -365,6 +391,7 @@ export function signUp(openid: string, rules: Rules, now: Date, nickname = '微�
     redeemed: {},
     subscriptions: {},
     seq: 0,
+    quietSince: now,
     createdAt: now,
     updatedAt: now,
   }
@@ -513,9 +540,10 @@ export function claimPurchase(
   const cashLots = p.debit(`purchase:${purchase._id}:cash`, 'cash', `积分抵扣 ${yuan(bill.deductedFen)} 元`, bill.pointsToUse)
   const earnings = purchaseEarnings(m, purchase, bill.payFen, rules, now, card)
   const spentFen = bill.payFen + bill.deductedFen
-  m.totalSpentFen += spentFen
+  p.spend(spentFen)
   m.purchases += 1
   m.firstPurchasePaid = true
+  m.quietSince = now
   p.credit(`purchase:${purchase._id}`, 'purchase', `消费 ${yuan(bill.payFen)} 元获得积分${earnings.boosted}`, earnings.points)
   creditBoosts(p, purchase._id, earnings, card)
   p.credit(`purchase:${purchase._id}:first`, 'first', `首次消费奖励 ${earnings.firstBonus} 积分`, earnings.firstBonus)
@@ -538,6 +566,7 @@ export function claimPurchase(
     member: { nickname: m.nickname, tier: tier.name },
     ...(voucher ? { voucherCode: voucher._id } : {}),
     ...(earnings.campaigns.length > 0 ? { campaigns: earnings.campaigns } : {}),
+    ...(inviter ? { referral: { ...rules.referral } } : {}),
   }
   const outcome = p.done({
     awarded: claim.awarded,
@@ -649,6 +678,7 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
   // computed, not written: a read never conflicts with a purchase or check-in, and the next change stores the same expiry
   const member = memberAsOf(stored, rules, now)
   const tier = tierHeld(rules, member)
+  const standing = standingAt(member, rules, now)
   const today = dayOf(now, rules.timeZone)
   return {
     openid: member._id,
@@ -656,8 +686,9 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
     balance: member.balance,
     lifetimePoints: member.lifetimePoints,
     totalSpentFen: member.totalSpentFen,
-    tier: { id: tier.id, name: tier.name, rate: tier.rate },
-    nextTier: nextTier(rules, member.tier, member.totalSpentFen, member.lifetimePoints),
+    tier: { id: tier.id, name: tier.name, rate: tier.rate, discountPercent: tier.discountPercent ?? 0, discountText: tierDiscountText(tier) },
+    nextTier: nextTier(rules, member.tier, standing.totalSpentFen, standing.lifetimePoints),
+    tierNotice: tierNoticeAt(member, rules, now),
     streak: { count: currentStreak(member.streak, today), checkedInToday: member.streak.lastDay === today },
     expiring: member.lots.slice(0, 3).map((l) => ({ points: l.points, expiresAt: nextExpiryOf([l], rules.timeZone)!.toISOString() })),
     recommendations: recommend(member.balance, items),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { metricsOf, periodOf, pointFlows, trendOf } from './metrics'
+import { givenAwayOf, metricsOf, periodOf, pointFlows, trendOf } from './metrics'
 import { DEFAULT_RULES } from './rules'
 
 describe('periodOf', () => {
@@ -69,5 +69,12 @@ describe('metricsOf', () => {
     const m = metricsOf(p, { members: 2, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [{ _id: 'toString', n: 2 }], promotions: [{ _id: 'constructor', n: 1 }], dayFlows: [], earners: 0 }, DEFAULT_RULES)
     expect(m.tierDistribution).toEqual({ normal: 0, silver: 0, gold: 0, diamond: 0, toString: 2 })
     expect(m.promotions).toEqual({ silver: 0, gold: 0, diamond: 0, constructor: 1 })
+  })
+})
+
+describe('givenAwayOf', () => {
+  it('adds tier discounts, vouchers and points as cash into the value given away, zero when nothing was claimed', () => {
+    expect(givenAwayOf({ tierDiscountFen: 6_00, voucherOffFen: 10_00, pointsCashFen: 90 })).toEqual({ tierDiscountFen: 6_00, voucherOffFen: 10_00, pointsCashFen: 90, totalFen: 16_90 })
+    expect(givenAwayOf().totalFen).toBe(0)
   })
 })

@@ -60,6 +60,17 @@ export interface CountRow {
   n: number
 }
 
+/** Fen that orders claimed in the period had taken off (fully refunded ones aside): by tier discounts, vouchers, points as cash. */
+export interface GivenAway {
+  tierDiscountFen: number
+  voucherOffFen: number
+  pointsCashFen: number
+  totalFen: number
+}
+
+/** The database's sums of claimed purchases' discounts; absent when nothing was claimed. */
+export type GivenAwayRow = Omit<GivenAway, 'totalFen'>
+
 export interface MetricsInput {
   members: number
   newMembers: number
@@ -73,6 +84,7 @@ export interface MetricsInput {
   earners: number
   tiers: CountRow[]
   promotions: CountRow[]
+  givenAway?: GivenAwayRow
 }
 
 export interface Metrics {
@@ -102,6 +114,7 @@ export interface Metrics {
   trend: TrendDay[]
   /** The name of each tier id above, as the rules call it, so the owner reads names and not ids. */
   tierNames: Record<string, string>
+  givenAway: GivenAway
 }
 
 const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : 0)
@@ -149,7 +162,14 @@ export function metricsOf(period: Period, input: MetricsInput, rules: Rules): Me
     earners: input.earners,
     trend: trendOf(period, input.dayFlows),
     tierNames: Object.fromEntries(rules.tiers.map((t) => [t.id, t.name])),
+    givenAway: givenAwayOf(input.givenAway),
   }
+}
+
+/** The value given away, with its total. */
+export function givenAwayOf(row: GivenAwayRow = { tierDiscountFen: 0, voucherOffFen: 0, pointsCashFen: 0 }): GivenAway {
+  const { tierDiscountFen, voucherOffFen, pointsCashFen } = row
+  return { tierDiscountFen, voucherOffFen, pointsCashFen, totalFen: tierDiscountFen + voucherOffFen + pointsCashFen }
 }
 
 /** The daily trend: each day's flows summed as `pointFlows` sums the period's, days without any at zero. */

@@ -16,3 +16,8 @@ export async function adminIds(): Promise<string[]> {
   const res = await db.collection('staff').where({ role: 'admin' }).limit(100).get()
   return (res.data as StaffRecord[]).map((s) => s._id)
 }
+
+/** Staff are not members: their own shopping stays out of the merchant's figures and benefits. */
+export async function staffIds(): Promise<string[]> {
+  return ((await db.collection('staff').limit(1000).get()).data as Array<{ _id: string }>).map((s) => s._id)
+}

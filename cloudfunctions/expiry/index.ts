@@ -1,6 +1,6 @@
 /**
  * expiry: the daily job (timer, 02:00 merchant time). Expires due points and vouchers, sends expiry reminders,
- * grants birthday and monthly tier benefits. Each step walks only what is due, stops starting work when the time
+ * grants birthday and monthly tier benefits and win-back vouchers, judges rolling tiers monthly and gives notice a week before. Each step walks only what is due, stops starting work when the time
  * budget is spent, and is safe to run again: a second run picks up exactly what is left. A run that could not
  * finish hands the rest to a fresh run of itself, so a large sweep still completes the same night.
  */
@@ -11,9 +11,10 @@ import { db, putDoc } from '../common/cloud'
 import { forgetRules, loadRules } from '../common/rules'
 import { action, createMain } from '../common/router'
 import type { Rules } from '../../shared/rules'
-import { grantBirthdays, grantMonthly } from './benefits'
+import { grantBirthdays, grantMonthly, grantWinbacks, markQuietSpells } from './benefits'
 import { expireDuePoints, expireDueVouchers } from './points'
 import { sendReminders } from './reminders'
+import { judgeTiers, noticeTiers } from './tiers'
 import { emptyReport, type SweepReport } from './sweep'
 
 /** config.json allows 60 s; new work stops after this, leaving time for what is in flight and the hand-off. */
@@ -32,6 +33,10 @@ const STEPS: Record<string, Step> = {
   reminders: sendReminders,
   birthday: grantBirthdays,
   monthly: grantMonthly,
+  quietSpells: markQuietSpells,
+  winback: grantWinbacks,
+  tiers: judgeTiers,
+  tierNotice: noticeTiers,
 }
 
 export interface JobReport {

@@ -68,4 +68,25 @@ describe('referrals', () => {
     expect((await referrals('r-rush')).map((e) => e.delta)).toEqual([50])
     expect((await member('r-rush')).balance).toBe(100 + claimed * 10 + 50 + 50)
   })
+
+  it('takes both rewards back when the invitee’s first purchase is refunded in full, and not on a partial refund', async () => {
+    await login('r-host3')
+    const shareId = await share('r-host3')
+    await login('r-back')
+    await open('r-back', shareId)
+    await buy('r-back', 'r-back-1')
+    const refund = (refundId: string, amountFen: number) => c.data('store', { action: 'refund', orderId: 'r-back-1', refundId, amountFen }, 'demo-staff')
+    await refund('part', 40_00)
+    expect((await member('r-host3')).balance).toBe(100 + 5 + 100)
+    await refund('rest', 60_00)
+    const backs = async (openid: string) => (await c.docs<LedgerEntry>('ledger', { openid, kind: 'clawback' })).filter((e) => e.reason.includes('奖励'))
+    expect((await backs('r-host3')).map((e) => [e.delta, e.reason])).toEqual([[-100, '邀请的好友首次消费已全额退款，收回邀请奖励 100 积分']])
+    expect((await backs('r-back')).map((e) => [e.delta, e.reason])).toEqual([[-50, '订单 r-back-1 全额退款，收回受邀首次消费奖励 50 积分']])
+    expect((await member('r-host3')).balance).toBe(100 + 5)
+    // sign-up only: the order's points, its first-purchase bonus and the referral reward are all back
+    expect((await member('r-back')).balance).toBe(100)
+    // the next purchase is no first purchase: no referral again
+    await buy('r-back', 'r-back-2')
+    expect(await referrals('r-host3')).toHaveLength(1)
+  })
 })

@@ -12,14 +12,15 @@ export async function loadClaimExtras(t: Store, member: Member, voucherCode: str
   return { voucher, referral }
 }
 
-async function inviterOf(t: Store, member: Member): Promise<ClaimExtras['referral']> {
+/** The member's inviter through the share that brought them in (null once the sharer is gone). */
+export async function inviterOf(t: Store, member: Member): Promise<ClaimExtras['referral']> {
   const share = await getDoc<ShareDoc>(t, 'shares', member.invitedBy!)
   // the inviter's ledger names the invitee by keyed hash only, so deleting the invitee leaves no OPENID there
   const [inviter, inviteeMark] = await Promise.all([share ? findMember(t, share.openid) : null, markOf(member._id)])
   return { inviter, inviteeMark }
 }
 
-/** The writes a claim adds: the voucher it used and the inviter it rewarded. */
+/** The writes beside the member that a claim or a refund adds: the voucher it used or gave back, the inviter it rewarded or took back from. */
 export function claimWrites(t: Store, outcome: { voucher: VoucherDoc | null; inviter: Outcome<null> | null }): Array<Promise<unknown>> {
   return [...(outcome.voucher ? [putDoc(t, 'vouchers', outcome.voucher)] : []), ...(outcome.inviter ? [storeOutcome(t, outcome.inviter)] : [])]
 }

@@ -15,7 +15,7 @@ import { action } from '../common/router'
 import { transact } from '../common/transact'
 import { tierHeld } from '../../shared/tiers'
 import { voucherAfterRefund } from '../../shared/voucher-use'
-import { claimWrites, loadClaimExtras, pendingVouchers } from './claim-extras'
+import { claimWrites, inviterOf, loadClaimExtras, pendingVouchers } from './claim-extras'
 
 interface OrderDoc {
   _id: string
@@ -129,13 +129,15 @@ export const counter = {
         if (!purchase) throw new Refusal('NOT_FOUND', '没有找到这笔订单，请核对订单号')
         // claimed since it was looked up: its member was not read with it
         if (purchase.claimedBy !== found.claimedBy) throw new Refusal('CONFLICT', '订单刚刚有变化，请再试一次')
-        const outcome = refundPurchase(member, purchase, args.refundId, args.amountFen, ctx.rules, ctx.now)
+        // a first purchase that paid the referral gives it back from both when refunded in full
+        const referral = purchase.claim?.referral && member?.invitedBy ? await inviterOf(t, member) : null
+        const outcome = refundPurchase(member, purchase, args.refundId, args.amountFen, ctx.rules, ctx.now, referral)
         const answer = { purchase: purchaseView(outcome.purchase, ctx.now), ...outcome.answer }
         const used = purchase.claim?.voucherCode ? await getDoc<VoucherDoc>(t, 'vouchers', purchase.claim.voucherCode) : null
         // a voucher used on an order refunded in full comes back, with the validity it had left
         const returned = voucherAfterRefund(used, purchase.orderId, outcome.purchase.status === 'refunded', ctx.now)
         const writes = [
-          ...(returned ? [putDoc(t, 'vouchers', returned)] : []),
+          ...claimWrites(t, { voucher: returned, inviter: outcome.inviter }),
           putDoc(t, 'purchases', outcome.purchase),
           createDoc(t, 'refunds', { _id: guard, orderId: args.orderId, refundId: args.refundId, amountFen: args.amountFen, by: ctx.openid, at: ctx.now, answer }),
           audit(t, ctx, `refund:${guard}`, 'refund', args.orderId, { refundId: args.refundId, amountFen: args.amountFen, clawedBack: answer.clawedBack, returnedPoints: answer.returnedPoints }, purchase.claimedBy),

@@ -1,9 +1,10 @@
 /** store.metrics: the merchant's figures for a period, each computed by the database (count and aggregate), never by loading every document. */
 import type { CollectionName } from '../../shared/collections'
-import { ACTIVE_KINDS, EARNING_KINDS, metricsOf, periodOf, type CountRow, type DayFlowRow, type FlowRow, type Metrics } from '../../shared/metrics'
+import { ACTIVE_KINDS, EARNING_KINDS, metricsOf, periodOf, type CountRow, type DayFlowRow, type FlowRow, type GivenAwayRow, type Metrics } from '../../shared/metrics'
 import { schemas } from '../../shared/schemas'
 import { db } from '../common/cloud'
 import { action } from '../common/router'
+import { staffIds } from '../common/staff'
 
 /** The slice of the SDK's aggregate builder this file uses. */
 interface Pipeline {
@@ -41,11 +42,6 @@ async function membersWith(kinds: string[], inPeriod: object): Promise<number> {
   return row?.n ?? 0
 }
 
-/** Staff are not members: their own shopping stays out of the merchant's figures. */
-async function staffIds(): Promise<string[]> {
-  return ((await db.collection('staff').limit(1000).get()).data as Array<{ _id: string }>).map((s) => s._id)
-}
-
 export async function computeMetrics(from: string, to: string, rules: Parameters<typeof periodOf>[2]): Promise<Metrics> {
   const period = periodOf(from, to, rules)
   const during = _.gte(period.start).and(_.lt(period.end))
@@ -55,7 +51,7 @@ export async function computeMetrics(from: string, to: string, rules: Parameters
   const day = $.dateToString({ date: '$at', format: '%Y-%m-%d', timezone: rules.timeZone })
   const positive = (field: string) => $.cond({ if: $.gt([field, 0]), then: field, else: 0 })
   const negative = (field: string) => $.cond({ if: $.lt([field, 0]), then: field, else: 0 })
-  const [members, newMembers, flows, dayFlows, activeMembers, checkInMembers, earners, buyerRows, tiers, promotions] = await Promise.all([
+  const [members, newMembers, flows, dayFlows, activeMembers, checkInMembers, earners, buyerRows, tiers, promotions, givenAway] = await Promise.all([
     db.collection('members').where({ createdAt: _.lt(period.end), _id: notStaff }).count(),
     db.collection('members').where({ createdAt: during, _id: notStaff }).count(),
     rows<FlowRow>(pipeline('ledger').match(inPeriod).group({ _id: '$kind', credits: $.sum(positive('$delta')), debits: $.sum(negative('$delta')) })),
@@ -72,11 +68,17 @@ export async function computeMetrics(from: string, to: string, rules: Parameters
     rows<CountRow>(pipeline('members').match({ createdAt: _.lt(period.end), _id: notStaff }).group({ _id: '$tier', n: $.sum(1) })),
     // a promotion's ledger id is tier:<openid>:<tier>
     rows<CountRow>(pipeline('ledger').match({ ...inPeriod, kind: 'tier' }).project({ tier: $.arrayElemAt([$.split(['$_id', ':']), 2]) }).group({ _id: '$tier', n: $.sum(1) })),
+    // a fully refunded order gave its discount, voucher and points back
+    rows<GivenAwayRow>(
+      pipeline('purchases')
+        .match({ claimedAt: during, claimedBy: notStaff, status: _.nin(['refunded']) })
+        .group({ _id: null, tierDiscountFen: $.sum('$claim.tierDiscountFen'), voucherOffFen: $.sum('$claim.voucherOffFen'), pointsCashFen: $.sum('$claim.deductedFen') }),
+    ),
   ])
   const buyers = buyerRows[0] ?? { buyers: 0, repeat: 0 }
   return metricsOf(
     period,
-    { members: members.total, newMembers: newMembers.total, activeMembers, checkInMembers, earners, buyers: buyers.buyers, repeatBuyers: buyers.repeat, flows, dayFlows, tiers, promotions },
+    { members: members.total, newMembers: newMembers.total, activeMembers, checkInMembers, earners, buyers: buyers.buyers, repeatBuyers: buyers.repeat, flows, dayFlows, tiers, promotions, givenAway: givenAway[0] },
     rules,
   )
 }

@@ -1,5 +1,6 @@
 // The owner's figures from store.metrics: a Chinese label for each key the server sends, rates as percentages,
 // tier maps as bars named as the rules name the tiers, and the daily trend as one series per flow.
+import { yuan } from '../../../shared/money'
 import type { DataFor } from '../services/api'
 
 export type Metrics = DataFor<'store', 'metrics'>
@@ -17,6 +18,10 @@ const RATES: Record<RateKey, string> = {
   earnedShare: '获得积分会员占比', burnRate: '积分消耗率', repurchaseRate: '复购率', checkInParticipation: '签到参与率',
 }
 const TIER_MAPS: Record<TierMapKey, string> = { tierDistribution: '等级分布', promotions: '各等级晋升人数' }
+// What the shop gave up in money over the period, each in 元.
+const GIVEN_AWAY: Record<keyof Metrics['givenAway'], string> = {
+  totalFen: '让利合计（元）', tierDiscountFen: '等级折扣（元）', voucherOffFen: '优惠券抵扣（元）', pointsCashFen: '积分抵现（元）',
+}
 const FLOWS = { issued: '发放', redeemed: '兑换', expired: '过期' } as const
 
 export interface Stat { key: string; label: string; value: string }
@@ -27,11 +32,12 @@ export interface TrendPoint { day: string; flow: string; points: number }
 export const formatRate = (value: number): string => `${(value * 100).toFixed(1)}%`
 const formatCount = (value: number): string => value.toLocaleString('en-US')
 
-export function metricsView(m: Metrics): { counts: Stat[]; rates: Stat[]; charts: Chart[] } {
+export function metricsView(m: Metrics): { counts: Stat[]; rates: Stat[]; givenAway: Stat[]; charts: Chart[] } {
   const entries = <K extends string>(labels: Record<K, string>) => Object.entries(labels) as [K, string][]
   return {
     counts: entries(COUNTS).map(([key, label]) => ({ key, label, value: formatCount(m[key]) })),
     rates: entries(RATES).map(([key, label]) => ({ key, label, value: formatRate(m[key]) })),
+    givenAway: entries(GIVEN_AWAY).map(([key, label]) => ({ key, label, value: yuan(m.givenAway[key]) })),
     charts: entries(TIER_MAPS).map(([key, label]) => tierChart(key, label, m[key], m.tierNames)),
   }
 }

@@ -30,6 +30,7 @@ function Figures({ data }: { data: Metrics }) {
     <View>
       <Stats id='metric-counts' stats={view.counts} />
       <Stats id='metric-rates' stats={view.rates} />
+      <Stats id='metric-given-away' stats={view.givenAway} />
       <TrendChart trend={data.trend} />
       {view.charts.map((c) => (
         <View key={c.key} className='chart gap-top' id={`chart-${c.key}`}>
