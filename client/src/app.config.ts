@@ -10,7 +10,7 @@ export default defineAppConfig({
     'pages/profile/index',
   ],
   // Merchant pages are a subpackage: shoppers never download them.
-  subPackages: [{ root: 'merchant', pages: ['staff/index', 'admin/index'] }],
+  subPackages: [{ root: 'merchant', pages: ['staff/index', 'admin/index', 'rules/index', 'catalog/index', 'catalog/edit'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -10,4 +10,7 @@ export const ROUTES = {
   memberCode: '/pages/member-code/index',
   staff: '/merchant/staff/index',
   admin: '/merchant/admin/index',
+  rules: '/merchant/rules/index',
+  catalog: '/merchant/catalog/index',
+  itemEdit: '/merchant/catalog/edit',
 } as const
