@@ -1,21 +1,9 @@
 // The owner's rules form: every rule as a labelled field with its unit, grouped as the page shows them.
 // Paths are dotted; `[]` stands for each entry of a list (`tiers[].rate`).
 import { RULE_NAMES, type Rules } from '../../../shared/rules'
+import type { FormField } from './form-field'
 
-/**
- * How a field is typed: `int` whole numbers, `yuan` money typed in 元 and stored in fen, `rate` a decimal, `text`/`day` as typed,
- * `intList`/`textList` several values separated by commas, and chips: `tier`, `item`, `mode` (tier policy), `weekdays`.
- */
-export type FieldKind = 'int' | 'yuan' | 'rate' | 'text' | 'day' | 'intList' | 'textList' | 'tier' | 'item' | 'mode' | 'weekdays'
-
-export interface RuleField {
-  path: string
-  label: string
-  kind: FieldKind
-  unit?: string
-  /** May be left empty (the rule is then absent). */
-  optional?: boolean
-  hint?: string
+export interface RuleField extends FormField {
   /** Shown only when the rules call for it (e.g. the months of a rolling tier policy). */
   shownIf?: (rules: Rules) => boolean
 }

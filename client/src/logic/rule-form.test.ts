@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULES, type Rules } from '../../../shared/rules'
-import { draftProblems, formatValue, keysOf, parseText, placeIssues, rulePathOf, setAt } from './rule-form'
+import { formatValue, parseText, setAt } from './form-field'
+import { draftProblems, keysOf, placeIssues, rulePathOf } from './rule-form'
 import { RULE_FIELDS } from './rule-fields'
 
 const field = (path: string) => RULE_FIELDS.find((f) => f.path === path)!

@@ -1,8 +1,9 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input } from '@tarojs/components'
 import type { Rules } from '../../../../shared/rules'
-import { valueAt } from '../../logic/rule-form'
+import { valueAt } from '../../logic/form-field'
 import { TIER_POLICY_MODES, WEEKDAYS, type RuleField } from '../../logic/rule-fields'
 import { ChoiceChips } from '../../components/ChoiceChips'
+import { FormRow } from '../../components/FormRow'
 import type { RuleDraft } from './useRuleDraft'
 
 export interface ItemChoice {
@@ -22,16 +23,10 @@ export const domId = (key: string) => `rule-${key.replace(/\./g, '-')}`
 
 // One rule: its label, what the owner types or picks, its unit, and the reason beside it while it is not accepted.
 export function RuleFieldRow({ draft, field, at, items }: Props) {
-  const problem = draft.problemAt(at)
   return (
-    <View className={`rule-field${problem ? ' rule-field--bad' : ''}`} id={domId(at)}>
-      <View className='rule-field__row'>
-        <Text className='rule-field__label'>{field.label}</Text>
-        <View className='rule-field__control'><Control draft={draft} field={field} at={at} items={items} /></View>
-        {field.unit && <Text className='rule-field__unit'>{field.unit}</Text>}
-      </View>
-      {problem ? <View className='rule-field__problem'>{problem}</View> : field.hint && <View className='rule-field__hint'>{field.hint}</View>}
-    </View>
+    <FormRow id={domId(at)} label={field.label} unit={field.unit} hint={field.hint} problem={draft.problemAt(at)}>
+      <Control draft={draft} field={field} at={at} items={items} />
+    </FormRow>
   )
 }
 
@@ -48,7 +43,7 @@ function Control({ draft, field, at, items }: Props) {
       return <ChoiceChips options={WEEKDAYS} selected={value} multiple onPick={(v) => draft.choose(at, toggled(value, v as number))} />
     default:
       return (
-        <Input className='rule-field__input' type={field.kind === 'int' || field.kind === 'yuan' || field.kind === 'rate' ? 'digit' : 'text'}
+        <Input className='form-row__input' type={field.kind === 'int' || field.kind === 'yuan' || field.kind === 'rate' ? 'digit' : 'text'}
           value={draft.textOf(at, field)} placeholder={field.optional ? '不填' : ''} onInput={(e) => draft.type(at, field, e.detail.value)} />
       )
   }

@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components'
 import { ErrorLine } from '../../components/StateView'
-import { valueAt } from '../../logic/rule-form'
+import { valueAt } from '../../logic/form-field'
 import type { RuleList } from '../../logic/rule-fields'
 import { RuleFieldRow, type ItemChoice } from './RuleFieldRow'
 import type { RuleDraft } from './useRuleDraft'

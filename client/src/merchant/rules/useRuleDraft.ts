@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { Rules } from '../../../../shared/rules'
-import { draftProblems, formatValue, parseText, placeOf, placesOf, rulePathOf, setAt, valueAt } from '../../logic/rule-form'
+import { formatValue, parseText, setAt, valueAt } from '../../logic/form-field'
+import { draftProblems, placeOf, placesOf, rulePathOf } from '../../logic/rule-form'
 import type { RuleField, RuleList } from '../../logic/rule-fields'
 import type { ApiError } from '../../services/contract'
 
