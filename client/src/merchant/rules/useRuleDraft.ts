@@ -30,8 +30,8 @@ export function useRuleDraft(initial: Rules) {
       setTexts((t) => ({ ...t, [key]: text }))
       const parsed = parseText(field, text)
       setTypos((t) => (parsed.ok ? without(t, (k) => k === key) : { ...t, [key]: parsed.error }))
-      if (parsed.ok) edit((r) => setAt(r, key, parsed.value))
-      else setRefusal(null)
+      // text that reads as no value leaves the rule as it was, with the reason beside it
+      edit((r) => (parsed.ok ? setAt(r, key, parsed.value) : r))
     },
     choose: (key: string, value: unknown) => edit((r) => setAt(r, key, value)),
     add: (list: RuleList) => edit((r) => setAt(r, list.path, [...(valueAt(r, list.path) as unknown[]), list.blank(r)])),
