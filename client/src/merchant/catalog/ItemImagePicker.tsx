@@ -40,7 +40,7 @@ export function ItemImagePicker({ itemId, preview, onUploaded, onRemove }: Props
           <ActionButton className='btn btn--ghost btn--small' id='item-image-choose' disabled={pending} onClick={() => void onChoose()}>
             {pending ? '上传中…' : preview ? '更换图片' : '上传图片'}
           </ActionButton>
-          {preview && <View className='link-btn gap-top-small' id='item-image-remove' onClick={onRemove}>不用图片</View>}
+          {preview && <View className='link-btn item-image__remove' id='item-image-remove' onClick={onRemove}>不用图片</View>}
         </View>
       </View>
       <ErrorLine message={error} id='item-image-error' />
