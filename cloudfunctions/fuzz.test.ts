@@ -59,6 +59,7 @@ const ACTIONS: Array<{ fn: string; action: string; args: Record<string, unknown>
   { fn: 'store', action: 'freeze', args: { openid: 'fuzz-nobody', frozen: true, reason: '测试' }, as: 'demo-admin' },
   { fn: 'store', action: 'inviteStaff', args: { role: 'staff', name: '小李' }, as: 'demo-admin' },
   { fn: 'store', action: 'staffList', args: {}, as: 'demo-admin' },
+  { fn: 'store', action: 'items', args: {}, as: 'demo-admin' },
   { fn: 'store', action: 'removeStaff', args: { openid: 'nobody' }, as: 'demo-admin' },
   { fn: 'store', action: 'exportCsv', args: { what: 'ledger', from: '2026-01-01', to: '2026-01-31' }, as: 'demo-admin' },
   { fn: 'member', action: 'joinStaff', args: { code: CODE }, as: 'shopper' },

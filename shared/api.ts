@@ -27,7 +27,8 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } }
+/** `field`: the argument a refusal is about, as a dotted path (`item.points`, `rules.tiers.1.rate`), for a form to place `message` beside it. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; field?: string } }
 
 export type ItemKind = (typeof itemKinds)[number]
 export type VoucherStatus = (typeof voucherStatuses)[number]
@@ -169,6 +170,11 @@ export interface ItemView {
   value?: VoucherValue
 }
 
+/** An item in the owner's list, with a link to its picture (null: none). */
+export interface OwnerItemView extends ItemView {
+  imageUrl: string | null
+}
+
 /** One row of the owner's member search. */
 export interface MemberRow {
   openid: string
@@ -245,6 +251,8 @@ export interface Actions {
     fulfilVoucher: { args: ArgsOf<'store', 'fulfilVoucher'>; data: { voucher: Voucher } }
     rejectVoucher: { args: ArgsOf<'store', 'rejectVoucher'>; data: { voucher: Voucher } }
     saveItem: { args: ArgsOf<'store', 'saveItem'>; data: { item: ItemView } }
+    /** Every mall item, retired ones too. */
+    items: { args: ArgsOf<'store', 'items'>; data: { items: OwnerItemView[] } }
     metrics: { args: ArgsOf<'store', 'metrics'>; data: Metrics }
     rules: { args: ArgsOf<'store', 'rules'>; data: { rules: Rules; /** Reading only: why the stored rules are set aside for the defaults, or null. */ storedProblem?: string | null } }
     findMembers: { args: ArgsOf<'store', 'findMembers'>; data: { members: MemberRow[]; nextCursor: string | null } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths, dayOf, endOfMonth, isDay, monthOf, previousDay, startOfMonth } from './calendar'
+import { addMonths, dayOf, endOfMonth, instantOfLocalTime, isDay, localTimeOf, monthOf, previousDay, startOfMonth } from './calendar'
 
 describe('calendar in merchant time', () => {
   it('puts 23:59 and 00:01 Shanghai time on different days', () => {
@@ -30,5 +30,18 @@ describe('calendar in merchant time', () => {
     expect(isDay('2027-02-29')).toBe(false)
     expect(isDay('2027-13-01')).toBe(false)
     expect(isDay('2027-1-01')).toBe(false)
+  })
+})
+
+describe('a merchant-local date and time', () => {
+  it('is the instant in the zone, and reads back the same', () => {
+    expect(instantOfLocalTime('2026-05-01 10:00')).toBe('2026-05-01T10:00:00+08:00')
+    expect(Date.parse(instantOfLocalTime('2026-05-01 10:00')!)).toBe(Date.parse('2026-05-01T02:00:00Z'))
+    expect(localTimeOf('2026-05-01T02:00:00Z')).toBe('2026-05-01 10:00')
+    expect(instantOfLocalTime('2026-07-01 09:30', 'Europe/Berlin')).toBe('2026-07-01T09:30:00+02:00')
+  })
+
+  it('refuses what is no such time', () => {
+    for (const bad of ['2026-02-30 10:00', '2026-05-01 24:00', '2026-05-01', '10:00', '2026-5-1 10:00']) expect(instantOfLocalTime(bad)).toBeNull()
   })
 })

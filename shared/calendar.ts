@@ -54,3 +54,17 @@ export function endOfMonth(month: string, tz: string = DEFAULT_TIME_ZONE): Date 
 export function monthNumberOf(day: string): number {
   return Number(day.slice(5, 7))
 }
+
+const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):([0-5]\d)$/
+
+/** A merchant-local `YYYY-MM-DD HH:mm` as an ISO instant with its offset (e.g. a 秒杀 window's start), or null if it is no such time. */
+export function instantOfLocalTime(text: string, tz: string = DEFAULT_TIME_ZONE): string | null {
+  const m = LOCAL_TIME.exec(text.trim())
+  if (!m || !isDay(m[1]!)) return null
+  return dayjs.tz(`${m[1]} ${m[2]}:${m[3]}:00`, tz).format('YYYY-MM-DDTHH:mm:ssZ')
+}
+
+/** An instant as the merchant reads it: `YYYY-MM-DD HH:mm` in the zone. */
+export function localTimeOf(at: string | Date, tz: string = DEFAULT_TIME_ZONE): string {
+  return dayjs(at).tz(tz).format('YYYY-MM-DD HH:mm')
+}

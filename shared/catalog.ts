@@ -1,4 +1,5 @@
 /** Which mall items a shopper sees and may redeem: active, inside their sale window (秒杀), at or above their minimum tier. */
+import type { ItemView } from './api'
 import type { Item, Member } from './member'
 import { Refusal } from './refusal'
 import type { Rules } from './rules'
@@ -30,3 +31,12 @@ export function redeemRefusal(item: Item, member: Member, rules: Rules, now: Dat
   if (aboveTier(item, member, rules)) return new Refusal('PERMISSION_DENIED', `该商品仅限${rules.tiers.find((t) => t.id === item.minTier)?.name ?? '更高等级'}及以上会员兑换`)
   return null
 }
+
+/** An item as the owner edits it: its id and fields, without the write time. */
+export function itemView(item: Item): ItemView {
+  const { _id, updatedAt: _at, ...fields } = item as Item & { updatedAt?: unknown }
+  return { id: _id, ...fields, perMemberLimit: fields.perMemberLimit ?? null }
+}
+
+/** The owner's list: items on sale first, then by points and id. */
+export const byOwnerOrder = (a: Item, b: Item): number => Number(b.active) - Number(a.active) || a.points - b.points || a._id.localeCompare(b._id)

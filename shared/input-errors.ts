@@ -117,6 +117,12 @@ export function describeInvalidInput(error: z.ZodError, args: unknown): string {
   return `${fieldLabel(issue.path)}${problem}`
 }
 
+/** The argument the first problem is about, as a dotted path (`item.points`), or undefined for the event as a whole. */
+export function invalidField(error: z.ZodError): string | undefined {
+  const path = error.issues[0]?.path ?? []
+  return path.length ? path.map(String).join('.') : undefined
+}
+
 /** The value at `path` in `args` (own properties only), or undefined. */
 function valueAt(args: unknown, path: readonly PropertyKey[]): unknown {
   let value = args

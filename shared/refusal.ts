@@ -5,6 +5,8 @@ export class Refusal extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The argument it is about, as a dotted path (`rules.checkIn.daily`), so a form can show it beside that field. */
+    readonly field?: string,
   ) {
     super(message)
     this.name = 'Refusal'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RULES, readRules, resolveRules, rulesArgument, rulesSchema, type Rules, type TierRule } from './rules'
+import { DEFAULT_RULES, readRules, resolveRules, rulesArgument, rulesIssues, rulesSchema, type Rules, type TierRule } from './rules'
 
 describe('rules', () => {
   it('defaults pass their own schema', () => {
@@ -138,5 +138,23 @@ describe('rules a merchant could mean', () => {
       expect(message).toMatch(/^规则不正确/)
       expect(message).not.toMatch(/[A-Za-z]/)
     }
+  })
+})
+
+describe('where a rules problem is', () => {
+  it('names the refused rule by its path, apart from the sentence', () => {
+    const doc = { ...structuredClone(DEFAULT_RULES), checkIn: { daily: 20_000, streakDays: 7, streakBonus: 20 } }
+    expect(rulesArgument.safeParse(doc).error?.issues[0]).toMatchObject({ path: ['checkIn', 'daily'], message: '规则不正确：签到奖励，单项积分最多 10000' })
+  })
+
+  it('lists every problem of a draft with its path, as the form shows them', () => {
+    const draft = structuredClone(DEFAULT_RULES)
+    draft.tiers[1]!.rate = 0
+    draft.counter.maxOrderFen = 50
+    expect(rulesIssues(draft)).toEqual([
+      { path: 'tiers.1.rate', message: '每元积分倍率至少 0.1，否则消费几乎不得积分' },
+      { path: 'counter.maxOrderFen', message: '单笔订单上限至少 1 元' },
+    ])
+    expect(rulesIssues(DEFAULT_RULES)).toEqual([])
   })
 })

@@ -182,7 +182,7 @@ export const DEFAULT_RULES: Rules = {
 }
 
 /** Short names of the rules, so a refusal says which one in the merchant's words. */
-const RULE_NAMES: Record<string, string> = {
+export const RULE_NAMES: Record<string, string> = {
   timeZone: '时区',
   signup: '注册奖励',
   profile: '完善资料奖励',
@@ -219,13 +219,25 @@ export function rulesProblem(error: z.ZodError): string {
   return `规则不正确：${name ? `${name}，` : ''}${issue.message}`
 }
 
-/** The rules as an action's argument: a refusal is already the sentence the merchant reads. */
+/** The rules as an action's argument: a refusal is already the sentence the merchant reads, and names the rule's path apart from it. */
 export const rulesArgument = z.unknown().transform((value, ctx): Rules => {
   const parsed = rulesSchema.safeParse(value, { error: (issue) => problemOf(issue) })
   if (parsed.success) return parsed.data
-  ctx.issues.push({ code: 'custom', message: rulesProblem(parsed.error), input: value })
+  ctx.issues.push({ code: 'custom', message: rulesProblem(parsed.error), input: value, path: [...(parsed.error.issues[0]?.path ?? [])] })
   return z.NEVER
 })
+
+/** One problem of a rules draft: the dotted path of the rule (`tiers.1.rate`; '' for the rules as a whole) and why, in Chinese. */
+export interface RuleIssue {
+  path: string
+  message: string
+}
+
+/** Every problem of a rules draft, by the same schema and words the server uses; empty when it would be saved. */
+export function rulesIssues(draft: unknown): RuleIssue[] {
+  const parsed = rulesSchema.safeParse(draft, { error: (issue) => problemOf(issue) })
+  return parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+}
 
 /** The rules to apply: a stored document that passes the schema, otherwise the defaults. */
 export function resolveRules(stored: unknown): Rules {

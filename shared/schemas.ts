@@ -128,6 +128,7 @@ export const schemas = {
     removeStaff: z.strictObject({ openid }),
     exportCsv: z.strictObject({ what: z.enum(exportKinds), from: day, to: day }),
     saveItem: z.strictObject({ item: itemInput }),
+    items: none,
     rules: z.strictObject({ rules: rulesArgument.optional() }),
   },
   expiry: {

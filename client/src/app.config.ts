@@ -16,6 +16,9 @@ export default defineAppConfig({
       pages: [
         'staff/index',
         'admin/index',
+        'rules/index',
+        'catalog/index',
+        'catalog/edit',
         'members/index',
         'member/index',
         'team/index',

@@ -1,7 +1,7 @@
 /** Router per function: one small table of actions, each with who may call it, its schema and a short handler. */
 import type { z } from 'zod'
 import type { Envelope } from '../../shared/api'
-import { describeInvalidInput } from '../../shared/input-errors'
+import { describeInvalidInput, invalidField } from '../../shared/input-errors'
 import { Refusal } from '../../shared/refusal'
 import type { Rules } from '../../shared/rules'
 import { callerOpenid, callSource, db, getDoc } from './cloud'
@@ -65,7 +65,7 @@ export function createMain(table: Record<string, AnyAction>): (event: unknown) =
       const args: Record<string, unknown> = { ...fields }
       for (const f of fired ? [...PLATFORM_FIELDS, ...TIMER_FIELDS] : PLATFORM_FIELDS) delete args[f]
       const parsed = act.schema.safeParse(args)
-      if (!parsed.success) return fail('INVALID_ARGUMENT', describeInvalidInput(parsed.error, args))
+      if (!parsed.success) return fail('INVALID_ARGUMENT', describeInvalidInput(parsed.error, args), invalidField(parsed.error))
       return ok(await runCreatingCollections(async () => {
         const caller = await identify(act.who, source)
         const ctx: Context = { ...caller, now: new Date(), rules: await loadRules() }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CatalogItem, MemberDetail, MemberRow, Summary } from '../../shared/api'
+import type { CatalogItem, MemberDetail, MemberRow, OwnerItemView, Summary } from '../../shared/api'
 import type { Metrics } from '../../shared/metrics'
 import { useTestCloud } from '../use-test-cloud'
 
@@ -122,6 +122,7 @@ describe('members in the back office', () => {
       ['staffList', {}],
       ['removeStaff', { openid: 'demo-admin' }],
       ['exportCsv', { what: 'members', from: '2026-01-01', to: '2026-01-31' }],
+      ['items', {}],
     ]
     for (const [action, args] of attempts) {
       expect(await c.call('store', { action, ...args }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
@@ -161,6 +162,31 @@ describe('the catalog editor', () => {
     const url = items.find((i) => i.id === 'bo-pic')?.imageUrl
     expect(url).toBeTruthy()
     expect(await (await fetch(url!)).text()).toBe('picture')
+  })
+})
+
+describe("the owner's item list", () => {
+  it('lists every item, retired ones too and on-sale ones first, with the link to each picture', async () => {
+    const upload = await fetch(`${c.url}/_storage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudPath: 'items/ol-pic.png', base64: Buffer.from('owner picture').toString('base64') }) })
+    const { fileID } = (await upload.json()) as { fileID: string }
+    await adminData('saveItem', { item: { id: 'ol-retired', name: '停售奶茶', kind: 'goods', points: 1, stock: 3, active: false } })
+    await adminData('saveItem', { item: { id: 'ol-pic', name: '带图蛋糕', kind: 'goods', points: 2, stock: 4, image: fileID, value: undefined } })
+    const { items } = await adminData<{ items: OwnerItemView[] }>('items')
+    const retired = items.find((i) => i.id === 'ol-retired')
+    expect(retired).toMatchObject({ name: '停售奶茶', active: false, stock: 3, imageUrl: null, perMemberLimit: null })
+    expect(retired).not.toHaveProperty('updatedAt')
+    const shelf = items.map((i) => i.active)
+    expect(shelf).toEqual([...shelf].sort((a, b) => Number(b) - Number(a)))
+    const pic = items.find((i) => i.id === 'ol-pic')
+    expect(pic).toMatchObject({ image: fileID, active: true })
+    expect(await (await fetch(pic!.imageUrl!)).text()).toBe('owner picture')
+  })
+
+  it('names the field a refused item is about, apart from the sentence', async () => {
+    const base = { id: 'ol-bad', name: '坏', kind: 'goods', points: 10, stock: 1 }
+    expect(await admin('saveItem', { item: { ...base, points: 0 } })).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '所需积分不能小于 1', field: 'item.points' } })
+    expect(await admin('saveItem', { item: { ...base, minTier: 'platinum' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'item.minTier' } })
+    expect(await c.docs('items', { _id: 'ol-bad' })).toEqual([])
   })
 })
 

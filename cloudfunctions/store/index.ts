@@ -1,4 +1,5 @@
 /** store: staff issue purchase codes and handle vouchers; shoppers claim purchases; admins edit the mall. */
+import { itemView } from '../../shared/catalog'
 import { openPurchase } from '../../shared/checkout'
 import { randomCode } from '../../shared/codes'
 import { issueRefusal, usageIds } from '../../shared/limits'
@@ -13,6 +14,7 @@ import { action, createMain } from '../common/router'
 import { transact } from '../common/transact'
 import { countUse, usedSoFar } from '../common/usage'
 import { auditTrail } from './audit'
+import { items } from './catalog'
 import { claimWrites, loadClaimExtras } from './claim-extras'
 import { counter } from './counter'
 import { exportCsv } from './export'
@@ -151,7 +153,7 @@ export const actions = {
     schema: schemas.store.saveItem,
     async run(args, ctx) {
       const { id, ...rest } = args.item
-      if (rest.minTier && !ctx.rules.tiers.some((t) => t.id === rest.minTier)) throw new Refusal('INVALID_ARGUMENT', '最低会员等级不存在，请从现有等级中选择')
+      if (rest.minTier && !ctx.rules.tiers.some((t) => t.id === rest.minTier)) throw new Refusal('INVALID_ARGUMENT', '最低会员等级不存在，请从现有等级中选择', 'item.minTier')
       const item: Item = {
         _id: id,
         ...rest,
@@ -167,10 +169,10 @@ export const actions = {
           audit(t, ctx, `saveItem:${id}:${ctx.now.toISOString()}`, 'saveItem', id, { before: before ? itemFields(before) : null, after: itemFields(item) }),
         ])
       })
-      const { _id, ...view } = item
-      return { item: { id: _id, ...view, perMemberLimit: item.perMemberLimit ?? null } }
+      return { item: itemView(item) }
     },
   }),
+  items,
   ...counter,
   ...members,
   ...staff,

@@ -121,12 +121,23 @@ describe('store.rules', () => {
     const freeTap = { ...DEFAULT_RULES, lottery: { cost: 0, prizes: [{ id: 'p', name: '50 积分', weight: 1, points: 50 }] } }
     expect(await c.call('store', { action: 'rules', rules: freeTap }, 'demo-admin')).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: '规则不正确：抽奖，有积分或商品奖品时，每次抽奖至少消耗 1 积分' },
+      error: { code: 'INVALID_ARGUMENT', message: '规则不正确：抽奖，有积分或商品奖品时，每次抽奖至少消耗 1 积分', field: 'rules.lottery' },
     })
     const zeroRate = withRate(0)
     const answer = await c.call('store', { action: 'rules', rules: zeroRate }, 'demo-admin')
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('会员等级（第 1 个），每元积分倍率至少 0.1') } })
     expect(answer.ok ? '' : answer.error.message).not.toMatch(/[A-Za-z]/)
+    expect(await current()).toEqual(withRate(2))
+  })
+
+  it('names the rule a refusal is about by its path, so the form shows the reason beside that field', async () => {
+    const tooMany = { ...DEFAULT_RULES, checkIn: { ...DEFAULT_RULES.checkIn, daily: 20_000 } }
+    expect(await c.call('store', { action: 'rules', rules: tooMany }, 'demo-admin')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '规则不正确：签到奖励，单项积分最多 10000', field: 'rules.checkIn.daily' },
+    })
+    const missingItem = { ...DEFAULT_RULES, lottery: { cost: 100, prizes: [{ id: 'n', name: '谢谢', weight: 5 }, { id: 'x', name: '不存在', weight: 1, itemId: 'no-such-item' }] } }
+    expect(await c.call('store', { action: 'rules', rules: missingItem }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'rules.lottery.prizes.1.itemId' } })
     expect(await current()).toEqual(withRate(2))
   })
 

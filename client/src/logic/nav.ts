@@ -12,6 +12,7 @@ export const ROUTES = {
   admin: '/merchant/admin/index',
   rules: '/merchant/rules/index',
   catalog: '/merchant/catalog/index',
+  itemEdit: '/merchant/catalog/edit',
   members: '/merchant/members/index',
   member: '/merchant/member/index',
   team: '/merchant/team/index',

@@ -3,6 +3,7 @@ import type { AuditEntryView, AuditKind, CatalogItem, Envelope, ErrorCode, Ledge
 
 export type { AuditKind, CatalogItem, Envelope, ErrorCode, Purchase, PurchasePreview, Summary, Voucher, VoucherStatus }
 
-export interface ApiError { code: ErrorCode; message: string }
+/** `field`: the argument's dotted path a refusal names, for a form to place the message beside it. */
+export interface ApiError { code: ErrorCode; message: string; field?: string }
 export type LedgerEntry = LedgerEntryView
 export type AuditEntry = AuditEntryView

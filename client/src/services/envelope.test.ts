@@ -28,6 +28,11 @@ describe('transport over the local cloud', () => {
     expect(await callOverHttp(fakeFetch(200, body), 'exchange', {}, 'x')).toEqual({ ok: false, error: { code: 'INSUFFICIENT_POINTS', message: '积分不足' } })
   })
 
+  it('keeps the field a refusal names, so a form can show the message beside it', async () => {
+    const body = '{"ok":false,"error":{"code":"INVALID_ARGUMENT","message":"积分不能为负数","field":"item.points"}}'
+    expect(await callOverHttp(fakeFetch(200, body), 'store', {}, 'x')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '积分不能为负数', field: 'item.points' } })
+  })
+
   it('turns a network failure into a readable INTERNAL envelope', async () => {
     const failing: FetchLike = async () => { throw new TypeError('Failed to fetch') }
     const env = await callOverHttp(failing, 'member', {}, 'x')

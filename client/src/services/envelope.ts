@@ -7,12 +7,14 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
 // Anything that is not a well-formed envelope becomes an INTERNAL one the page can show as is.
 export function toEnvelope<T>(raw: unknown): Envelope<T> {
   if (raw && typeof raw === 'object' && 'ok' in raw) {
-    const env = raw as { ok: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } }
+    const env = raw as { ok: unknown; data?: unknown; error?: { code?: unknown; message?: unknown; field?: unknown } }
     if (env.ok === true) return { ok: true, data: (env.data ?? {}) as T }
     if (env.ok === false && env.error && typeof env.error.code === 'string') {
       const code = (ERROR_CODES as readonly string[]).includes(env.error.code) ? (env.error.code as ErrorCode) : 'INTERNAL'
       const message = typeof env.error.message === 'string' && env.error.message ? env.error.message : '操作失败，请稍后再试'
-      return { ok: false, error: { code, message } }
+      // the field a refusal names lets a form show it in place; it is a path, never shown as text
+      const field = typeof env.error.field === 'string' && env.error.field ? env.error.field : undefined
+      return { ok: false, error: field ? { code, message, field } : { code, message } }
     }
   }
   return internal('服务返回了无法识别的结果，请稍后再试')

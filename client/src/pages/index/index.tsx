@@ -100,7 +100,7 @@ function HomeBody({ s, notice, onCheckIn, pending, error }: BodyProps) {
         <View className='streak' id='streak-strip'>
           {strip.map((d) => (
             <View key={d.index} className={`streak__day ${d.done ? 'streak__day--done' : ''} ${d.today ? 'streak__day--today' : ''} ${d.bonus ? 'streak__day--bonus' : ''}`}>
-              <View className='streak__dot'>{d.bonus ? '+25' : '+5'}</View>
+              <View className='streak__dot'>+{s.display.checkIn.daily + (d.bonus ? s.display.checkIn.streakBonus : 0)}</View>
               <Text>第{d.index}天</Text>
             </View>
           ))}

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
@@ -95,7 +95,7 @@ export default function Mall() {
                 const v = itemView(item, d.balance)
                 return (
                   <View className={`item ${highlighted === item.id ? 'item--highlight' : ''}`} key={item.id} id={`item-${item.id}`}>
-                    <View className='item__icon'>{ICONS[item.id] ?? '礼'}</View>
+                    {item.imageUrl ? <Image className='item__icon' id={`item-image-${item.id}`} src={item.imageUrl} mode='aspectFill' /> : <View className='item__icon'>{ICONS[item.id] ?? '礼'}</View>}
                     <View className='grow'>
                       <View className='item__name'>{item.name}</View>
                       <View className='item__points'>{formatPoints(item.points)} 积分</View>
