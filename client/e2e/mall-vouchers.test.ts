@@ -86,6 +86,8 @@ describe('the mall, the lottery and the campaign banner', () => {
     const card = shopper.locator('.voucher[data-status="pending"]').first()
     await card.waitFor()
     expect(await card.locator('.voucher__expiry').innerText()).toMatch(/^还有 \d+天\d+小时 到期$/)
+    // the new page slides in for a moment: picture it once it has settled
+    await shopper.waitForTimeout(500)
     await screenshot(shopper, 'vouchers-countdown')
   })
 
