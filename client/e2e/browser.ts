@@ -74,3 +74,13 @@ export async function tap(page: Page, selector: string): Promise<void> {
 export async function whenEnabled(page: Page, selector: string): Promise<void> {
   await page.locator(`${selector}:not(.btn--disabled)`).first().waitFor()
 }
+
+// Taro's own modal (Taro.showModal) on H5: answers its question text once the confirm button has been tapped.
+export async function confirmModal(page: Page): Promise<string> {
+  const modal = page.locator('.taro-modal__content').filter({ visible: true }).first()
+  await modal.waitFor()
+  const question = (await modal.locator('.taro-modal__text').innerText()).trim()
+  await tap(page, '.taro-modal__content >> visible=true >> .taro-model__confirm')
+  await modal.waitFor({ state: 'hidden' })
+  return question
+}

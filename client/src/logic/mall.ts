@@ -1,17 +1,39 @@
 import type { CatalogItem, Voucher, VoucherStatus } from '../services/contract'
+import { msUntil, remainingText } from './countdown'
 import { formatDateTime, formatPoints } from './format'
 
 export interface ItemView { item: CatalogItem; canRedeem: boolean; note: string }
 
-// What each mall card says: sold out beats not affordable, which says how far the shopper is.
+// What each mall card says: sold out beats a tier above the shopper's, which beats how far the shopper is.
 export function itemView(item: CatalogItem, balance: number | null): ItemView {
   if (item.stock <= 0) return { item, canRedeem: false, note: '已兑完' }
+  if (item.aboveTier) return { item, canRedeem: false, note: `${item.minTier?.name ?? '更高等级'}及以上可兑换` }
   const affordable = balance === null ? item.affordable : balance >= item.points
   if (!affordable) {
     const missing = balance === null ? null : item.points - balance
     return { item, canRedeem: false, note: missing ? `还差 ${formatPoints(missing)} 积分` : '积分不足' }
   }
   return { item, canRedeem: true, note: `剩余 ${item.stock}` }
+}
+
+/** The tier mark on an item kept for higher tiers (null: for everyone). */
+export function tierMark(item: Pick<CatalogItem, 'minTier'>): string | null {
+  return item.minTier ? `${item.minTier.name}专享` : null
+}
+
+/** An item with a sale window (秒杀) stays listed only until its end, even on a page left open. */
+export function onSaleAt(item: Pick<CatalogItem, 'saleEnd'>, now: number): boolean {
+  return !item.saleEnd || msUntil(item.saleEnd, now) > 0
+}
+
+/** 秒杀 剩 03:12 for an item with a sale window; null without one. */
+export function saleCountdown(item: Pick<CatalogItem, 'saleEnd'>, now: number): string | null {
+  return item.saleEnd ? `秒杀 剩 ${remainingText(msUntil(item.saleEnd, now))}` : null
+}
+
+/** The confirm modal's question: the item and the points it costs. */
+export function redeemQuestion(item: Pick<CatalogItem, 'name' | 'points'>): string {
+  return `确定用 ${formatPoints(item.points)} 积分兑换「${item.name}」吗？`
 }
 
 export function recommendation(balance: number, items: CatalogItem[]): string | null {
@@ -36,9 +58,4 @@ const HANDLED: Partial<Record<VoucherStatus, string>> = { fulfilled: '核销时�
 export function handledLine(v: Pick<Voucher, 'status' | 'handledAt'>): string | null {
   const label = HANDLED[v.status]
   return label && v.handledAt ? `${label} ${formatDateTime(v.handledAt)}` : null
-}
-
-/** The voucher page keeps asking while a QR code is on screen, so a fulfilment shows without a tap. */
-export function showsPendingCode(vouchers: Pick<Voucher, 'status'>[]): boolean {
-  return vouchers.some((v) => v.status === 'pending')
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Purchase } from '../services/contract'
-import { capLabel, chargeLines, formatCountdown, groupDigits, memberCodeUsed, purchaseStage, refreshDelay, refundableFen, secondsLeft, stepCap, stepPoints } from './till'
+import { capLabel, chargeLines, formatCountdown, groupDigits, memberCodeUsed, purchaseStage, orderLines, refreshDelay, refundableFen, secondsLeft, stepCap, stepPoints, voucherGain } from './till'
 
 const purchase = (over: Partial<Purchase> = {}): Purchase => ({
   orderId: 'o-1', status: 'claimed', amountFen: 120_00, tierDiscountFen: 0, voucherOffFen: 0, deductedPoints: 185, payFen: 118_15,
@@ -85,5 +85,23 @@ describe('the clerk\'s screen', () => {
     expect(refundableFen(purchase({ status: 'refunded', refundedFen: 118_15 }))).toBe(0)
     expect(refundableFen(purchase({ status: 'open' }))).toBe(0)
     expect(refundableFen(purchase({ status: 'expired' }))).toBe(0)
+  })
+})
+
+describe('vouchers and tagged lines at the till', () => {
+  it('says what a voucher does to the order', () => {
+    expect(voucherGain({ offFen: 1000, multiplier: 1 })).toBe('-¥10.00')
+    expect(voucherGain({ offFen: 0, multiplier: 2 })).toBe('积分×2')
+  })
+
+  it('reads the clerk\'s tagged lines, dropping blank rows', () => {
+    expect(orderLines([{ tag: 'new', yuan: '30' }, { tag: '', yuan: '' }], 100_00)).toEqual({ lines: [{ tag: 'new', amountFen: 30_00 }] })
+    expect(orderLines([], 100_00)).toEqual({ lines: [] })
+  })
+
+  it('refuses lines it cannot read or that add up to more than the order', () => {
+    expect(orderLines([{ tag: '', yuan: '30' }], 100_00)).toEqual({ error: '第 1 行：请填写活动的商品类别' })
+    expect(orderLines([{ tag: 'new', yuan: 'abc' }], 100_00)).toEqual({ error: '第 1 行：请输入正确的金额，例如 12 或 12.50' })
+    expect(orderLines([{ tag: 'a', yuan: '60' }, { tag: 'b', yuan: '50' }], 100_00)).toEqual({ error: '分项金额合计不能超过订单金额' })
   })
 })

@@ -1,6 +1,7 @@
 // What the till's screens say: the 会员码's refresh, a purchase's stage and sums, the steppers for points.
+import type { ArgsFor, DataFor } from '../services/api'
 import type { Purchase, Summary } from '../services/contract'
-import { formatPoints, formatYuan } from './format'
+import { formatPoints, formatYuan, parseYuanToFen } from './format'
 
 export { groupDigits } from '../../../shared/codes'
 
@@ -77,4 +78,28 @@ export function stepCap(cap: number | null, direction: 1 | -1, step = 100): numb
 
 export function capLabel(cap: number | null): string {
   return cap === null ? '不限（按订单最多可抵）' : `最多 ${formatPoints(cap)} 积分`
+}
+
+type UsableVoucher = DataFor<'store', 'previewPurchase'>['vouchers'][number]
+
+/** What choosing a voucher does to this order: the fen it takes off, or the points it multiplies. */
+export function voucherGain(v: Pick<UsableVoucher, 'offFen' | 'multiplier'>): string {
+  return v.offFen > 0 ? formatYuan(-v.offFen) : `积分×${v.multiplier}`
+}
+
+export interface LineRow { tag: string; yuan: string }
+type OrderLines = NonNullable<ArgsFor<'store', 'checkout'>['lines']>
+
+/** The clerk's tagged lines as the order carries them; rows left blank are dropped; a row that can't be read says why. */
+export function orderLines(rows: LineRow[], amountFen: number): { lines: OrderLines } | { error: string } {
+  const filled = rows.filter((r) => r.tag.trim() || r.yuan.trim())
+  const lines: OrderLines = []
+  for (const [i, r] of filled.entries()) {
+    const fen = parseYuanToFen(r.yuan)
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(r.tag.trim())) return { error: `第 ${i + 1} 行：请填写活动的商品类别` }
+    if (fen === null) return { error: `第 ${i + 1} 行：请输入正确的金额，例如 12 或 12.50` }
+    lines.push({ tag: r.tag.trim(), amountFen: fen })
+  }
+  if (lines.reduce((s, l) => s + l.amountFen, 0) > amountFen) return { error: '分项金额合计不能超过订单金额' }
+  return { lines }
 }

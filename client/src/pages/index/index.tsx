@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
+import { CampaignBanner } from '../../components/CampaignBanner'
 import { Screen } from '../../components/Screen'
 import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
@@ -79,6 +80,7 @@ function HomeBody({ s, notice, onCheckIn, pending, error }: BodyProps) {
         <View className='hero__progress'><View className='hero__progress-fill' style={{ width: `${progress.percent}%` }} /></View>
         <View className='hero__next' id='tier-progress'>{progress.text}</View>
       </View>
+      <CampaignBanner campaigns={s.campaigns} />
 
       {s.expiring.length > 0 && (
         <View className='card' id='expiring'>

@@ -1,16 +1,17 @@
-import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { QrCode } from '../../components/QrCode'
+import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
-import { usePolling } from '../../hooks/usePolling'
+import { useNow, usePolling } from '../../hooks/usePolling'
 import { useRemote } from '../../hooks/useRemote'
-import { groupCode } from '../../logic/codes'
-import { formatDate, formatPoints } from '../../logic/format'
-import { handledLine, showsPendingCode, voucherStatus } from '../../logic/mall'
+import { ROUTES } from '../../logic/nav'
 import { call } from '../../services/api'
-import type { Voucher, VoucherStatus } from '../../services/contract'
+import type { VoucherStatus } from '../../services/contract'
+import { VoucherCard } from './VoucherCard'
+import { VoucherQrSheet } from './VoucherQrSheet'
+import './vouchers.css'
 
 const FILTERS: { id: string; label: string; status?: VoucherStatus }[] = [
   { id: 'all', label: '全部', status: undefined },
@@ -20,9 +21,14 @@ const FILTERS: { id: string; label: string; status?: VoucherStatus }[] = [
   { id: 'expired', label: '已过期', status: 'expired' },
 ]
 
+// The mall is a tab on weapp (switchTab) and a page elsewhere.
+const toMall = () => void Taro.switchTab({ url: ROUTES.mall }).catch(() => Taro.navigateTo({ url: ROUTES.mall }))
+
 export default function Vouchers() {
   const [filter, setFilter] = useState(FILTERS[0]!)
+  const [shown, setShown] = useState<string | null>(null)
   const { state, reload } = useRemote(() => call('exchange', 'vouchers', filter.status ? { status: filter.status } : {}), [filter.id])
+  const now = useNow(1000, state.status === 'ready' && state.data.vouchers.some((v) => v.status === 'pending'))
   const firstShow = useRef(true)
   // A clerk may have fulfilled a voucher while the shopper was away; refresh on return.
   useDidShow(() => {
@@ -30,7 +36,8 @@ export default function Vouchers() {
     else void reload(true)
   })
   // While a code is on screen the clerk may fulfil it any moment: ask quietly every few seconds.
-  usePolling(() => reload(true), 2500, state.status === 'ready' && showsPendingCode(state.data.vouchers))
+  usePolling(() => reload(true), 2500, shown !== null)
+  const sheet = shown && state.status === 'ready' ? state.data.vouchers.find((v) => v.code === shown) : undefined
   return (
     <Screen id='page-vouchers'>
       <View className='chips'>
@@ -38,39 +45,22 @@ export default function Vouchers() {
           <View key={f.id} id={`filter-${f.id}`} className={`chip ${f.id === filter.id ? 'chip--on' : ''}`} onClick={() => setFilter(f)}>{f.label}</View>
         ))}
       </View>
-      <StateView state={state} onRetry={() => void reload()} isEmpty={(d) => d.vouchers.length === 0} empty={filter.status ? `没有${filter.label}的券` : '还没有券，去积分商城兑换吧'}>
-        {(d) => (
-          <View>
-            {d.vouchers.map((v) => <VoucherCard key={v.code} v={v} />)}
-            <View className='muted center' id='vouchers-refresh' onClick={() => void reload(true)}>点击刷新</View>
-          </View>
+      <StateView state={state} onRetry={() => void reload()}>
+        {(d) => d.vouchers.length === 0 ? <NoVouchers label={filter.status ? filter.label : null} /> : (
+          <View>{d.vouchers.map((v) => <VoucherCard key={v.code} v={v} now={now} onUse={setShown} />)}</View>
         )}
       </StateView>
+      {sheet && <VoucherQrSheet v={sheet} now={now} onClose={() => setShown(null)} />}
     </Screen>
   )
 }
 
-function VoucherCard({ v }: { v: Voucher }) {
-  const status = voucherStatus(v.status)
-  const handled = handledLine(v)
+function NoVouchers({ label }: { label: string | null }) {
   return (
-    <View className='card voucher' id={`voucher-${v.code}`} data-status={v.status}>
-      <View className='row'>
-        <Text className='item__name'>{v.name}</Text>
-        <Text className={`tag tag--${status.tone} voucher__status`}>{status.label}</Text>
-      </View>
-      <View className='muted'>{formatPoints(v.points)} 积分兑换 · {formatDate(v.createdAt)} 兑换 · {formatDate(v.expiresAt)} 到期</View>
-      {v.status === 'pending' ? (
-        <View>
-          <QrCode value={v.code} id={`qr-${v.code}`} />
-          <View className='muted center'>到店出示给店员扫码核销</View>
-        </View>
-      ) : (
-        <View>
-          {handled && <View className='voucher__handled' id={`handled-${v.code}`}>{handled}</View>}
-          <View className='qr__text voucher__code'>{groupCode(v.code)}</View>
-        </View>
-      )}
+    <View className='state state--empty' id='vouchers-empty'>
+      <View className='vouchers-empty__icon'>券</View>
+      <View>{label ? `没有${label}的券` : '还没有券，用积分兑换一张吧'}</View>
+      <ActionButton className='btn btn--small gap-top' id='vouchers-to-mall' onClick={toMall}>去积分商城</ActionButton>
     </View>
   )
 }
