@@ -5,19 +5,16 @@
  * H5=off skips building and serving the H5 client. Takes `--import DIR`, `--export-on-exit DIR` and
  * `--allow-cloud-credentials` as `npm run emulator` does (`npm start -- --import fixtures/demo`).
  */
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import { openLocalCloud } from '@points-club/wechat-local-cloud'
 import { importAtStart, refuseCloudCredentials, stopCloud, stopOnSignal } from '@points-club/wechat-local-cloud/lifecycle'
 import { readRunOptions, type RunOptions } from '@points-club/wechat-local-cloud/run-options'
 import { COLLECTIONS } from '../shared/collections'
 import { buildFunctions, describeBuild, FUNCTIONS_BUILD } from './build-functions'
+import { buildH5IfStale, H5_BUILD } from './build-h5'
 import { seedDemo } from './demo-seed'
 
 const ROOT = path.resolve(__dirname, '..')
-const CLIENT = path.join(ROOT, 'client')
-const H5_BUILD = path.join(ROOT, 'build', 'h5')
 
 async function main(options: RunOptions): Promise<void> {
   if (options.exec !== undefined || options.functionsDir) throw new Error('exec and --functions belong to npm run emulator')
@@ -36,37 +33,6 @@ async function main(options: RunOptions): Promise<void> {
   console.log(`functions: ${[...cloud.host.functions.keys()].join(', ') || 'none'}; data in ${dataDir}`)
   console.log(`console at ${cloud.url}/_emulator/ui`)
   console.log(`local cloud ready at ${cloud.url}${serveH5 ? '' : ' (no H5 build)'}`)
-}
-
-/** Runs the Taro H5 build when the client changed since the last one; false when there is none to serve. */
-function buildH5IfStale(): boolean {
-  if (!fs.existsSync(path.join(CLIENT, 'config', 'index.ts'))) {
-    console.log('no client/config/index.ts: skipping the H5 build')
-    return fs.existsSync(path.join(H5_BUILD, 'index.html'))
-  }
-  const builtAt = mtime(path.join(H5_BUILD, 'index.html'))
-  const sources = ['src', 'config'].map((dir) => path.join(CLIENT, dir)).concat(path.join(ROOT, 'shared'))
-  if (builtAt > 0 && sources.every((dir) => newest(dir) <= builtAt)) return true
-  console.log('building the H5 client (npx taro build --type h5)...')
-  // A production build whatever NODE_ENV the caller has (a test runner sets `test`).
-  const { NODE_ENV: _callerEnv, ...env } = process.env
-  const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: CLIENT, env, stdio: 'inherit' })
-  if (run.status !== 0) console.error('the H5 build failed; serving the functions without it')
-  return fs.existsSync(path.join(H5_BUILD, 'index.html'))
-}
-
-function mtime(file: string): number {
-  return fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0
-}
-
-function newest(dir: string): number {
-  if (!fs.existsSync(dir)) return 0
-  let latest = mtime(dir)
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : mtime(full))
-  }
-  return latest
 }
 
 main(readRunOptions()).catch((error: unknown) => {

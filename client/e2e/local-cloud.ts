@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
 }
 
 // `npm start` as a shopper would run it: a fresh data folder, a free port, the demo seeded.
-export async function startCloud(timeoutMs = 110_000): Promise<StartedCloud> {
+export async function startCloud(timeoutMs = 300_000): Promise<StartedCloud> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'points-club-e2e-'))
   const child: ChildProcess = spawn('npm', ['start'], {
