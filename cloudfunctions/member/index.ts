@@ -11,6 +11,7 @@ import { db, createDoc, getDoc, type Store } from '../common/cloud'
 import { markOf, onceId } from '../common/marks'
 import { ledgerPage, requireMember, storeOutcome } from '../common/members'
 import { action, createMain, type Context } from '../common/router'
+import { roleAtStore } from '../common/staff'
 import { transact } from '../common/transact'
 import { deleteAccount, finishDeletion } from './account'
 import { joinStaff } from './join-staff'
@@ -77,8 +78,8 @@ export const actions = {
     who: 'anyone',
     schema: schemas.member.login,
     async run(_args, ctx) {
-      const [member, items] = await Promise.all([memberOrJoin(ctx), openItems()])
-      return summaryOf(member, ctx.rules, ctx.now, items)
+      const [member, items, role] = await Promise.all([memberOrJoin(ctx), openItems(), roleAtStore(ctx.openid)])
+      return summaryOf(member, ctx.rules, ctx.now, items, role)
     },
   }),
 
@@ -86,8 +87,8 @@ export const actions = {
     who: 'member',
     schema: schemas.member.summary,
     async run(_args, ctx) {
-      const [member, items] = await Promise.all([requireMember(db, ctx.openid), openItems()])
-      return summaryOf(member, ctx.rules, ctx.now, items)
+      const [member, items, role] = await Promise.all([requireMember(db, ctx.openid), openItems(), roleAtStore(ctx.openid)])
+      return summaryOf(member, ctx.rules, ctx.now, items, role)
     },
   }),
 
@@ -111,7 +112,7 @@ export const actions = {
       const limit = args.limit ?? PAGE
       const before = args.cursor == null ? null : Number(args.cursor)
       if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
-      return ledgerPage(ctx.openid, limit, before)
+      return ledgerPage(ctx.openid, limit, before, args.direction)
     },
   }),
 
