@@ -27,6 +27,9 @@ const lines = z.array(z.strictObject({ tag: id, amountFen: fen })).min(1).max(50
 const linesFit = (a: { amountFen: number; lines?: { amountFen: number }[] }) => !a.lines || a.lines.reduce((s, l) => s + l.amountFen, 0) <= a.amountFen
 const LINES_TOO_BIG = '明细金额之和不能超过订单金额'
 
+/** How long a profile's texts may be: the page counts against the same numbers. */
+export const PROFILE_MAX = { nickname: 32, address: 200 } as const
+
 export const itemKinds = ['coupon', 'goods', 'privilege'] as const
 export const voucherStatuses = ['pending', 'fulfilled', 'rejected', 'expired'] as const
 export const subscriptionKinds = ['expiry', 'benefit'] as const
@@ -67,7 +70,7 @@ export const schemas = {
     login: none,
     summary: none,
     updateProfile: z
-      .strictObject({ nickname: text(32).optional(), birthday: day.optional(), address: text(200).optional() })
+      .strictObject({ nickname: text(PROFILE_MAX.nickname).optional(), birthday: day.optional(), address: text(PROFILE_MAX.address).optional() })
       .refine((a) => a.nickname !== undefined || a.birthday !== undefined || a.address !== undefined, '请至少填写一项'),
     ledger: z.strictObject({
       cursor: z.string().min(1).max(300).nullable().optional(),

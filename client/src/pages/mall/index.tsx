@@ -12,9 +12,9 @@ import { itemView, recommendation } from '../../logic/mall'
 import { ROUTES } from '../../logic/nav'
 import { sharedItemId, sharePath, shareTitle } from '../../logic/share'
 import { call } from '../../services/api'
-import type { CatalogItem, Envelope } from '../../services/contract'
+import type { CatalogItem, Envelope, Summary } from '../../services/contract'
 
-interface MallData { items: CatalogItem[]; balance: number }
+interface MallData { items: CatalogItem[]; balance: number; display: Summary['display'] }
 
 const ICONS: Record<string, string> = { free_delivery: '送', coffee: '咖', coupon_10: '券', video_month: '影' }
 
@@ -23,7 +23,7 @@ async function loadMall(): Promise<Envelope<MallData>> {
   const [summary, catalog] = await Promise.all([call('member', 'login'), call('exchange', 'catalog')])
   if (!catalog.ok) return catalog
   if (!summary.ok) return summary
-  return { ok: true, data: { items: catalog.data.items, balance: summary.data.balance } }
+  return { ok: true, data: { items: catalog.data.items, balance: summary.data.balance, display: summary.data.display } }
 }
 
 export default function Mall() {
@@ -54,6 +54,7 @@ export default function Mall() {
     if (env.ok) {
       setDone(`已兑换「${item.name}」，券已放入我的券`)
       setData((d) => ({
+        ...d,
         balance: env.data.balance,
         items: d.items.map((i) => (i.id === item.id ? { ...i, stock: i.stock - 1 } : i)),
       }))
@@ -128,7 +129,7 @@ export default function Mall() {
               })}
             </View>
             <View className='card' id='lottery'>
-              <View className='card__title'>积分抽奖<Text className='card__hint'>100 积分抽一次</Text></View>
+              <View className='card__title'>积分抽奖<Text className='card__hint'>{d.display.lottery.cost} 积分抽一次</Text></View>
               <ActionButton className='btn btn--ghost' id='draw-btn' disabled={draw.pending} onClick={() => void onDraw()}>
                 {draw.pending ? '抽奖中…' : '抽一次'}
               </ActionButton>
@@ -136,7 +137,7 @@ export default function Mall() {
               <ErrorLine message={draw.error?.message} id='draw-error' />
             </View>
             <View className='card'>
-              <View className='card__title'>邀请好友<Text className='card__hint'>好友打开后你得 +5 积分</Text></View>
+              <View className='card__title'>邀请好友<Text className='card__hint'>好友打开后你得 +{d.display.share.reward} 积分</Text></View>
               {process.env.TARO_ENV === 'weapp' ? (
                 <Button className='btn btn--ghost' openType='share' id='share-btn'>分享给好友</Button>
               ) : (
