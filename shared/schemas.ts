@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { isDay, isMonth } from './calendar'
 import { CODE_PATTERN, MEMBER_CODE_PATTERN, normalizeCode } from './codes'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
+import { PROFILE_MAX } from './profile-limits'
 import { rulesArgument } from './rules'
 import { voucherValueSchema } from './voucher-value'
 
@@ -26,9 +27,6 @@ const memberCodeInput = z
 const lines = z.array(z.strictObject({ tag: id, amountFen: fen })).min(1).max(50)
 const linesFit = (a: { amountFen: number; lines?: { amountFen: number }[] }) => !a.lines || a.lines.reduce((s, l) => s + l.amountFen, 0) <= a.amountFen
 const LINES_TOO_BIG = '明细金额之和不能超过订单金额'
-
-/** How long a profile's texts may be: the page counts against the same numbers. */
-export const PROFILE_MAX = { nickname: 32, address: 200 } as const
 
 export const itemKinds = ['coupon', 'goods', 'privilege'] as const
 export const voucherStatuses = ['pending', 'fulfilled', 'rejected', 'expired'] as const

@@ -8,7 +8,7 @@ import { todayInShanghai } from '../../logic/format'
 import { BIRTHDAY_EARLIEST, BIRTHDAY_PICKER_START, changedProfile, formOf, type ProfileFields } from '../../logic/profile'
 import { call } from '../../services/api'
 import type { Summary } from '../../services/contract'
-import { PROFILE_MAX } from '../../../../shared/schemas'
+import { PROFILE_MAX } from '../../../../shared/profile-limits'
 
 interface Props { summary: Summary; onSaved: () => void }
 
