@@ -43,7 +43,10 @@ describe('the shopper pages at 375×812', () => {
     await modal.waitFor({ state: 'visible' })
     return (await modal.innerText()).replace(/\s+/g, ' ').trim()
   }
-  const confirmModal = (page: Page) => tap(page, '.taro__modal .taro-model__confirm')
+  async function confirmModal(page: Page): Promise<void> {
+    await tap(page, '.taro__modal .taro-model__confirm')
+    await page.locator('.taro__modal .taro-modal__content').waitFor({ state: 'hidden' })
+  }
   const visible = (page: Page, selector: string) => page.locator(selector).first().isVisible()
 
   it('checks in with a reward pop-up; the greyed button then sends nothing and shows nothing', async () => {
