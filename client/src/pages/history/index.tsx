@@ -55,7 +55,7 @@ export default function History() {
         {entries.map((e) => (
           <View className='list-item ledger-entry' key={e.id}>
             <View className='grow min-0'>
-              <View className='ellipsis'>{reasonLabel(e.reason)}</View>
+              <View className='wrap'>{reasonLabel(e.reason)}</View>
               <View className='muted'>{formatDateTime(e.at)} · 余额 {formatPoints(e.balanceAfter)}</View>
             </View>
             <Text className={e.delta >= 0 ? 'delta-plus' : 'delta-minus'}>{formatSignedPoints(e.delta)}</Text>
