@@ -57,9 +57,12 @@ export interface Summary {
   /** The 8-digit member number (null until the next login gives one). */
   memberNo: string | null
   frozen: boolean
+  /** Who the caller is at the store: the staff and owner entries show only for staff and admins. */
+  role: Role
 }
 
 export type StaffRole = (typeof staffRoles)[number]
+export type Role = 'member' | StaffRole
 
 export interface Voucher {
   code: string

@@ -9,6 +9,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   address: '地址',
   cursor: '翻页位置',
   limit: '每页条数',
+  direction: '收支类型',
   kinds: '订阅类型',
   month: '月份',
   itemId: '商品',

@@ -176,7 +176,7 @@ describe('member operations', () => {
       { _id: 'free_delivery', name: '免费配送券', kind: 'coupon', points: 200, stock: 10, validDays: 30, active: true },
       { _id: 'tiny', name: '贴纸', kind: 'goods', points: 50, stock: 10, validDays: 30, active: true },
     ]
-    const s = summaryOf(checkIn(joined(), rules, now).member, rules, now, items)
+    const s = summaryOf(checkIn(joined(), rules, now).member, rules, now, items, 'member')
     expect(s).toMatchObject({ balance: 105, tier: { id: 'normal' }, nextTier: { id: 'silver', needSpentFen: 1000_00, needPoints: 895 }, streak: { count: 1, checkedInToday: true } })
     expect(s.expiring).toEqual([{ points: 105, expiresAt: '2027-11-30T15:59:59.999Z' }])
     expect(s.recommendations.map((r) => r.itemId)).toEqual(['tiny', 'free_delivery'])
@@ -231,7 +231,7 @@ describe('points past their expiry instant, before the daily job', () => {
 
   it('shows the balance without them in the summary, without changing the stored member', () => {
     const m = stored()
-    const s = summaryOf(m, rules, afterDue, [item])
+    const s = summaryOf(m, rules, afterDue, [item], 'member')
     expect(s.balance).toBe(20)
     expect(s.expiring).toEqual([{ points: 20, expiresAt: '2028-10-31T15:59:59.999Z' }])
     expect(s.recommendations).toEqual([{ itemId: 'sticker', text: '积分够兑换「贴纸」啦' }])

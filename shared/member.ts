@@ -2,7 +2,7 @@
  * The member document and the pure operations on it: each takes a member, the rules and `now`,
  * and returns the new member, the ledger entries to create with it, and the answer.
  */
-import type { Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
+import type { Role, Summary, Voucher, VoucherStatus, ItemKind, Purchase, OrderLine } from './api'
 import { billFor } from './bill'
 import { yuan } from './money'
 import { campaignGains, campaignsAt, campaignsToday, firstOrderCampaign, portionsOf, type CampaignGain } from './campaigns'
@@ -674,7 +674,7 @@ export function voucherView(v: VoucherDoc): Voucher {
 }
 
 /** The shopper's home card: balance, tier progress, streak, soonest expiries, what they can redeem. */
-export function summaryOf(stored: Member, rules: Rules, now: Date, items: readonly Item[]): Summary {
+export function summaryOf(stored: Member, rules: Rules, now: Date, items: readonly Item[], role: Role): Summary {
   // computed, not written: a read never conflicts with a purchase or check-in, and the next change stores the same expiry
   const member = memberAsOf(stored, rules, now)
   const tier = tierHeld(rules, member)
@@ -702,6 +702,7 @@ export function summaryOf(stored: Member, rules: Rules, now: Date, items: readon
     display: displayOf(rules),
     memberNo: member.memberNo ?? null,
     frozen: member.frozen === true,
+    role,
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { isDay, isMonth } from './calendar'
 import { CODE_PATTERN, MEMBER_CODE_PATTERN, normalizeCode } from './codes'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
+import { PROFILE_MAX } from './profile-limits'
 import { rulesArgument } from './rules'
 import { voucherValueSchema } from './voucher-value'
 
@@ -34,6 +35,8 @@ export const subscriptionKinds = ['expiry', 'benefit'] as const
 export const auditKinds = ['issuePurchase', 'checkout', 'fulfilVoucher', 'rejectVoucher', 'refund', 'saveItem', 'rules', 'adjust', 'freeze', 'inviteStaff', 'joinStaff', 'removeStaff'] as const
 export const staffRoles = ['staff', 'admin'] as const
 export const exportKinds = ['ledger', 'members', 'purchases'] as const
+/** A history filter: points in (收入) or points out (支出). */
+export const ledgerDirections = ['in', 'out'] as const
 
 /** An instant as ISO-8601 with its offset or Z (a sale window's ends). */
 const instant = z.iso.datetime({ offset: true })
@@ -65,9 +68,13 @@ export const schemas = {
     login: none,
     summary: none,
     updateProfile: z
-      .strictObject({ nickname: text(32).optional(), birthday: day.optional(), address: text(200).optional() })
+      .strictObject({ nickname: text(PROFILE_MAX.nickname).optional(), birthday: day.optional(), address: text(PROFILE_MAX.address).optional() })
       .refine((a) => a.nickname !== undefined || a.birthday !== undefined || a.address !== undefined, '请至少填写一项'),
-    ledger: z.strictObject({ cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
+    ledger: z.strictObject({
+      cursor: z.string().min(1).max(300).nullable().optional(),
+      limit: z.int().min(1).max(50).optional(),
+      direction: z.enum(ledgerDirections).optional(),
+    }),
     subscribe: z.strictObject({ kinds: z.array(z.enum(subscriptionKinds)).min(1).max(5) }),
     deleteAccount: none,
     memberCode: z.strictObject({ allowPoints: z.boolean().optional(), maxPoints: pointsToUse.optional() }),

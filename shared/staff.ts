@@ -1,5 +1,5 @@
 /** Staff invites: one use, 24 hours, for a clerk or an admin; decided here, stored in `staffInvites/<code>`. */
-import type { StaffRole } from './api'
+import type { Role, StaffRole } from './api'
 import { Refusal } from './refusal'
 
 export const INVITE_HOURS = 24
@@ -33,4 +33,9 @@ export function removalRefusal(target: { role: StaffRole } | null, admins: reado
   if (!target) return new Refusal('NOT_FOUND', '没有找到这位员工')
   if (target.role === 'admin' && admins.filter((id) => id !== openid).length === 0) return new Refusal('PERMISSION_DENIED', '不能移除最后一位店长，请先邀请另一位店长')
   return null
+}
+
+/** A caller's role at the store: a staff document's role, or a plain member without one. */
+export function roleOf(staff: { role: StaffRole } | null): Role {
+  return staff?.role ?? 'member'
 }

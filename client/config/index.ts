@@ -62,6 +62,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
           chunks: 'all',
           cacheGroups: {
             shared: { name: 'shared', minChunks: 2, priority: -5, reuseExistingChunk: true, enforce: true },
+            // the QR encoder (our component and its library) only for the pages that draw a code, not in every page's download (the home has none)
+            qr: { name: 'qr', test: /qrcode-generator|[\\/]src[\\/](components[\\/]QrCode|logic[\\/]qr)/, priority: 0, enforce: true },
           },
         })
       },

@@ -1,5 +1,6 @@
 /** Loading a member and storing an outcome of the domain: the member and its ledger entries in one transaction. */
 import type { LedgerEntry, Member, Outcome } from '../../shared/member'
+import type { ledgerDirections } from '../../shared/schemas'
 import { Refusal } from '../../shared/refusal'
 import { createDoc, db, getDoc, putDoc, type Store } from './cloud'
 
@@ -36,9 +37,17 @@ export function entryView(e: LedgerEntry): { id: string; delta: number; reason: 
 
 export type LedgerPage = { entries: ReturnType<typeof entryView>[]; nextCursor: string | null }
 
-/** A member's history newest first, `limit` entries before `before` (a seq; null: from the newest); the cursor is the last seq shown. */
-export async function ledgerPage(openid: string, limit: number, before: number | null = null): Promise<LedgerPage> {
-  const where = before === null ? { openid } : { openid, seq: db.command.lt(before) }
+export type LedgerDirection = (typeof ledgerDirections)[number]
+
+/** The entries of one direction: points in are positive, points out negative. */
+const deltaOf = (direction: LedgerDirection) => (direction === 'in' ? db.command.gt(0) : db.command.lt(0))
+
+/**
+ * A member's history newest first, `limit` entries before `before` (a seq; null: from the newest), only points in or
+ * out when `direction` says so; the cursor is the last seq shown.
+ */
+export async function ledgerPage(openid: string, limit: number, before: number | null = null, direction?: LedgerDirection): Promise<LedgerPage> {
+  const where = { openid, ...(before === null ? {} : { seq: db.command.lt(before) }), ...(direction ? { delta: deltaOf(direction) } : {}) }
   const rows = (await db.collection('ledger').where(where).orderBy('seq', 'desc').limit(limit + 1).get()).data as LedgerEntry[]
   const page = rows.slice(0, limit)
   const last = page.at(-1)
@@ -46,8 +55,8 @@ export async function ledgerPage(openid: string, limit: number, before: number |
 }
 
 /** The page after `cursor` as a client sent it back; a cursor that is no seq we gave has nothing after it. */
-export async function ledgerAfter(openid: string, cursor: string | null | undefined, limit: number): Promise<LedgerPage> {
+export async function ledgerAfter(openid: string, cursor: string | null | undefined, limit: number, direction?: LedgerDirection): Promise<LedgerPage> {
   const before = cursor == null ? null : Number(cursor)
   if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
-  return ledgerPage(openid, limit, before)
+  return ledgerPage(openid, limit, before, direction)
 }

@@ -1,5 +1,7 @@
 /** Who is staff or admin: changes to it take a lock document first, so two at once cannot both remove the last admin. */
-import { db, putDoc, type Store } from './cloud'
+import type { Role } from '../../shared/api'
+import { roleOf } from '../../shared/staff'
+import { db, getDoc, putDoc, type Store } from './cloud'
 import type { StaffDoc } from './router'
 
 export interface StaffRecord extends StaffDoc {
@@ -20,4 +22,9 @@ export async function adminIds(): Promise<string[]> {
 /** Staff are not members: their own shopping stays out of the merchant's figures and benefits. */
 export async function staffIds(): Promise<string[]> {
   return ((await db.collection('staff').limit(1000).get()).data as Array<{ _id: string }>).map((s) => s._id)
+}
+
+/** Someone's role at the store, from the staff collection: a plain member has no staff document. */
+export async function roleAtStore(openid: string): Promise<Role> {
+  return roleOf(await getDoc<StaffDoc>(db, 'staff', openid))
 }

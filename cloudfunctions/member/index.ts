@@ -11,6 +11,7 @@ import { db, createDoc, getDoc, type Store } from '../common/cloud'
 import { markOf, onceId } from '../common/marks'
 import { ledgerAfter, requireMember, storeOutcome } from '../common/members'
 import { action, createMain, type Context } from '../common/router'
+import { roleAtStore } from '../common/staff'
 import { transact } from '../common/transact'
 import { deleteAccount, finishDeletion } from './account'
 import { joinStaff } from './join-staff'
@@ -77,8 +78,8 @@ export const actions = {
     who: 'anyone',
     schema: schemas.member.login,
     async run(_args, ctx) {
-      const [member, items] = await Promise.all([memberOrJoin(ctx), openItems()])
-      return summaryOf(member, ctx.rules, ctx.now, items)
+      const [member, items, role] = await Promise.all([memberOrJoin(ctx), openItems(), roleAtStore(ctx.openid)])
+      return summaryOf(member, ctx.rules, ctx.now, items, role)
     },
   }),
 
@@ -86,8 +87,8 @@ export const actions = {
     who: 'member',
     schema: schemas.member.summary,
     async run(_args, ctx) {
-      const [member, items] = await Promise.all([requireMember(db, ctx.openid), openItems()])
-      return summaryOf(member, ctx.rules, ctx.now, items)
+      const [member, items, role] = await Promise.all([requireMember(db, ctx.openid), openItems(), roleAtStore(ctx.openid)])
+      return summaryOf(member, ctx.rules, ctx.now, items, role)
     },
   }),
 
@@ -107,7 +108,7 @@ export const actions = {
   ledger: action({
     who: 'member',
     schema: schemas.member.ledger,
-    run: (args, ctx) => ledgerAfter(ctx.openid, args.cursor, args.limit ?? PAGE),
+    run: (args, ctx) => ledgerAfter(ctx.openid, args.cursor, args.limit ?? PAGE, args.direction),
   }),
 
   subscribe: action({

@@ -33,6 +33,12 @@ describe('member.login and summary', () => {
     expect(await c.docs('members', { _id: 'm-damaged' })).toEqual([])
   })
 
+  it('tells a shopper, a clerk and an owner their role at the store', async () => {
+    const roles = await Promise.all(['m-new', 'demo-staff', 'demo-admin'].map((who) => c.data<Summary>('member', { action: 'login' }, who)))
+    expect(roles.map((s) => s.role)).toEqual(['member', 'staff', 'admin'])
+    expect((await c.data<Summary>('member', { action: 'summary' }, 'demo-staff')).role).toBe('staff')
+  })
+
   it('recommends what the balance affords', async () => {
     const s = await c.data<Summary>('member', { action: 'summary' }, 'm-new')
     expect(s.recommendations).toEqual([{ itemId: 'free_delivery', text: '再攒 100 积分可兑换「免费配送券」' }])
@@ -64,6 +70,22 @@ describe('member.ledger', () => {
     expect(first.entries[0]).toMatchObject({ balanceAfter: 185, reason: '每日签到 +5' })
     const rest = await c.data<{ entries: LedgerEntryView[]; nextCursor: string | null }>('member', { action: 'ledger', limit: 2, cursor: first.nextCursor }, 'm-ledger')
     expect(rest).toMatchObject({ entries: [{ delta: 50 }, { delta: 100, reason: '注册会员，奖励 100 积分' }], nextCursor: null })
+  })
+
+  it('keeps to points in or points out when asked, page after page', async () => {
+    type Page = { entries: LedgerEntryView[]; nextCursor: string | null }
+    const { code } = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId: 'ledger-out-1', amountFen: 300_00 }, 'demo-staff')
+    await c.data('store', { action: 'claimPurchase', code }, 'm-ledger')
+    await c.data('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'ledger-out' }, 'm-ledger')
+    const spent = await c.data<Page>('member', { action: 'ledger', direction: 'out' }, 'm-ledger')
+    expect(spent).toMatchObject({ entries: [{ delta: -200 }], nextCursor: null })
+    const first = await c.data<Page>('member', { action: 'ledger', direction: 'in', limit: 2 }, 'm-ledger')
+    const rest = await c.data<Page>('member', { action: 'ledger', direction: 'in', limit: 50, cursor: first.nextCursor }, 'm-ledger')
+    const earned = [...first.entries, ...rest.entries]
+    expect(earned.every((e) => e.delta > 0)).toBe(true)
+    const all = await c.data<Page>('member', { action: 'ledger', limit: 50 }, 'm-ledger')
+    expect(earned.map((e) => e.id)).toEqual(all.entries.filter((e) => e.delta > 0).map((e) => e.id))
+    expect(await c.call('member', { action: 'ledger', direction: 'sideways' }, 'm-ledger')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '收支类型不在可选范围内' } })
   })
 
   it('shows only the caller’s own entries', async () => {

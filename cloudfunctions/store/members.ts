@@ -11,6 +11,7 @@ import { audit } from '../common/audit'
 import { db, getDoc, type Store } from '../common/cloud'
 import { findMember, ledgerAfter, ledgerPage, storeOutcome } from '../common/members'
 import { action } from '../common/router'
+import { roleAtStore } from '../common/staff'
 import { transact } from '../common/transact'
 
 const _ = db.command
@@ -67,15 +68,16 @@ export const members = {
     schema: schemas.store.memberDetail,
     async run(args, ctx) {
       const stored = await requireShopper(db, args.openid)
-      const [ledger, vouchers, purchases, items] = await Promise.all([
+      const [ledger, vouchers, purchases, items, role] = await Promise.all([
         ledgerPage(args.openid, PAGE),
         db.collection('vouchers').where({ openid: args.openid }).orderBy('createdAt', 'desc').limit(50).get(),
         db.collection('purchases').where({ claimedBy: args.openid }).orderBy('claimedAt', 'desc').limit(50).get(),
         db.collection('items').where({ active: true }).limit(100).get(),
+        roleAtStore(args.openid),
       ])
       const member = memberAsOf(stored, ctx.rules, ctx.now)
       return {
-        summary: summaryOf(stored, ctx.rules, ctx.now, items.data as never),
+        summary: summaryOf(stored, ctx.rules, ctx.now, items.data as never, role),
         memberNo: stored.memberNo ?? null,
         frozen: stored.frozen === true,
         frozenReason: stored.frozen ? (stored.frozenReason ?? null) : null,

@@ -6,8 +6,8 @@ import type { LedgerEntry } from '../services/contract'
 export function LedgerRow({ e }: { e: LedgerEntry }) {
   return (
     <View className='list-item ledger-entry'>
-      <View>
-        <View>{reasonLabel(e.reason)}</View>
+      <View className='grow min-0'>
+        <View className='wrap'>{reasonLabel(e.reason)}</View>
         <View className='muted'>{formatDateTime(e.at)} · 余额 {formatPoints(e.balanceAfter)}</View>
       </View>
       <Text className={e.delta >= 0 ? 'delta-plus' : 'delta-minus'}>{formatSignedPoints(e.delta)}</Text>

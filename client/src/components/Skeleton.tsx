@@ -1,10 +1,16 @@
 import { View } from '@tarojs/components'
 
-// Grey bars where content is on its way, so the page keeps its shape instead of saying 加载中….
-export function Skeleton({ rows = 3, id }: { rows?: number; id?: string }) {
+// Grey blocks in the shape of cards while a page loads, instead of a bare 加载中….
+export function Skeleton({ cards = 2, id }: { cards?: number; id?: string }) {
   return (
     <View className='skeleton' id={id} aria-busy='true'>
-      {Array.from({ length: rows }, (_, i) => <View key={i} className={`skeleton__bar ${i === 0 ? 'skeleton__bar--wide' : ''}`} />)}
+      {Array.from({ length: cards }, (_, i) => (
+        <View className='card' key={i}>
+          <View className='skeleton__line skeleton__line--title' />
+          <View className='skeleton__line' />
+          <View className='skeleton__line skeleton__line--short' />
+        </View>
+      ))}
     </View>
   )
 }

@@ -8,12 +8,14 @@ interface Props<T> {
   onRetry?: () => void
   isEmpty?: (data: T) => boolean
   empty?: string
+  /** What stands in while loading; grey cards unless the page draws its own shape. */
+  skeleton?: ReactNode
   children: (data: T) => ReactNode
 }
 
-// Loading, error (with the envelope's message) and empty states, so pages only draw the data.
-export function StateView<T>({ state, onRetry, isEmpty, empty = '暂无内容', children }: Props<T>) {
-  if (state.status === 'loading') return <Skeleton />
+// Loading (a skeleton), error (with the envelope's message) and empty states, so pages only draw the data.
+export function StateView<T>({ state, onRetry, isEmpty, empty = '暂无内容', skeleton, children }: Props<T>) {
+  if (state.status === 'loading') return <>{skeleton ?? <Skeleton />}</>
   if (state.status === 'error') {
     return (
       <View className='state state--error'>

@@ -12,6 +12,12 @@ describe('check-in calendar', () => {
     expect(rows.every((r) => r.length === 7)).toBe(true)
   })
 
+  it('marks the streak bonus days apart from the checked ones', () => {
+    const cells = monthGrid('2026-11', ['2026-11-02'], ['2026-11-02', '2026-11-09', '2026-12-01']).flat()
+    expect(cells.filter((c) => c.bonus).map((c) => c.date)).toEqual([2, 9])
+    expect(cells.filter((c) => c.checked).map((c) => c.date)).toEqual([2])
+  })
+
   it('handles leap February and moves across years', () => {
     expect(monthGrid('2028-02', []).flat().filter((c) => c.day).length).toBe(29)
     expect(shiftMonth('2026-12', 1)).toBe('2027-01')

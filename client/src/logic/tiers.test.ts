@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tierClass, tierName, tierProgress } from './tiers'
+import { tierClass, tierName, tierPerks, tierProgress } from './tiers'
 
 const normal = { id: 'normal', name: '普通会员', rate: 1 }
 
@@ -18,6 +18,12 @@ describe('tier progress', () => {
   it('says when the top tier is reached', () => {
     const p = tierProgress({ tier: { id: 'diamond', name: '钻石卡', rate: 2 }, nextTier: null })
     expect(p).toEqual({ percent: 100, text: '已是最高等级 钻石卡' })
+  })
+
+  it('names the held tier’s rate and discount from the rules', () => {
+    const tiers = [{ id: 'normal', discountPercent: 0 }, { id: 'gold', discountPercent: 5 }] as never
+    expect(tierPerks({ tier: normal, display: { tiers } as never })).toEqual(['积分 ×1'])
+    expect(tierPerks({ tier: { id: 'gold', name: '金卡', rate: 1.5 }, display: { tiers } as never })).toEqual(['积分 ×1.5', '消费享 9.5 折'])
   })
 
   it('styles known tiers and names tier ids', () => {

@@ -22,6 +22,14 @@ export function tierProgress(s: Pick<Summary, 'nextTier' | 'tier'>): TierProgres
 // Default thresholds (yuan = points) from the merchant's rules; only used to draw the bar.
 const TIER_THRESHOLDS: Record<string, number> = { silver: 1000, gold: 5000, diamond: 20000 }
 
+/** The held tier's perks in words, from the merchant's rules: the points rate, and the discount when there is one. */
+export function tierPerks(s: Pick<Summary, 'tier' | 'display'>): string[] {
+  const discount = s.display.tiers.find((t) => t.id === s.tier.id)?.discountPercent ?? 0
+  const perks = [`积分 ×${s.tier.rate}`]
+  if (discount > 0) perks.push(`消费享 ${(100 - discount) / 10} 折`)
+  return perks
+}
+
 export function tierClass(tierId: string): string {
   return `tier-${['normal', 'silver', 'gold', 'diamond'].includes(tierId) ? tierId : 'normal'}`
 }

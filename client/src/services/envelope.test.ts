@@ -33,6 +33,11 @@ describe('transport over the local cloud', () => {
     expect(await callOverHttp(fakeFetch(200, body), 'store', {}, 'x')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '积分不能为负数', field: 'item.points' } })
   })
 
+  it('never passes an English message on to the shopper', () => {
+    const env = toEnvelope({ ok: false, error: { code: 'INTERNAL', message: 'errCode: -504002 functions execute fail' } })
+    expect(env).toEqual({ ok: false, error: { code: 'INTERNAL', message: '操作失败，请稍后再试' } })
+  })
+
   it('turns a network failure into a readable INTERNAL envelope', async () => {
     const failing: FetchLike = async () => { throw new TypeError('Failed to fetch') }
     const env = await callOverHttp(failing, 'member', {}, 'x')

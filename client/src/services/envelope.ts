@@ -4,6 +4,8 @@ import type { Envelope, ErrorCode } from './contract'
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) =>
   Promise<{ ok: boolean; status: number; text(): Promise<string> }>
 
+const CHINESE = /[\u4e00-\u9fff]/
+
 // Anything that is not a well-formed envelope becomes an INTERNAL one the page can show as is.
 export function toEnvelope<T>(raw: unknown): Envelope<T> {
   if (raw && typeof raw === 'object' && 'ok' in raw) {
@@ -11,7 +13,8 @@ export function toEnvelope<T>(raw: unknown): Envelope<T> {
     if (env.ok === true) return { ok: true, data: (env.data ?? {}) as T }
     if (env.ok === false && env.error && typeof env.error.code === 'string') {
       const code = (ERROR_CODES as readonly string[]).includes(env.error.code) ? (env.error.code as ErrorCode) : 'INTERNAL'
-      const message = typeof env.error.message === 'string' && env.error.message ? env.error.message : '操作失败，请稍后再试'
+      // a message for shoppers is Chinese; anything else (a platform's English) gives way to a plain sentence
+      const message = typeof env.error.message === 'string' && CHINESE.test(env.error.message) ? env.error.message : '操作失败，请稍后再试'
       // the field a refusal names lets a form show it in place; it is a path, never shown as text
       const field = typeof env.error.field === 'string' && env.error.field ? env.error.field : undefined
       return { ok: false, error: field ? { code, message, field } : { code, message } }

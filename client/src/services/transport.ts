@@ -14,9 +14,9 @@ async function callCloud<T>(name: string, event: Record<string, unknown>): Promi
   try {
     const res = await Taro.cloud.callFunction({ name, data: event })
     return toEnvelope<T>(res.result)
-  } catch (err) {
-    const message = err instanceof Error && err.message ? `云函数调用失败：${err.message}` : '网络连接失败，请检查网络后重试'
-    return internal<T>(message)
+  } catch {
+    // the platform's own error text is English: the shopper reads what to do instead
+    return internal<T>('网络连接失败，请检查网络后重试')
   }
 }
 

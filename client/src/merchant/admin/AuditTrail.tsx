@@ -61,7 +61,7 @@ export function AuditTrail() {
           </View>
         )
       })}
-      {loading && <Skeleton rows={2} />}
+      {loading && <Skeleton cards={1} />}
       {!loading && !error && entries.length === 0 && <View className='state'>还没有操作记录</View>}
       <ErrorLine message={error?.message} id='audit-error' />
       {!loading && (cursor || error) && (

@@ -7,7 +7,7 @@ interface Props { id: string; loading: boolean; error: ApiError | null; hasMore:
 
 // The foot of a paged list: a skeleton while loading, the server's message and 重试, 加载更多, or why it is empty.
 export function LoadMore({ id, loading, error, hasMore, isEmpty, empty, onMore }: Props) {
-  if (loading) return <Skeleton rows={2} />
+  if (loading) return <Skeleton cards={1} />
   return (
     <View>
       <ErrorLine message={error?.message} id={`${id}-error`} />

@@ -19,7 +19,7 @@ export function AdjustForm({ openid, onDone }: { openid: string; onDone: () => v
     setHint(null)
     adjust.setError(null)
     const delta = parseDelta(amount)
-    if (delta === null) return setHint('请输入要增加或扣除的积分，例如 50 或 -50')
+    if (delta === null) return setHint('请输入要调整的积分：增加直接填数，扣除在数前加负号')
     if (!reason.trim()) return setHint('请填写调整原因，会员会在积分明细里看到')
     if (!(await confirmed('调整积分', `确定为这位会员调整 ${formatSignedPoints(delta)} 积分？原因：${reason.trim()}`))) return
     const env = await adjust.submit(delta, reason.trim())

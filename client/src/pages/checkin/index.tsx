@@ -1,49 +1,44 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Screen } from '../../components/Screen'
-import { StateView } from '../../components/StateView'
+import { ErrorLine, StateView } from '../../components/StateView'
+import { useCheckIn } from '../../hooks/useCheckIn'
 import { useRemote } from '../../hooks/useRemote'
-import { monthGrid, shiftMonth } from '../../logic/calendar'
+import { shiftMonth } from '../../logic/calendar'
 import { todayInShanghai } from '../../logic/format'
 import { call } from '../../services/api'
+import { CheckinCalendar } from './CheckinCalendar'
+import { CheckinRules } from './CheckinRules'
 
-const WEEK = ['一', '二', '三', '四', '五', '六', '日']
-
-export default function CheckinCalendar() {
+export default function CheckinPage() {
   const today = todayInShanghai()
   const [month, setMonth] = useState(today.slice(0, 7))
-  const { state, reload } = useRemote(() => call('checkin', 'calendar', { month }), [month])
+  const summary = useRemote(() => call('member', 'summary'))
+  const calendar = useRemote(() => call('checkin', 'calendar', { month }), [month])
+  const rules = summary.state.status === 'ready' ? summary.state.data.display.checkIn : null
+  const checkIn = useCheckIn(rules, ({ day, streak }) => {
+    summary.setData((s) => ({ ...s, streak: { count: streak, checkedInToday: true } }))
+    calendar.setData((c) => ({ days: [...c.days, day] }))
+  })
+
   return (
     <Screen id='page-checkin'>
       <View className='card'>
         <View className='card__title'>
-          <Text className='muted' id='month-prev' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上月</Text>
+          <Text className='month-nav' id='month-prev' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上月</Text>
           <Text id='month-label'>{month.replace('-', ' 年 ')} 月</Text>
-          <Text className='muted' id='month-next' onClick={() => setMonth(shiftMonth(month, 1))}>下月 ›</Text>
+          <Text className='month-nav' id='month-next' onClick={() => setMonth(shiftMonth(month, 1))}>下月 ›</Text>
         </View>
-        <View className='calendar__head'>{WEEK.map((w) => <View className='calendar__cell' key={w}>{w}</View>)}</View>
-        <StateView state={state} onRetry={() => void reload()}>
-          {(d) => (
-            <View id='calendar'>
-              {monthGrid(month, d.days).map((row, i) => (
-                <View className='calendar__row' key={i}>
-                  {row.map((c, j) => (
-                    <View className='calendar__cell' key={j}>
-                      {c.day && (
-                        <View className={`calendar__date ${c.checked ? 'calendar__date--checked' : ''} ${c.day === today ? 'calendar__date--today' : ''}`}>
-                          {c.date}
-                        </View>
-                      )}
-                    </View>
-                  ))}
-                </View>
-              ))}
-              <View className='muted gap-top-small' id='calendar-count'>本月已签到 {d.days.length} 天</View>
-            </View>
+        <StateView state={summary.state} onRetry={() => void summary.reload()}>
+          {(s) => (
+            <StateView state={calendar.state} onRetry={() => void calendar.reload()}>
+              {(c) => <CheckinCalendar month={month} today={today} days={c.days} summary={s} pending={checkIn.pending} onCheckIn={() => void checkIn.checkIn()} />}
+            </StateView>
           )}
         </StateView>
+        <ErrorLine message={checkIn.error} id='checkin-error' />
       </View>
-      <View className='card muted'>每日签到 +5 积分，连续 7 天再送 +20 积分；中断一天将重新计算。</View>
+      {rules && <CheckinRules rules={rules} />}
     </Screen>
   )
 }

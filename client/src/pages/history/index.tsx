@@ -1,50 +1,67 @@
 import { Button, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { LedgerRow } from '../../components/LedgerRow'
 import { Screen } from '../../components/Screen'
+import { Skeleton } from '../../components/Skeleton'
 import { ErrorLine } from '../../components/StateView'
-import { call } from '../../services/api'
+import { call, type ArgsFor } from '../../services/api'
 import type { ApiError, LedgerEntry } from '../../services/contract'
 
 const PAGE_SIZE = 20
+type Direction = ArgsFor<'member', 'ledger'>['direction']
+const FILTERS: { id: string; label: string; direction: Direction }[] = [
+  { id: 'all', label: '全部', direction: undefined },
+  { id: 'in', label: '收入', direction: 'in' },
+  { id: 'out', label: '支出', direction: 'out' },
+]
 
-// Newest first, one page at a time; the cursor from each answer fetches the next page.
+// Newest first, one page at a time, all entries or only points in or out (filtered by the server).
 export default function History() {
+  const [direction, setDirection] = useState<Direction>(undefined)
   const [entries, setEntries] = useState<LedgerEntry[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [loaded, setLoaded] = useState(false)
+  const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ApiError | null>(null)
+  // a page that comes back after the filter changed belongs to the old filter
+  const seq = useRef(0)
 
-  const loadMore = async (from: string | null) => {
+  const load = async (from: string | null) => {
+    const mine = ++seq.current
     setLoading(true)
     setError(null)
-    const env = await call('member', 'ledger', from ? { cursor: from, limit: PAGE_SIZE } : { limit: PAGE_SIZE })
+    const env = await call('member', 'ledger', { limit: PAGE_SIZE, ...(from ? { cursor: from } : {}), ...(direction ? { direction } : {}) })
+    if (mine !== seq.current) return
     setLoading(false)
-    setLoaded(true)
     if (!env.ok) return setError(env.error)
     setEntries((prev) => (from ? [...prev, ...env.data.entries] : env.data.entries))
     setCursor(env.data.nextCursor ?? null)
   }
 
   useEffect(() => {
-    void loadMore(null)
-  }, [])
+    setEntries([])
+    setCursor(null)
+    void load(null)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [direction])
 
   return (
     <Screen id='page-history'>
-      <View className='card'>
-        <View className='card__title'>积分明细</View>
+      <View className='chips' id='history-filter'>
+        {FILTERS.map((f) => (
+          <View key={f.id} id={`filter-${f.id}`} className={`chip ${f.direction === direction ? 'chip--on' : ''}`} onClick={() => setDirection(f.direction)}>{f.label}</View>
+        ))}
+      </View>
+      <View className='card' id='history-list'>
         {entries.map((e) => <LedgerRow key={e.id} e={e} />)}
-        {!loading && loaded && !error && entries.length === 0 && <View className='state'>还没有积分记录</View>}
-        {loading && <View className='state'>加载中…</View>}
+        {loading && entries.length === 0 && <Skeleton cards={1} id='history-skeleton' />}
+        {!loading && !error && entries.length === 0 && <View className='state' id='history-empty'>还没有这类积分记录</View>}
         <ErrorLine message={error?.message} id='history-error' />
-        {!loading && (cursor || error) && (
-          <Button className='btn btn--ghost' id='history-more' onClick={() => void loadMore(error && !entries.length ? null : cursor)}>
-            {error ? '重试' : '加载更多'}
+        {(cursor || error || (loading && entries.length > 0)) && (
+          <Button className='btn btn--ghost' id='history-more' disabled={loading} onClick={() => void load(error && !entries.length ? null : cursor)}>
+            {loading ? '加载中…' : error ? '重试' : '加载更多'}
           </Button>
         )}
-        {!loading && loaded && !cursor && entries.length > 0 && <View className='muted center'>没有更多了</View>}
+        {!loading && !cursor && entries.length > 0 && <View className='muted center' id='history-end'>没有更多了</View>}
       </View>
     </Screen>
   )
