@@ -85,7 +85,7 @@ describe('member.ledger', () => {
     expect(earned.every((e) => e.delta > 0)).toBe(true)
     const all = await c.data<Page>('member', { action: 'ledger', limit: 50 }, 'm-ledger')
     expect(earned.map((e) => e.id)).toEqual(all.entries.filter((e) => e.delta > 0).map((e) => e.id))
-    expect(await c.call('member', { action: 'ledger', direction: 'sideways' }, 'm-ledger')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '收支类型不在可选范围内' } })
+    expect(await c.call('member', { action: 'ledger', direction: 'sideways' }, 'm-ledger')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '收支类型不在可选范围内', field: 'direction' } })
   })
 
   it('shows only the caller’s own entries', async () => {

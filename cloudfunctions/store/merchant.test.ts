@@ -58,6 +58,8 @@ describe('store.metrics', () => {
       earners: 3,
       earnedShare: 0.5,
       trend: expect.any(Array),
+      tierNames: { normal: '普通会员', silver: '银卡', gold: '金卡', diamond: '钻石卡' },
+      givenAway: { tierDiscountFen: 0, voucherOffFen: 0, pointsCashFen: 0, totalFen: 0 },
     })
     expect(issued).toBe(1835)
     // the daily trend adds up to the month's figures
