@@ -54,7 +54,7 @@ export default function Home() {
   return (
     <Screen id='page-home'>
       <StateView state={state} onRetry={() => void reload()}>
-        {(s) => <HomeBody s={s} notice={notice} onCheckIn={onCheckIn} pending={checkIn.pending} error={checkIn.error?.message} />}
+        {(s) => <HomeBody s={s} notice={notice} onCheckIn={() => void onCheckIn()} pending={checkIn.pending} error={checkIn.error?.message} />}
       </StateView>
     </Screen>
   )
