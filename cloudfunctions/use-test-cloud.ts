@@ -17,7 +17,7 @@ export function useTestCloud(options: TestCloudOptions = {}): TestCloud {
     get(_target, key) {
       if (!current) throw new Error('the test cloud opens in beforeAll')
       const value: unknown = Reflect.get(current, key)
-      return typeof value === 'function' ? value.bind(current) : value
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value
     },
   })
 }

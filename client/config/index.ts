@@ -10,7 +10,7 @@ const outputRoot = path.join(__dirname, '..', '..', 'build', platform)
 // The contract's types and constants live in the repository's shared/ folder, outside src/.
 const sharedDir = path.join(__dirname, '..', '..', 'shared')
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>((merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'points-club',
     date: '2026-11-22',

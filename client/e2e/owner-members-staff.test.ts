@@ -166,7 +166,7 @@ describe("the owner's back office", () => {
     await screenshot(owner, 'owner-export')
     const [download] = await Promise.all([owner.waitForEvent('download'), tap(owner, '#export-download')])
     expect(download.suggestedFilename()).toMatch(/^积分流水\d{4}-\d\d-\d\d至\d{4}-\d\d-\d\d\.csv$/)
-    const text = fs.readFileSync((await download.path())!, 'utf8')
+    const text = fs.readFileSync(await download.path(), 'utf8')
     expect(text.startsWith('\ufeff')).toBe(true)
     const [header, ...rows] = parseCsv(text.slice(1))
     expect(header).toEqual(['时间', '会员', '类型', '积分变化', '变化后余额', '说明', '记录编号'])

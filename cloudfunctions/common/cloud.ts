@@ -1,9 +1,10 @@
 /** The SDK, initialised once per instance, and the small slice of its database API the functions use. */
+import { webcrypto } from 'node:crypto'
 import * as cloud from 'wx-server-sdk'
 import type { CollectionName } from '../../shared/collections'
 
 // Node 16 (the cloud runtime) has Web Crypto only under node:crypto; shared/codes.ts reads globalThis.crypto
-if (!globalThis.crypto) Object.assign(globalThis, { crypto: (require('node:crypto') as typeof import('node:crypto')).webcrypto })
+if (!globalThis.crypto) Object.assign(globalThis, { crypto: webcrypto })
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 

@@ -38,8 +38,7 @@ export function action<S extends z.ZodType, R>(a: Action<S, R>): Action<S, R> {
   return a
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyAction = Action<z.ZodType, any>
+type AnyAction = Action<z.ZodType, unknown>
 
 /** Fields the platform adds to an event that are not arguments. */
 const PLATFORM_FIELDS = ['action', 'userInfo'] as const

@@ -38,7 +38,7 @@ export function drawOnce(requestId: string, ctx: Context, random: RandomSource):
     if (done) return done.answer
     const refusal = drawRefusal(ctx.rules, day, drawnToday)
     if (refusal) throw refusal
-    const itemOf = (id: string): Item | null => (items as Array<Item | null>).find((i) => i?._id === id) ?? null
+    const itemOf = (id: string): Item | null => items.find((i) => i?._id === id) ?? null
     const stockOf = (id: string): number => {
       const item = itemOf(id)
       return item?.active ? item.stock : 0

@@ -8,10 +8,15 @@ export const TEMPLATES = {
   benefit: process.env.BENEFIT_TEMPLATE_ID || 'member-benefit-notice',
 }
 
+/** The slice of the open API this function calls (wx-server-sdk declares `openapi` as any). */
+interface OpenApi {
+  subscribeMessage: { send(message: SubscribeMessage): Promise<unknown> }
+}
+
 /** Null when WeChat accepted the message, otherwise why not. */
 export async function sendMessage(message: SubscribeMessage): Promise<string | null> {
   try {
-    await cloud.openapi.subscribeMessage.send(message)
+    await (cloud.openapi as OpenApi).subscribeMessage.send(message)
     return null
   } catch (err) {
     return String((err as { errMsg?: string }).errMsg ?? err)

@@ -11,7 +11,7 @@ interface Props {
   /** The value chosen; with `multiple`, the list of values chosen. */
   selected: unknown
   multiple?: boolean
-  onPick(value: unknown): void
+  onPick: (value: unknown) => void
 }
 
 // A choice among a few values as chips, the chosen ones green.

@@ -29,7 +29,8 @@ export function formatValue(field: FormField, value: unknown): string {
   if (value === undefined || value === null) return ''
   if (field.kind === 'yuan' && typeof value === 'number') return yuan(value)
   if (Array.isArray(value)) return value.join(', ')
-  return String(value)
+  // a field holds text, a number or a list: anything else has nothing to show
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
 }
 
 /** What the owner typed, as the value the rules store; the schema then judges the bounds. */

@@ -3,11 +3,11 @@ import { callOverHttp, toEnvelope, type FetchLike } from './envelope'
 import { currentIdentity, setIdentity } from './identity'
 
 function fakeFetch(status: number, body: string, seen: { url?: string; headers?: Record<string, string>; body?: string } = {}): FetchLike {
-  return async (url, init) => {
+  return (url, init) => {
     seen.url = url
     seen.headers = init.headers
     seen.body = init.body
-    return { ok: status < 400, status, text: async () => body }
+    return Promise.resolve({ ok: status < 400, status, text: () => Promise.resolve(body) })
   }
 }
 
@@ -39,7 +39,7 @@ describe('transport over the local cloud', () => {
   })
 
   it('turns a network failure into a readable INTERNAL envelope', async () => {
-    const failing: FetchLike = async () => { throw new TypeError('Failed to fetch') }
+    const failing: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'))
     const env = await callOverHttp(failing, 'member', {}, 'x')
     expect(env.ok).toBe(false)
     if (!env.ok) expect(env.error).toEqual({ code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' })

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro'
 import type { Envelope } from './contract'
-import { callOverHttp, internal, toEnvelope, type FetchLike } from './envelope'
+import { callOverHttp, internal, toEnvelope } from './envelope'
 import { currentIdentity } from './identity'
 import { uploadOverHttp, type Uploaded, type UploadSource } from './upload'
 
 // One entry point for every page: wx.cloud on weapp, the local cloud's HTTP route on H5.
 export async function callFunction<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>> {
   if (process.env.TARO_ENV === 'weapp') return callCloud<T>(name, event)
-  return callOverHttp<T>(fetch as unknown as FetchLike, name, event, currentIdentity())
+  return callOverHttp<T>(fetch, name, event, currentIdentity())
 }
 
 async function callCloud<T>(name: string, event: Record<string, unknown>): Promise<Envelope<T>> {
@@ -23,7 +23,7 @@ async function callCloud<T>(name: string, event: Record<string, unknown>): Promi
 // Stores a file in cloud storage at `cloudPath` and answers its fileID: wx.cloud on weapp, the local cloud's upload route on H5.
 export async function uploadFile(source: UploadSource, cloudPath: string): Promise<Uploaded> {
   if (process.env.TARO_ENV === 'weapp') return uploadToCloud(source, cloudPath)
-  return uploadOverHttp(fetch as unknown as FetchLike, source, cloudPath)
+  return uploadOverHttp(fetch, source, cloudPath)
 }
 
 async function uploadToCloud(source: UploadSource, cloudPath: string): Promise<Uploaded> {

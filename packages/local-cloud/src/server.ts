@@ -9,11 +9,14 @@ import { phaseStopwatch, timed, type PhaseTimes } from './db/phase-clock'
 import type { DeclaredCollections } from './db/store'
 import { refusal } from './request-guard'
 
+/** What a handler may answer: the server awaits either. */
+export type Awaitable<T> = T | Promise<T>
+
 export interface Route {
   method: 'GET' | 'POST' | 'PUT'
   pattern: RegExp
   /** `body` is the parsed JSON of a POST; `raw` the bytes as sent (a PUT's file); a Buffer reply is sent as is. */
-  handle(req: RouteRequest): Promise<{ status: number; body: unknown; contentType?: string }>
+  handle(req: RouteRequest): Awaitable<{ status: number; body: unknown; contentType?: string }>
   /** Largest body this route accepts, when not the server's. */
   maxBodyBytes?: number
 }
@@ -32,13 +35,13 @@ export interface ServerOptions {
   dataDir: string
   clock?: Clock
   /** Admin actions the database does not answer, e.g. `functions.invokeFunction`. */
-  adminHandlers?: Record<string, (body: Record<string, unknown>) => Promise<Record<string, unknown>>>
+  adminHandlers?: Record<string, (body: Record<string, unknown>) => Awaitable<Record<string, unknown>>>
   /** Sees every database request at `/admin` before it runs (the function host counts them per invocation). */
   onDatabaseRequest?: (body: Record<string, unknown>) => void
   /** Sees each database request's time once answered: the whole request and its parse, SQL and serialise phases. */
   onDatabaseTiming?: (body: Record<string, unknown>, timing: DatabaseTiming) => void
   /** multipart/form-data admin calls (`wx.openApi`): raw body in, raw reply out. */
-  multipartAdmin?: (raw: Buffer, contentType: string) => Promise<{ contentType: string; body: Buffer }>
+  multipartAdmin?: (raw: Buffer, contentType: string) => Awaitable<{ contentType: string; body: Buffer }>
   routes?: Route[]
   extraStats?: () => Record<string, unknown>
   onReset?: () => Promise<void>

@@ -62,7 +62,7 @@ describe('snapshots', () => {
     const members = fs.readFileSync(path.join(dir, 'collections', 'members.json'), 'utf8')
     expect(members.indexOf('"m1"')).toBeLessThan(members.indexOf('"m2"'))
     expect(members).toContain('"nextExpiryAt": {\n      "$date": "2027-11-30T15:59:59.999Z"\n    }')
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'snapshot.json'), 'utf8')).collections.visits).toEqual([{ fields: { day: 1, shop: -1 } }, { fields: { code: 1 }, unique: true }])
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'snapshot.json'), 'utf8')) as { collections: Record<string, unknown> }).collections.visits).toEqual([{ fields: { day: 1, shop: -1 } }, { fields: { code: 1 }, unique: true }])
 
     await cloud.reset()
     // a reset deletes stored files too; make sure whatever the test wrote there is gone

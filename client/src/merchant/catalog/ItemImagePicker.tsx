@@ -10,8 +10,8 @@ interface Props {
   itemId: string
   /** What to show: the picture just chosen, or the stored one's link. */
   preview: string | null
-  onUploaded(fileID: string, preview: string): void
-  onRemove(): void
+  onUploaded: (fileID: string, preview: string) => void
+  onRemove: () => void
 }
 
 // The item's picture: choose one from the album or camera, store it in cloud storage, and show it at once.

@@ -47,7 +47,7 @@ export default function Mall() {
     const item = state.status === 'ready' ? state.data.items.find((i) => i.id === itemId) : undefined
     const base = { title: shareTitle(item?.name), path: sharePath(null, itemId) }
     const promise = call('share', 'create', itemId ? { itemId } : {}).then((env) => (env.ok ? { ...base, path: sharePath(env.data.shareId, itemId) } : base))
-    return { ...base, promise } as typeof base
+    return { ...base, promise }
   })
 
   const setBalance = (balance: number) => setData((d) => ({ ...d, summary: { ...d.summary, balance } }))

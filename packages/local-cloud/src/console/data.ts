@@ -37,7 +37,7 @@ export async function replaceDocument(db: CloudDatabase, name: string, id: strin
   const document = objectBody(body, '{ document: { ... } }').document
   if (!isPlainObject(document)) throw invalid('send { document: { ... } }, the whole document as relaxed EJSON')
   const doc = fromRelaxed(document)
-  if (doc._id !== undefined && doc._id !== id) throw invalid(`the document's _id (${String(doc._id)}) is not ${id}; an _id cannot change`)
+  if (doc._id !== undefined && doc._id !== id) throw invalid(`the document's _id (${JSON.stringify(document._id)}) is not ${id}; an _id cannot change`)
   await asRequest(() => db.setDocument(name, { ...doc, _id: id }))
   return { document: toRelaxed({ _id: id, ...doc }) }
 }

@@ -100,7 +100,7 @@ function uiRoute(): Route {
   return {
     method: 'GET',
     pattern: /^\/_emulator\/ui\/?(.*)$/,
-    async handle({ match }) {
+    handle({ match }) {
       const file = UI_FILES[match[1] ?? '']
       if (!file) return { status: 404, body: { code: 'NOT_FOUND', message: `no console file ${match[1]}` } }
       const contentType = UI_TYPES[path.extname(file)] ?? 'text/plain; charset=utf-8'

@@ -1,3 +1,4 @@
+import { ObjectId } from 'bson'
 import { Aggregator } from 'mingo/aggregator'
 import { Query } from 'mingo/query'
 import { Clock } from '../clock'
@@ -284,7 +285,7 @@ export class CloudDatabase {
     const source = isPlainObject(first) ? this.matching(coll, first) : this.allDocs(coll)
     try {
       const aggregator = new Aggregator(pipeline, { ...MINGO, collectionResolver: (name: string) => this.allDocs(name) })
-      return { data: { list: (aggregator.run(source) as Doc[]).map(stringifyDoc) } }
+      return { data: { list: aggregator.run<Doc>(source).map(stringifyDoc) } }
     } catch (err) {
       throw requestFailed(`aggregation failed: ${(err as Error).message}`)
     }
@@ -461,7 +462,7 @@ export class CloudDatabase {
   private newDocument(text: unknown): Doc {
     const parsed = resolveServerDates(parseEjson(requireString(text, 'data item'), 'data'), this.clock.now())
     if (!isPlainObject(parsed)) throw new DbError('INVALID_PARAM', 'each document must be an object')
-    const id = parsed._id === undefined || parsed._id === null ? newId() : String(parsed._id)
+    const id = parsed._id === undefined || parsed._id === null ? newId() : idText(parsed._id, '_id must be a string or a number')
     return { ...parsed, _id: id }
   }
 
@@ -491,9 +492,7 @@ export class CloudDatabase {
     const parsed = body.query === undefined || body.query === '' ? {} : toQueryValue(parseEjson(requireString(body.query, 'query'), 'query'))
     if (!isPlainObject(parsed)) throw invalidQuery('query must be an object')
     if (body.queryType === 'DOC') {
-      const id = parsed._id
-      if (typeof id !== 'string' && typeof id !== 'number') throw new DbError('INVALID_PARAM', 'a DOC query needs an _id')
-      return { _id: String(id) }
+      return { _id: idText(parsed._id, 'a DOC query needs an _id') }
     }
     compile(parsed)
     return parsed
@@ -518,6 +517,12 @@ function change(coll: string, doc: Doc): { coll: string; id: string; doc: Doc } 
   return { coll, id: doc._id as string, doc }
 }
 
+/** The store keys documents by text: a number or an ObjectId by its digits, never an object as "[object Object]". */
+function idText(id: unknown, refusal: string): string {
+  if (typeof id === 'string' || typeof id === 'number' || id instanceof ObjectId) return String(id)
+  throw new DbError('INVALID_PARAM', refusal)
+}
+
 function duplicate(coll: string, id: string): DbError {
   return requestFailed(`E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`)
 }
@@ -539,7 +544,7 @@ function compile(criteria: Doc): Query {
 function page(docs: Doc[], options: PageOptions): Doc[] {
   const order = options.order && Object.keys(options.order).length > 0 ? options.order : undefined
   let cursor = new Query({}, MINGO).find(docs)
-  if (order) cursor = cursor.sort(withIdTieBreak(order) as Record<string, 1 | -1>)
+  if (order) cursor = cursor.sort(withIdTieBreak(order))
   return cursor.skip(options.offset).limit(options.limit).all() as Doc[]
 }
 

@@ -28,7 +28,7 @@ const startEmulator = (): Promise<ChildProcess> =>
       env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('listening on')) resolve(child)
     })
     child.once('exit', (code) => reject(new Error(`emulator exited early with ${code}`)))
@@ -59,13 +59,6 @@ afterAll(async () => {
 
 const balance = async (id: string): Promise<number> => ((await db.collection('settings').doc(id).get()).data as { n: number }).n
 
-interface Tx {
-  collection(name: string): {
-    doc(id: string): { get(): Promise<{ data: { n: number } }>; update(arg: unknown): Promise<unknown> }
-    add(arg: unknown): Promise<unknown>
-  }
-}
-
 describe('durability of the emulator process', () => {
   it('keeps documents across a restart', async () => {
     await db.collection('items').add({ data: { _id: 'kept', title: 'Mug', at: new Date('2026-03-01T00:00:00Z') } })
@@ -83,11 +76,11 @@ describe('durability of the emulator process', () => {
     let acknowledged = 0
     let killed = false
     const transfer = (k: string) =>
-      db.runTransaction(async (t: Tx) => {
-        const a = await t.collection('settings').doc('A').get()
-        const b = await t.collection('settings').doc('B').get()
-        await t.collection('settings').doc('A').update({ data: { n: a.data.n - 1 } })
-        await t.collection('settings').doc('B').update({ data: { n: b.data.n + 1 } })
+      db.runTransaction(async (t) => {
+        const n = async (id: string): Promise<number> => ((await t.collection('settings').doc(id).get()).data as { n: number }).n
+        const [a, b] = [await n('A'), await n('B')]
+        await t.collection('settings').doc('A').update({ data: { n: a - 1 } })
+        await t.collection('settings').doc('B').update({ data: { n: b + 1 } })
         await t.collection('ledger').add({ data: { _id: `transfer-${k}`, delta: 1 } })
       })
     const worker = async (w: number): Promise<void> => {

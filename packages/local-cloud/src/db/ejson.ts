@@ -59,8 +59,14 @@ function decodeWrapper(obj: Doc, key: string): unknown {
     if (Number.isNaN(ms)) throw new Error('bad $date')
     return new Date(ms)
   }
-  if (key === '$regularExpression' && isPlainObject(inner)) return new BSONRegExp(String(inner.pattern), String(inner.options ?? ''))
+  if (key === '$regularExpression' && isPlainObject(inner)) return regularExpression(inner)
   return toPlain(EJSON.deserialize(obj, { relaxed: false }))
+}
+
+/** Pattern and options must be text: an object's "[object Object]" would read as a character class. */
+function regularExpression({ pattern, options = '' }: Doc): BSONRegExp {
+  if (typeof pattern !== 'string' || typeof options !== 'string') throw new Error('bad $regularExpression')
+  return new BSONRegExp(pattern, options)
 }
 
 /** bson values to plain JS numbers where no precision is lost. */
@@ -86,7 +92,7 @@ export function stringifyDoc(doc: Doc): string {
 
 export function isPlainObject(value: unknown): value is Doc {
   if (value === null || typeof value !== 'object') return false
-  const proto = Object.getPrototypeOf(value)
+  const proto: unknown = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }
 

@@ -47,6 +47,22 @@ describe('errors a cloud function sees', () => {
     expect((await db.collection('staff').doc('boss').get()).data).toEqual({ _id: 'boss', role: 'admin' })
   })
 
+  it('refuses an _id that is an object, and keeps nothing', async () => {
+    for (const shop of ['a', 'b']) {
+      const err = await failure(db.collection('staff').add({ data: { _id: { shop }, role: 'keyed' } }))
+      expect(err.errMsg).toContain('_id must be a string or a number')
+    }
+    expect((await db.collection('staff').where({ role: 'keyed' }).count()).total).toBe(0)
+  })
+
+  it('refuses a regular expression whose pattern or options are not text', async () => {
+    for (const regex of ['{"pattern":{"a":1},"options":""}', '{"pattern":"a","options":["i"]}']) {
+      const query = `{"role":{"$regularExpression":${regex}}}`
+      const res = await post('/admin', JSON.stringify({ action: 'database.getDocument', collectionName: 'staff', queryType: 'WHERE', query }))
+      expect(((await res.json()) as { code?: string }).code, regex).toBe('INVALID_PARAM')
+    }
+  })
+
   it('a unique index refuses a second document with the same key', async () => {
     await db.collection('purchases').add({ data: { _id: 'code1', orderId: 'o-1' } })
     const err = await failure(db.collection('purchases').add({ data: { _id: 'code2', orderId: 'o-1' } }))

@@ -187,7 +187,7 @@ export function $geoNear(collection: Iterator, expr: Any, options: Options): Ite
 function setPath(doc: AnyObject, path: string, value: number): AnyObject {
   const parts = path.split('.')
   let node = doc
-  for (const part of parts.slice(0, -1)) node = (node[part] = isPlainObject(node[part]) ? { ...(node[part] as AnyObject) } : {}) as AnyObject
+  for (const part of parts.slice(0, -1)) node = (node[part] = isPlainObject(node[part]) ? { ...node[part] } : {})
   node[parts[parts.length - 1]!] = value
   return doc
 }

@@ -91,7 +91,7 @@ function narrowById(condition: unknown): Narrowing | undefined {
   const keys = Object.keys(condition)
   if (keys.length === 1 && typeof condition.$eq === 'string') return { by: 'ids', ids: [condition.$eq] }
   if (keys.length === 1 && Array.isArray(condition.$in) && condition.$in.every((v) => typeof v === 'string')) {
-    return { by: 'ids', ids: condition.$in as string[] }
+    return { by: 'ids', ids: condition.$in }
   }
   return undefined
 }

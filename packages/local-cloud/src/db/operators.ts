@@ -41,7 +41,7 @@ function offsetMinutes(date: Date, timezone: string): number {
     zoneFormats.set(timezone, format)
   }
   const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, Number(p.value)]))
-  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!)
+  const wall = Date.UTC(part.year!, part.month! - 1, part.day, part.hour, part.minute, part.second)
   return Math.round((wall - (date.getTime() - date.getUTCMilliseconds())) / 60_000)
 }
 
@@ -185,7 +185,7 @@ const expressionOps: Record<string, Operator> = {
  */
 export const CLOUDBASE_OPERATORS = Context.init({
   accumulator, projection, window,
-  expression: { ...expression, ...expressionOps } as never,
-  query: { ...query, ...geoQueryOps } as never,
-  pipeline: { ...pipeline, $geoNear } as never,
+  expression: { ...expression, ...expressionOps },
+  query: { ...query, ...geoQueryOps },
+  pipeline: { ...pipeline, $geoNear },
 })

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type RunningServer, type ServerOptions, startServer } from '../server'
 
+import type { SdkDatabase } from './sdk-database'
+
+export type { SdkDatabase } from './sdk-database'
 type Sdk = typeof import('wx-server-sdk')
-/** Typed through @cloudbase/database's promise-returning declarations: wx-server-sdk's are callback unions. */
-export type SdkDatabase = import('@cloudbase/database').Db
 
 export interface TestDatabase {
   server: RunningServer

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SdkTransaction as Tx } from './sdk-database'
 import { type SdkDatabase, startTestDatabase, type TestDatabase } from './testing'
 import { TEST_COLLECTIONS } from '../test-collections'
 
@@ -19,17 +20,6 @@ afterAll(async () => {
   await cloud.close()
 })
 
-// the SDK's transaction object, typed by what the tests use
-interface Tx {
-  collection(name: string): {
-    doc(id: string): { get(): Promise<{ data: Record<string, unknown> }>; update(arg: unknown): Promise<unknown>; set(arg: unknown): Promise<unknown>; remove(): Promise<unknown> }
-    add(arg: unknown): Promise<{ _id?: string; _ids?: string[] }>
-    where(q: unknown): { orderBy(field: string, dir: string): { get(): Promise<{ data: Array<Record<string, unknown>> }> }; get(): Promise<{ data: Array<Record<string, unknown>> }> }
-  }
-  commit(): Promise<unknown>
-  rollback(reason?: unknown): Promise<unknown>
-}
-
 // @cloudbase/database's own Db, as @cloudbase/node-sdk hands it out: it has updateAndReturn, which wx-server-sdk does not wrap
 interface NodeDb {
   command: SdkDatabase['command']
@@ -39,8 +29,8 @@ interface NodeDb {
 
 const account = (id: string) => db.collection('settings').doc(id)
 const balanceOf = async (id: string): Promise<number> => ((await account(id).get()).data as { n: number }).n
-const start = (): Promise<Tx> => db.startTransaction() as Promise<Tx>
-const run = <T>(fn: (t: Tx) => Promise<T>): Promise<T> => db.runTransaction(fn) as Promise<T>
+const start = (): Promise<Tx> => db.startTransaction()
+const run = <T>(fn: (t: Tx) => Promise<T>): Promise<T> => db.runTransaction(fn)
 
 const rejection = async (promise: Promise<unknown>): Promise<{ code?: string; errCode?: number; errMsg?: string; message?: string }> => {
   try {
@@ -139,7 +129,7 @@ describe('transactions through the real SDK', () => {
   })
 
   /** Two read-modify-write transactions that both read before either writes: exactly one write conflicts. */
-  const raceOf = (runner: (fn: (t: Tx) => Promise<void>) => Promise<unknown>, id: string, wrap = (data: object): object => ({ data })) => {
+  const raceOf = (runner: (fn: (t: Tx) => Promise<void>) => Promise<unknown>, id: string, wrap = (data: object): { data: object } => ({ data })) => {
     let attempts = 0
     let reads = 0
     let release!: () => void
@@ -175,7 +165,7 @@ describe('transactions through the real SDK', () => {
     const app = (require('@cloudbase/node-sdk') as { init(c: object): { database(): SdkDatabase } }).init({ env: 'local-test' })
     await account('race2').set({ data: { n: 0 } })
     // @cloudbase/database's update() takes the fields themselves, not wx-server-sdk's { data }
-    const race = raceOf((fn) => app.database().runTransaction(fn as never), 'race2', (data) => data)
+    const race = raceOf((fn) => app.database().runTransaction(fn), 'race2', (data) => data as { data: object })
     await Promise.all([race.add(1), race.add(10)])
     expect(await balanceOf('race2')).toBe(11)
     expect(race.attempts()).toBe(3)

@@ -15,7 +15,7 @@ afterAll(async () => {
 })
 
 const card = () => db.collection('items').doc('card')
-const read = async (): Promise<Record<string, unknown>> => (await card().get()).data as Record<string, unknown>
+const read = async (): Promise<Record<string, unknown>> => (await card().get()).data
 
 beforeEach(async () => {
   await card().set({

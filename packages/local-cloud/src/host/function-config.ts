@@ -57,7 +57,7 @@ function readSpec(name: string, dir: string): FunctionSpec {
 function timerTrigger(triggers: unknown): TimerTrigger | null {
   if (!Array.isArray(triggers)) return null
   for (const t of triggers as Array<Record<string, unknown>>) {
-    if (t && t.type === 'timer' && typeof t.config === 'string') return { name: String(t.name ?? 'timer'), cron: t.config }
+    if (t && t.type === 'timer' && typeof t.config === 'string') return { name: typeof t.name === 'string' ? t.name : 'timer', cron: t.config }
   }
   return null
 }

@@ -133,13 +133,13 @@ export class FunctionHost {
 
   /** Counts a database request against the invocation whose API token `body` carries. */
   countDatabaseRequest(body: Record<string, unknown>): void {
-    const running = this.running.get(String(body.wxCloudApiToken ?? ''))
+    const running = this.running.get(wireText(body.wxCloudApiToken))
     if (running) running.dbRequests += 1
   }
 
   /** Adds a database request's server time to the invocation whose API token `body` carries. */
   timeDatabaseRequest(body: Record<string, unknown>, timing: DatabaseTiming): void {
-    const server = this.running.get(String(body.wxCloudApiToken ?? ''))?.server
+    const server = this.running.get(wireText(body.wxCloudApiToken))?.server
     if (!server) return
     server.requests += 1
     server.totalMs += timing.totalMs
@@ -161,7 +161,7 @@ export class FunctionHost {
   }
 
   /** Multipart `/admin` requests: the open APIs (`wx.openApi`). */
-  async multipartAdmin(raw: Buffer, contentType: string): Promise<{ contentType: string; body: Buffer }> {
+  multipartAdmin(raw: Buffer, contentType: string): { contentType: string; body: Buffer } {
     const request = decodeOpenApiRequest(raw, contentType)
     if (request.action !== 'wx.openApi') {
       const body = { code: 'INVALID_PARAM', message: `${request.action} is not available in the local cloud`, requestId: crypto.randomUUID() }
@@ -190,9 +190,9 @@ export class FunctionHost {
 
   private async invokeFromFunction(body: Record<string, unknown>): Promise<Record<string, unknown>> {
     const requestId = crypto.randomUUID()
-    const name = String(body.function_name ?? '')
+    const name = wireText(body.function_name)
     const text = typeof body.request_data === 'string' && body.request_data ? body.request_data : '{}'
-    const parent = this.running.get(String(body.wxCloudApiToken ?? ''))
+    const parent = this.running.get(wireText(body.wxCloudApiToken))
     const event = parseEvent(text)
     if (!event) return { code: 'INVALID_PARAM', message: `request_data is not a JSON object nested at most ${MAX_JSON_DEPTH} deep`, requestId }
     const result = await this.call(name, event, calleeOf(parent?.caller))
@@ -271,4 +271,9 @@ function parseEvent(text: string): Record<string, unknown> | null {
   } catch {
     return null
   }
+}
+
+/** A wire field that must be text; anything else names nothing. */
+function wireText(value: unknown): string {
+  return typeof value === 'string' ? value : ''
 }

@@ -125,7 +125,7 @@ export class FunctionPool {
     if (this.instances.length >= this.options.maxInstances) return undefined
     this.counts.coldStarts += 1
     const child = fork(workerScript(), [this.spec.dir], {
-      env: this.options.baseEnv as NodeJS.ProcessEnv,
+      env: this.options.baseEnv,
       stdio: ['ignore', this.options.stdio, this.options.stdio, 'ipc'],
       serialization: 'advanced',
       // The worker is plain JavaScript: no tsx loader (or other flags) from the host process.

@@ -26,7 +26,7 @@ export function staticRoute(root: string): Route {
   return {
     method: 'GET',
     pattern: /^\/(?!_emulator\/|functions\/|admin$)(.*)$/,
-    async handle({ match }) {
+    handle({ match }) {
       const file = resolveFile(base, decodeURIComponent(match[1] ?? ''))
       if (!file) return { status: 404, body: { code: 'NOT_FOUND', message: `no H5 build in ${base}: run npm run build:h5` } }
       return { status: 200, body: fs.readFileSync(file), contentType: contentTypeOf(file) }

@@ -38,15 +38,15 @@ function installShiftedDate(): void {
   const RealDate = Date
   const shifted = new Proxy(RealDate, {
     construct(target, args: unknown[], newTarget) {
-      if (args.length === 0) return Reflect.construct(target, [RealDate.now() + clockOffset], newTarget)
-      return Reflect.construct(target, args, newTarget)
+      if (args.length === 0) return Reflect.construct(target, [RealDate.now() + clockOffset], newTarget) as Date
+      return Reflect.construct(target, args, newTarget) as Date
     },
     apply() {
       return new RealDate(RealDate.now() + clockOffset).toString()
     },
     get(target, key, receiver) {
       if (key === 'now') return () => RealDate.now() + clockOffset
-      return Reflect.get(target, key, receiver)
+      return Reflect.get(target, key, receiver) as unknown
     },
   })
   globalThis.Date = shifted
@@ -76,7 +76,7 @@ function timeCloudRequests(): void {
     if (clock.inFlight++ === 0) clock.busySince = performance.now()
     req.once('close', done)
     return req
-  } as typeof http.request
+  }
 }
 
 function timing(): WorkerTiming {
@@ -85,6 +85,8 @@ function timing(): WorkerTiming {
 
 function loadMain(): Main {
   if (main) return main
+  // a function is a CommonJS bundle loaded by path, as the cloud runtime loads it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(path.join(functionDir, 'index.js')) as { main?: unknown }
   if (typeof loaded.main !== 'function') throw new Error(`${functionDir}/index.js does not export main`)
   main = loaded.main as Main

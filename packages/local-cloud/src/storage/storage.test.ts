@@ -42,7 +42,7 @@ const tempUrl = async (fileID: string, maxAge?: number): Promise<{ tempFileURL: 
   const [first] = (res as { fileList: Array<{ tempFileURL: string; status: number; maxAge?: number; errMsg: string }> }).fileList
   return first!
 }
-const download = async (fileID: string): Promise<Buffer> => (await cloud().downloadFile({ fileID })).fileContent as Buffer
+const download = async (fileID: string): Promise<Buffer> => (await cloud().downloadFile({ fileID })).fileContent
 const failure = (promise: Promise<unknown>): Promise<WxError> => promise.then(() => { throw new Error('expected a failure') }, (err: WxError) => err)
 const storedFiles = (): string[] => (fs.existsSync(storage.root) ? (fs.readdirSync(storage.root, { recursive: true }) as string[]) : [])
 

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Clock } from '../clock'
 import { contentTypeOf } from '../host/static-files'
-import type { Route } from '../server'
+import type { Awaitable, Route } from '../server'
 import { checkCloudPath, cloudPathFromUrl, cloudPathOf, fileIdOf, StoragePathError } from './paths'
 import { UrlSigner } from './signer'
 
@@ -21,7 +21,7 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024
 /** How long the SDK has to PUT a file after asking where to. */
 const UPLOAD_WINDOW_SECONDS = 900
 
-type AdminHandler = (body: Record<string, unknown>) => Promise<Record<string, unknown>>
+type AdminHandler = (body: Record<string, unknown>) => Awaitable<Record<string, unknown>>
 
 export interface StorageOptions {
   dataDir: string
@@ -51,17 +51,17 @@ export class CloudStorage {
 
   adminHandlers(): Record<string, AdminHandler> {
     return {
-      'storage.getUploadMetadata': async (body) => this.uploadMetadata(body),
-      'storage.batchGetDownloadUrl': async (body) => this.downloadUrls(body),
-      'storage.batchDeleteFile': async (body) => this.deleteFiles(body),
+      'storage.getUploadMetadata': (body) => this.uploadMetadata(body),
+      'storage.batchGetDownloadUrl': (body) => this.downloadUrls(body),
+      'storage.batchDeleteFile': (body) => this.deleteFiles(body),
     }
   }
 
   routes(): Route[] {
     return [
-      { method: 'POST', pattern: /^\/_storage$/, maxBodyBytes: Math.ceil((MAX_FILE_BYTES * 4) / 3) + 65_536, handle: async ({ body }) => this.uploadJson(body) },
-      { method: 'PUT', pattern: /^\/_storage$/, maxBodyBytes: MAX_FILE_BYTES, handle: async ({ query, raw, headers }) => this.uploadSigned(query.get('path'), raw, headers.authorization) },
-      { method: 'GET', pattern: /^\/_storage\/(.+)$/, handle: async ({ match, query }) => this.download(match[1] ?? '', query) },
+      { method: 'POST', pattern: /^\/_storage$/, maxBodyBytes: Math.ceil((MAX_FILE_BYTES * 4) / 3) + 65_536, handle: ({ body }) => this.uploadJson(body) },
+      { method: 'PUT', pattern: /^\/_storage$/, maxBodyBytes: MAX_FILE_BYTES, handle: ({ query, raw, headers }) => this.uploadSigned(query.get('path'), raw, headers.authorization) },
+      { method: 'GET', pattern: /^\/_storage\/(.+)$/, handle: ({ match, query }) => this.download(match[1] ?? '', query) },
     ]
   }
 
