@@ -10,6 +10,14 @@ const outputRoot = path.join(__dirname, '..', '..', 'build', platform)
 // The contract's types and constants live in the repository's shared/ folder, outside src/.
 const sharedDir = path.join(__dirname, '..', '..', 'shared')
 
+type Graph = { chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<unknown>; getChunkModulesIterable(c: unknown): Iterable<{ resource?: string }> } }
+const MERCHANT_PAGE = /[\\/]client[\\/]src[\\/]merchant[\\/]/
+/** A module every one of whose page chunks is a merchant page's. */
+function merchantOnly(module: unknown, { chunkGraph }: Graph): boolean {
+  const chunks = [...chunkGraph.getModuleChunksIterable(module)]
+  return chunks.length > 0 && chunks.every((c) => [...chunkGraph.getChunkModulesIterable(c)].some((m) => MERCHANT_PAGE.test(m.resource ?? '')))
+}
+
 export default defineConfig<'webpack5'>((merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'points-club',
@@ -64,6 +72,8 @@ export default defineConfig<'webpack5'>((merge) => {
             shared: { name: 'shared', minChunks: 2, priority: -5, reuseExistingChunk: true, enforce: true },
             // the QR encoder (our component and its library) only for the pages that draw a code, not in every page's download (the home has none)
             qr: { name: 'qr', test: /qrcode-generator|[\\/]src[\\/](components[\\/]QrCode|logic[\\/]qr)/, priority: 0, enforce: true },
+            // what only the owner's and clerk's pages use (forms, the schema library, charts) stays out of the shoppers' download
+            merchant: { name: 'merchant', test: merchantOnly, minChunks: 2, priority: 1, enforce: true },
           },
         })
       },
