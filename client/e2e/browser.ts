@@ -25,7 +25,10 @@ export async function actAs(browser: Browser, openid: string): Promise<BrowserCo
 }
 
 export async function open(page: Page, base: string, route: string): Promise<void> {
-  await page.goto(`${base}/#${route}`)
+  const url = `${base}/#${route}`
+  // The address already shown would only be a jump within the page: reload, so the route opens afresh.
+  if (page.url() === url) await page.reload()
+  else await page.goto(url)
 }
 
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { actAs, callAs, launch, open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
+import { actAs, callAs, confirmModal, launch, open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
 import { startCloud, type StartedCloud } from './local-cloud'
 
 type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
@@ -64,8 +64,10 @@ describe("the owner's rules and catalog", () => {
     await shopper.locator('#checkin-btn').waitFor(SLOW)
     expect(await textOf(shopper, '#streak-strip .streak__day--today .streak__dot')).toBe('+8')
     await tap(shopper, '#checkin-btn')
-    await shopper.locator('#checkin-notice').waitFor(SLOW)
-    expect(await textOf(shopper, '#checkin-notice')).toBe('签到成功 +8 积分')
+    // the reward comes in Taro's pop-up: its title, then its words
+    await shopper.locator('.taro-modal__content >> visible=true').waitFor(SLOW)
+    expect(await textOf(shopper, '.taro-modal__content >> visible=true >> .taro-modal__title')).toBe('签到成功')
+    expect(await confirmModal(shopper)).toBe('+8 积分')
   })
 
   it('shows the reason beside a value out of bounds, and 保存 then sends nothing', async () => {

@@ -1,8 +1,8 @@
 import { Button, Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { useRemote } from '../../hooks/useRemote'
 import { ROUTES } from '../../logic/nav'
 import { itemLine, itemStatus } from '../../logic/owner-items'
@@ -14,12 +14,8 @@ const editUrl = (id?: string) => (id ? `${ROUTES.itemEdit}?id=${encodeURICompone
 // Every mall item, retired ones too; each opens its edit form.
 export default function Catalog() {
   const { state, reload } = useRemote(() => call('store', 'items'))
-  const firstShow = useRef(true)
   // back from the edit form: show what was saved
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void reload(true)
-  })
+  useRefreshOnReturn(() => reload(true))
   const now = new Date()
   return (
     <Screen id='page-catalog'>

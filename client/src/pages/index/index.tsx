@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { CampaignBanner } from '../../components/CampaignBanner'
 import { EntryGrid } from '../../components/EntryGrid'
 import { Screen } from '../../components/Screen'
 import { Skeleton } from '../../components/Skeleton'
 import { StateView } from '../../components/StateView'
 import { useCheckIn } from '../../hooks/useCheckIn'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { useRemote } from '../../hooks/useRemote'
 import { useShareOpen } from '../../hooks/useShareOpen'
 import { entriesFor, ROUTES } from '../../logic/nav'
@@ -19,16 +18,12 @@ import { TierCard } from './TierCard'
 
 export default function Home() {
   const { state, reload, setData } = useRemote(() => call('member', 'login'))
-  const firstShow = useRef(true)
   const display = state.status === 'ready' ? state.data.display.checkIn : null
   const checkIn = useCheckIn(display, ({ balance, streak }) => setData((s) => ({ ...s, balance, streak: { count: streak, checkedInToday: true } })))
   useShareOpen(state.status === 'ready')
 
   // Coming back from another page (a redemption, a claim) refreshes the balance quietly.
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void reload(true)
-  })
+  useRefreshOnReturn(() => reload(true))
 
   return (
     <Screen id='page-home'>

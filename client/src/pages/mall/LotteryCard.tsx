@@ -2,20 +2,25 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ErrorLine, StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
-import { useRemote } from '../../hooks/useRemote'
+import type { Remote } from '../../hooks/useRemote'
 import { useSpin } from '../../hooks/useSpin'
 import { formatPoints } from '../../logic/format'
 import { drawBlock, drawResultText, isLoss, landingCell, ringCells, spinPath } from '../../logic/lottery'
-import { call } from '../../services/api'
+import { call, type DataFor } from '../../services/api'
 import { LotteryGrid } from './LotteryGrid'
 
-interface Props { balance: number; onBalance: (balance: number) => void }
+// The prizes are loaded by the mall, which reads them again whenever the shopper comes back to it.
+interface Props {
+  remote: { state: Remote<DataFor<'exchange', 'lottery'>>; reload: (quiet?: boolean) => Promise<void> }
+  balance: number
+  onBalance: (balance: number) => void
+}
 
 const pick = (n: number) => Math.floor(Math.random() * n)
 
 // The 九宫格: the prizes with their odds round the draw button; the highlight goes round and lands on the server's prize.
-export function LotteryCard({ balance, onBalance }: Props) {
-  const { state, reload } = useRemote(() => call('exchange', 'lottery'))
+export function LotteryCard({ remote, balance, onBalance }: Props) {
+  const { state, reload } = remote
   const draw = useMutation((requestId) => call('exchange', 'draw', { requestId }))
   const { lit, spin } = useSpin()
   const [spinning, setSpinning] = useState(false)

@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { useNow } from '../../hooks/usePolling'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { useRemote } from '../../hooks/useRemote'
 import { useShareOpen } from '../../hooks/useShareOpen'
 import { formatPoints } from '../../logic/format'
@@ -31,6 +32,7 @@ async function loadMall(): Promise<Envelope<MallData>> {
 
 export default function Mall() {
   const { state, reload, setData } = useRemote(loadMall)
+  const lottery = useRemote(() => call('exchange', 'lottery'))
   const redeem = useMutation((requestId, itemId: string) => call('exchange', 'redeem', { itemId, requestId }))
   const [tried, setTried] = useState<string | null>(null)
   const [redeemed, setRedeemed] = useState(false)
@@ -40,6 +42,8 @@ export default function Mall() {
   const hasSale = state.status === 'ready' && state.data.items.some((i) => i.saleEnd)
   const now = useNow(1000, hasSale)
   useShareOpen(state.status === 'ready')
+  // A tab stays mounted: back on it, the balance, the items, today's campaign and the prizes are read again.
+  useRefreshOnReturn(() => Promise.all([reload(true), lottery.reload(true)]))
 
   // WeChat waits up to 3 s for the promise, so the share id is made only when the shopper shares.
   useShareAppMessage((res) => {
@@ -100,7 +104,7 @@ export default function Mall() {
                   onRedeem={(i) => void onRedeem(i)} onShare={(id) => void onShareH5(id)} />
               ))}
             </View>
-            <LotteryCard balance={summary.balance} onBalance={setBalance} />
+            <LotteryCard remote={lottery} balance={summary.balance} onBalance={setBalance} />
             <InviteCard reward={summary.display.share.reward} link={shareLink} error={share.error?.message} onShare={(id) => void onShareH5(id)} />
           </View>
         )}

@@ -3,6 +3,7 @@ import { EntryGrid } from '../../components/EntryGrid'
 import { Screen } from '../../components/Screen'
 import { Skeleton } from '../../components/Skeleton'
 import { StateView } from '../../components/StateView'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { useRemote } from '../../hooks/useRemote'
 import { entriesFor } from '../../logic/nav'
 import { call } from '../../services/api'
@@ -12,6 +13,8 @@ import { SubscribeCard } from './SubscribeCard'
 // 我的: who I am, my other pages (and the desks my role opens), my profile and reminders.
 export default function Mine() {
   const { state, reload } = useRemote(() => call('member', 'summary'))
+  // a tab stays mounted: back on it, the tier and counters are read again
+  useRefreshOnReturn(() => reload(true))
   return (
     <Screen id='page-profile'>
       <StateView state={state} onRetry={() => void reload()} skeleton={<Skeleton cards={3} id='profile-skeleton' />}>

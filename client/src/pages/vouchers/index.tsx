@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { useNow, usePolling } from '../../hooks/usePolling'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { useRemote } from '../../hooks/useRemote'
 import { ROUTES } from '../../logic/nav'
 import { call } from '../../services/api'
@@ -29,12 +30,8 @@ export default function Vouchers() {
   const [shown, setShown] = useState<string | null>(null)
   const { state, reload } = useRemote(() => call('exchange', 'vouchers', filter.status ? { status: filter.status } : {}), [filter.id])
   const now = useNow(1000, state.status === 'ready' && state.data.vouchers.some((v) => v.status === 'pending'))
-  const firstShow = useRef(true)
   // A clerk may have fulfilled a voucher while the shopper was away; refresh on return.
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else void reload(true)
-  })
+  useRefreshOnReturn(() => reload(true))
   // While a code is on screen the clerk may fulfil it any moment: ask quietly every few seconds.
   usePolling(() => reload(true), 2500, shown !== null)
   const sheet = shown && state.status === 'ready' ? state.data.vouchers.find((v) => v.code === shown) : undefined
