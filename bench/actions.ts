@@ -17,8 +17,28 @@ async function requests(c: TestCloud): Promise<number> {
   return stats.database.requests
 }
 
+/** One action's database requests: how many, the call's result code, and each request as `action collection [in tx]`. */
+export interface ActionRequests {
+  label: string
+  requests: number
+  result: string
+  trace: string[]
+}
+
+/** Records every database request the server handles, as one short line each, until `take` hands them over. */
+function traceRequests(c: TestCloud): { take(): string[] } {
+  const db = c.cloud.server.db
+  const handle = db.handle.bind(db)
+  const lines: string[] = []
+  db.handle = (action, body) => {
+    lines.push(`${action.replace('database.', '')} ${String(body.collectionName ?? '')}${body.transactionId ? ' (tx)' : ''}`)
+    return handle(action, body)
+  }
+  return { take: () => lines.splice(0) }
+}
+
 /** Requests one call makes, measured on warm instances (rules cached). */
-async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, string]>> {
+export async function requestsPerAction(c: TestCloud): Promise<ActionRequests[]> {
   const shopper = 'bench-solo'
   let purchase = ''
   let voucher = ''
@@ -64,7 +84,8 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
   await c.data('checkin', { action: 'calendar', month: '2026-01' }, 'demo-shopper-1')
   await c.data('exchange', { action: 'vouchers' }, 'demo-shopper-1')
   await c.data('store', { action: 'lookupVoucher', code: 'AAAAAAAAAAAAAAAAAAAAAA' }, 'demo-staff').catch(() => undefined)
-  const rows: Array<[string, number, string]> = []
+  const rows: ActionRequests[] = []
+  const trace = traceRequests(c)
   for (const step of steps) {
     if (step.label === 'store.rejectVoucher') {
       const r = await c.data<{ voucher: { code: string } }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-2' }, shopper)
@@ -72,8 +93,9 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
     }
     const before = await requests(c)
     const event = typeof step.event === 'function' ? step.event() : step.event
+    trace.take()
     const answer = await c.call<Record<string, unknown>>(step.fn, event, step.openid)
-    rows.push([step.label, (await requests(c)) - before, answer.ok ? 'ok' : answer.error.code])
+    rows.push({ label: step.label, requests: (await requests(c)) - before, result: answer.ok ? 'ok' : answer.error.code, trace: trace.take() })
     if (answer.ok && step.label === 'store.issuePurchase') purchase = String(answer.data.code)
     if (answer.ok && step.label === 'member.memberCode') memberCode = String(answer.data.code)
     if (answer.ok && step.label === 'exchange.redeem') voucher = String((answer.data.voucher as { code: string }).code)
@@ -83,11 +105,19 @@ async function requestsPerAction(c: TestCloud): Promise<Array<[string, number, s
   return rows
 }
 
+/** One line per action; with `trace`, each of its requests beneath it. */
+export function printRequests(rows: ActionRequests[], trace: boolean): void {
+  for (const row of rows) {
+    console.log(`  ${row.label.padEnd(42)} ${String(row.requests).padStart(3)}  ${row.result}`)
+    if (trace) for (const line of row.trace) console.log(`      ${line}`)
+  }
+}
+
 export async function runActionsBench(options: { shoppers?: number; operations?: number; concurrency?: number } = {}): Promise<void> {
   const c = await startTestCloud()
   try {
     console.log('database requests per action (warm instance):')
-    for (const [label, n, result] of await requestsPerAction(c)) console.log(`  ${label.padEnd(42)} ${String(n).padStart(3)}  ${result}`)
+    printRequests(await requestsPerAction(c), process.env.BENCH_TRACE === '1')
     const load = { shoppers: options.shoppers ?? 200, operations: options.operations ?? 1500, concurrency: options.concurrency ?? 32 }
     printLoad(await mixedLoad(c, load), load)
   } finally {

@@ -2,7 +2,7 @@
 import type { LedgerEntry, Member, Outcome } from '../../shared/member'
 import type { ledgerDirections } from '../../shared/schemas'
 import { Refusal } from '../../shared/refusal'
-import { createDoc, db, getDoc, putDoc, type Store } from './cloud'
+import { createDoc, createDocs, db, getDoc, putDoc, type Store } from './cloud'
 
 /**
  * The caller's member document; a caller who never logged in is asked to. Every spend and earn loads the member
@@ -22,13 +22,9 @@ export async function findMember<M extends Member = Member>(store: Store, openid
   return member && !member.deleting ? member : null
 }
 
-/** Writes the new member (created or replaced) and creates each ledger entry, side by side to keep the transaction short. */
+/** Writes the new member (created or replaced) and its ledger entries, all entries in one request (each is a billed call), side by side to keep the transaction short. */
 export async function storeOutcome(t: Store, outcome: Outcome<unknown>, created = false, ...more: Array<Promise<unknown>>): Promise<void> {
-  await Promise.all([
-    created ? createDoc(t, 'members', outcome.member) : putDoc(t, 'members', outcome.member),
-    ...outcome.entries.map((entry) => createDoc(t, 'ledger', entry)),
-    ...more,
-  ])
+  await Promise.all([created ? createDoc(t, 'members', outcome.member) : putDoc(t, 'members', outcome.member), createDocs(t, 'ledger', outcome.entries), ...more])
 }
 
 export function entryView(e: LedgerEntry): { id: string; delta: number; reason: string; at: string; balanceAfter: number } {

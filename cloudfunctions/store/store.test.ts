@@ -63,6 +63,17 @@ describe('store.claimPurchase', () => {
     expect(r).toMatchObject({ deductedPoints: 350, payFen: 96_50, awarded: 193, balance: 193 })
   })
 
+  it('writes all the ledger entries of a claim in one billed database request', async () => {
+    await login('s-one-write')
+    const { code } = await c.data<Issued>('store', { action: 'issuePurchase', orderId: 'order-one-write', amountFen: 5500_00 }, 'demo-admin')
+    const ledgerRequests = async () => ((await c.stats()) as { database: { byCollection: Record<string, number> } }).database.byCollection.ledger ?? 0
+    const before = await ledgerRequests()
+    await c.data('store', { action: 'claimPurchase', code, usePoints: true }, 's-one-write')
+    expect((await ledgerRequests()) - before).toBe(1)
+    // the cash, the purchase, the first-purchase bonus and two tier bonuses
+    expect(await c.docs('ledger', { openid: 's-one-write', _id: { $regex: '^(purchase|tier):' } })).toHaveLength(5)
+  })
+
   it('does not let the clerk who issued a code claim it', async () => {
     await login('demo-staff')
     const { code } = await issue('order-own', 80_00)
