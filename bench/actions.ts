@@ -31,7 +31,7 @@ function traceRequests(c: TestCloud): { take(): string[] } {
   const handle = db.handle.bind(db)
   const lines: string[] = []
   db.handle = (action, body) => {
-    lines.push(`${action.replace('database.', '')} ${String(body.collectionName ?? '')}${body.transactionId ? ' (tx)' : ''}`)
+    lines.push(`${action.replace('database.', '')} ${typeof body.collectionName === 'string' ? body.collectionName : ''}${body.transactionId ? ' (tx)' : ''}`)
     return handle(action, body)
   }
   return { take: () => lines.splice(0) }
