@@ -31,7 +31,9 @@ function traceRequests(c: TestCloud): { take(): string[] } {
   const handle = db.handle.bind(db)
   const lines: string[] = []
   db.handle = (action, body) => {
-    lines.push(`${action.replace('database.', '')} ${typeof body.collectionName === 'string' ? body.collectionName : ''}${body.transactionId ? ' (tx)' : ''}`)
+    lines.push(
+      `${action.replace('database.', '')} ${typeof body.collectionName === 'string' ? body.collectionName : ''}${body.transactionId ? ' (tx)' : ''}`,
+    )
     return handle(action, body)
   }
   return { take: () => lines.splice(0) }
@@ -56,29 +58,93 @@ export async function requestsPerAction(c: TestCloud): Promise<ActionRequests[]>
     { label: 'checkin.checkIn', fn: 'checkin', event: { action: 'checkIn' }, openid: shopper },
     { label: 'checkin.checkIn (again: ALREADY_DONE)', fn: 'checkin', event: { action: 'checkIn' }, openid: shopper },
     { label: 'checkin.calendar', fn: 'checkin', event: { action: 'calendar', month: '2026-11' }, openid: shopper },
-    { label: 'store.issuePurchase', fn: 'store', event: { action: 'issuePurchase', orderId: 'bench-order', amountFen: 800_00 }, openid: 'demo-staff' },
+    {
+      label: 'store.issuePurchase',
+      fn: 'store',
+      event: { action: 'issuePurchase', orderId: 'bench-order', amountFen: 800_00 },
+      openid: 'demo-staff',
+    },
     { label: 'store.previewPurchase', fn: 'store', event: () => ({ action: 'previewPurchase', code: purchase, pointsToUse: 50 }), openid: shopper },
-    { label: 'store.claimPurchase (first, usePoints)', fn: 'store', event: () => ({ action: 'claimPurchase', code: purchase, usePoints: true }), openid: shopper },
+    {
+      label: 'store.claimPurchase (first, usePoints)',
+      fn: 'store',
+      event: () => ({ action: 'claimPurchase', code: purchase, usePoints: true }),
+      openid: shopper,
+    },
     { label: 'store.purchase', fn: 'store', event: { action: 'purchase', orderId: 'bench-order' }, openid: 'demo-staff' },
     { label: 'member.memberCode', fn: 'member', event: { action: 'memberCode', allowPoints: true }, openid: shopper },
-    { label: 'store.checkout (with points)', fn: 'store', event: () => ({ action: 'checkout', orderId: 'bench-checkout', amountFen: 120_00, memberCode, pointsToUse: 100 }), openid: 'demo-staff' },
-    { label: 'store.refund (part)', fn: 'store', event: { action: 'refund', orderId: 'bench-checkout', refundId: 'r1', amountFen: 50_00 }, openid: 'demo-staff' },
-    { label: 'store.refund (repeat: first answer)', fn: 'store', event: { action: 'refund', orderId: 'bench-checkout', refundId: 'r1', amountFen: 50_00 }, openid: 'demo-staff' },
+    {
+      label: 'store.checkout (with points)',
+      fn: 'store',
+      event: () => ({ action: 'checkout', orderId: 'bench-checkout', amountFen: 120_00, memberCode, pointsToUse: 100 }),
+      openid: 'demo-staff',
+    },
+    {
+      label: 'store.refund (part)',
+      fn: 'store',
+      event: { action: 'refund', orderId: 'bench-checkout', refundId: 'r1', amountFen: 50_00 },
+      openid: 'demo-staff',
+    },
+    {
+      label: 'store.refund (repeat: first answer)',
+      fn: 'store',
+      event: { action: 'refund', orderId: 'bench-checkout', refundId: 'r1', amountFen: 50_00 },
+      openid: 'demo-staff',
+    },
     { label: 'exchange.catalog', fn: 'exchange', event: { action: 'catalog' }, openid: shopper },
     { label: 'exchange.redeem', fn: 'exchange', event: { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-1' }, openid: shopper },
-    { label: 'exchange.redeem (repeat: ALREADY_DONE)', fn: 'exchange', event: { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-1' }, openid: shopper },
+    {
+      label: 'exchange.redeem (repeat: ALREADY_DONE)',
+      fn: 'exchange',
+      event: { action: 'redeem', itemId: 'free_delivery', requestId: 'bench-1' },
+      openid: shopper,
+    },
     { label: 'exchange.vouchers', fn: 'exchange', event: { action: 'vouchers' }, openid: shopper },
-    { label: 'exchange.redeem (a 满100减10 voucher)', fn: 'exchange', event: { action: 'redeem', itemId: 'bench-coupon', requestId: 'bench-3' }, openid: shopper },
-    { label: 'store.issuePurchase (for a voucher)', fn: 'store', event: { action: 'issuePurchase', orderId: 'bench-order-2', amountFen: 150_00 }, openid: 'demo-staff' },
-    { label: 'store.previewPurchase (with a voucher)', fn: 'store', event: () => ({ action: 'previewPurchase', code: purchase2, voucherCode: valued }), openid: shopper },
-    { label: 'store.claimPurchase (with a voucher)', fn: 'store', event: () => ({ action: 'claimPurchase', code: purchase2, voucherCode: valued }), openid: shopper },
+    {
+      label: 'exchange.redeem (a 满100减10 voucher)',
+      fn: 'exchange',
+      event: { action: 'redeem', itemId: 'bench-coupon', requestId: 'bench-3' },
+      openid: shopper,
+    },
+    {
+      label: 'store.issuePurchase (for a voucher)',
+      fn: 'store',
+      event: { action: 'issuePurchase', orderId: 'bench-order-2', amountFen: 150_00 },
+      openid: 'demo-staff',
+    },
+    {
+      label: 'store.previewPurchase (with a voucher)',
+      fn: 'store',
+      event: () => ({ action: 'previewPurchase', code: purchase2, voucherCode: valued }),
+      openid: shopper,
+    },
+    {
+      label: 'store.claimPurchase (with a voucher)',
+      fn: 'store',
+      event: () => ({ action: 'claimPurchase', code: purchase2, voucherCode: valued }),
+      openid: shopper,
+    },
     { label: 'store.lookupVoucher', fn: 'store', event: () => ({ action: 'lookupVoucher', code: voucher }), openid: 'demo-staff' },
     { label: 'store.fulfilVoucher', fn: 'store', event: () => ({ action: 'fulfilVoucher', code: voucher }), openid: 'demo-staff' },
     { label: 'store.rejectVoucher', fn: 'store', event: () => ({ action: 'rejectVoucher', code: voucher2, reason: '缺货' }), openid: 'demo-staff' },
-    { label: 'store.saveItem', fn: 'store', event: { action: 'saveItem', item: { id: 'bench-item', name: '测试', kind: 'goods', points: 10, stock: 10 } }, openid: 'demo-admin' },
+    {
+      label: 'store.saveItem',
+      fn: 'store',
+      event: { action: 'saveItem', item: { id: 'bench-item', name: '测试', kind: 'goods', points: 10, stock: 10 } },
+      openid: 'demo-admin',
+    },
     { label: 'member.deleteAccount', fn: 'member', event: { action: 'deleteAccount' }, openid: shopper },
   ]
-  await c.put('items', { _id: 'bench-coupon', name: '满100减10券', kind: 'coupon', points: 10, stock: 10, validDays: 30, active: true, value: { type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 } })
+  await c.put('items', {
+    _id: 'bench-coupon',
+    name: '满100减10券',
+    kind: 'coupon',
+    points: 10,
+    stock: 10,
+    validDays: 30,
+    active: true,
+    value: { type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 },
+  })
   // warm every function instance and the rules cache
   await c.data('member', { action: 'summary' }, 'demo-shopper-1')
   await c.data('checkin', { action: 'calendar', month: '2026-01' }, 'demo-shopper-1')

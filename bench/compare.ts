@@ -15,7 +15,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const KINDS = ['load', 'host', 'db'] as const
 
 function measure(kind: string, tree: string): Figures {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'figures.ts'), kind, tree], { encoding: 'utf8', env: { ...process.env, SHOW_LOGS: '0' }, maxBuffer: 64 * 1024 * 1024 })
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'figures.ts'), kind, tree], {
+    encoding: 'utf8',
+    env: { ...process.env, SHOW_LOGS: '0' },
+    maxBuffer: 64 * 1024 * 1024,
+  })
   const line = run.stdout.split('\n').find((l) => l.startsWith('FIGURES '))
   if (run.status !== 0 || !line) throw new Error(`${kind} on ${tree} failed:\n${run.stderr.slice(-4000)}`)
   return JSON.parse(line.slice('FIGURES '.length)) as Figures
@@ -41,7 +45,12 @@ function print(kind: string, old: Figures[], now: Figures[]): void {
 function main(): void {
   const here = path.join(__dirname, '..')
   const old = checkout(BASELINE)
-  console.log(`baseline ${BASELINE} in ${old}; ${ROUNDS} rounds; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(
+    `baseline ${BASELINE} in ${old}; ${ROUNDS} rounds; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
   const results: Record<string, { old: Figures[]; now: Figures[] }> = {}
   for (let round = 0; round < ROUNDS; round++) {
     for (const kind of KINDS) {
@@ -51,12 +60,19 @@ function main(): void {
       for (const which of order) {
         const figures = measure(kind, which === 'old' ? old : here)
         slot[which].push(figures)
-        console.log(`  round ${round + 1} ${kind} ${which}: ${JSON.stringify(figures, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))}`)
+        console.log(
+          `  round ${round + 1} ${kind} ${which}: ${JSON.stringify(figures, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))}`,
+        )
       }
     }
   }
   for (const kind of KINDS) print(kind, results[kind]!.old, results[kind]!.now)
-  console.log(`\nload average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(
+    `\nload average at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
 }
 
 main()

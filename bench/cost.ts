@@ -8,7 +8,8 @@ import { startTestCloud, type TestCloud } from '../cloudfunctions/testkit'
 
 /** CloudBase call pack as quoted in the issue that asked for this model: ¥400 per 10 million calls. */
 const YUAN_PER_CALL = 400 / 10_000_000
-const PRICE_SOURCE = 'CloudBase call-pack rate as published and quoted in the issue (¥400 per 10,000,000 calls); check the CloudBase price list before budgeting'
+const PRICE_SOURCE =
+  'CloudBase call-pack rate as published and quoted in the issue (¥400 per 10,000,000 calls); check the CloudBase price list before budgeting'
 const MEMBERS = 1000
 const CLERK_POLLS = 3
 
@@ -17,7 +18,12 @@ async function requests(c: TestCloud): Promise<number> {
 }
 
 /** Database requests one call makes (the call itself is one more cloud call). */
-async function measured(c: TestCloud, fn: string, event: Record<string, unknown>, openid: string): Promise<{ requests: number; data: Record<string, unknown> }> {
+async function measured(
+  c: TestCloud,
+  fn: string,
+  event: Record<string, unknown>,
+  openid: string,
+): Promise<{ requests: number; data: Record<string, unknown> }> {
   const before = await requests(c)
   const answer = await c.call<Record<string, unknown>>(fn, event, openid)
   if (!answer.ok) throw new Error(`${fn}.${String(event.action)}: ${answer.error.code}`)
@@ -52,10 +58,14 @@ async function main(): Promise<void> {
     for (const [what, perDay, fnCalls, dbRequests] of rows) {
       const calls = MEMBERS * perDay * (fnCalls + dbRequests)
       total += calls
-      console.log(`  ${what.padEnd(32)}${String(Number(perDay.toFixed(2))).padStart(15)}${String(fnCalls).padStart(10)}${String(dbRequests).padStart(9)}${calls.toFixed(0).padStart(11)}`)
+      console.log(
+        `  ${what.padEnd(32)}${String(Number(perDay.toFixed(2))).padStart(15)}${String(fnCalls).padStart(10)}${String(dbRequests).padStart(9)}${calls.toFixed(0).padStart(11)}`,
+      )
     }
     console.log(`  ${'total'.padEnd(66)}${total.toFixed(0).padStart(11)}`)
-    console.log(`  ${(total * 30).toLocaleString('en-US')} calls a month: ¥${(total * YUAN_PER_CALL).toFixed(2)} a day, ¥${(total * 30 * YUAN_PER_CALL).toFixed(2)} a month`)
+    console.log(
+      `  ${(total * 30).toLocaleString('en-US')} calls a month: ¥${(total * YUAN_PER_CALL).toFixed(2)} a day, ¥${(total * 30 * YUAN_PER_CALL).toFixed(2)} a month`,
+    )
     console.log(`  price: ${PRICE_SOURCE}; model run on ${new Date().toISOString().slice(0, 10)}`)
   } finally {
     await c.close()

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   const seed = Array.from({ length: LEDGER_SIZE }, (_v, i) => ejson({ _id: `seed-${i}`, openid: `o${i % 50}`, at: day(i), delta: 1 }))
   for (let i = 0; i < seed.length; i += 500) await call('database.insertDocument', { collectionName: 'ledger', data: seed.slice(i, i + 500) })
   const members = Array.from({ length: MEMBERS_SIZE }, (_v, i) => ejson({ _id: `m-${i}`, tier: 'normal', balance: i, nextExpiryAt: day(i) }))
-  for (let i = 0; i < members.length; i += 1000) await call('database.insertDocument', { collectionName: 'members', data: members.slice(i, i + 1000) })
+  for (let i = 0; i < members.length; i += 1000)
+    await call('database.insertDocument', { collectionName: 'members', data: members.slice(i, i + 1000) })
   for (const id of ['x', 'y']) await call('database.insertDocument', { collectionName: 'items', data: [ejson({ _id: id, stock: 1e9 })] })
 
   const figures: Figure[] = []
@@ -56,34 +57,64 @@ async function main(): Promise<void> {
   )
   await bench(
     'get by id',
-    (i) => db.collection('members').doc(`sdk-${i % 100}`).get(),
+    (i) =>
+      db
+        .collection('members')
+        .doc(`sdk-${i % 100}`)
+        .get(),
     (i) => call('database.getDocument', { collectionName: 'members', queryType: 'DOC', query: ejson({ _id: `sdk-${i % 100}` }) }),
   )
   await bench(
     'conditional update',
-    () => db.collection('items').where({ _id: 'x', stock: _.gte(1) }).update({ data: { stock: _.inc(-1) } }),
+    () =>
+      db
+        .collection('items')
+        .where({ _id: 'x', stock: _.gte(1) })
+        .update({ data: { stock: _.inc(-1) } }),
     () =>
       call('database.modifyDocument', {
-        collectionName: 'items', queryType: 'WHERE', multi: true, merge: true, upsert: false,
-        query: ejson({ _id: 'x', stock: { $gte: 1 } }), data: ejson({ $inc: { stock: -1 } }),
+        collectionName: 'items',
+        queryType: 'WHERE',
+        multi: true,
+        merge: true,
+        upsert: false,
+        query: ejson({ _id: 'x', stock: { $gte: 1 } }),
+        data: ejson({ $inc: { stock: -1 } }),
       }),
   )
   await bench(
     'two-document transaction',
     () =>
-      db.runTransaction(async (t: { collection(n: string): { doc(id: string): { get(): Promise<unknown>; update(a: unknown): Promise<unknown> } } }) => {
-        await t.collection('items').doc('x').get()
-        await t.collection('items').doc('y').get()
-        await t.collection('items').doc('x').update({ data: { stock: _.inc(-1) } })
-        await t.collection('items').doc('y').update({ data: { stock: _.inc(1) } })
-      }),
+      db.runTransaction(
+        async (t: { collection(n: string): { doc(id: string): { get(): Promise<unknown>; update(a: unknown): Promise<unknown> } } }) => {
+          await t.collection('items').doc('x').get()
+          await t.collection('items').doc('y').get()
+          await t
+            .collection('items')
+            .doc('x')
+            .update({ data: { stock: _.inc(-1) } })
+          await t
+            .collection('items')
+            .doc('y')
+            .update({ data: { stock: _.inc(1) } })
+        },
+      ),
     async () => {
       const { transactionId } = (await call('database.startTransaction', {})) as { transactionId: string }
-      for (const id of ['x', 'y']) await call('database.getDocument', { collectionName: 'items', queryType: 'DOC', query: ejson({ _id: id }), transactionId })
-      for (const [id, by] of [['x', -1], ['y', 1]] as const) {
+      for (const id of ['x', 'y'])
+        await call('database.getDocument', { collectionName: 'items', queryType: 'DOC', query: ejson({ _id: id }), transactionId })
+      for (const [id, by] of [
+        ['x', -1],
+        ['y', 1],
+      ] as const) {
         await call('database.modifyDocument', {
-          collectionName: 'items', queryType: 'DOC', merge: true, multi: false, query: ejson({ _id: id }),
-          data: ejson({ $inc: { stock: by } }), transactionId,
+          collectionName: 'items',
+          queryType: 'DOC',
+          merge: true,
+          multi: false,
+          query: ejson({ _id: id }),
+          data: ejson({ $inc: { stock: by } }),
+          transactionId,
         })
       }
       await call('database.commitTransaction', { transactionId })
@@ -92,26 +123,48 @@ async function main(): Promise<void> {
   const since = day(300)
   await bench(
     `indexed query (20 of ${LEDGER_SIZE})`,
-    (i) => db.collection('ledger').where({ openid: `o${i % 50}`, at: _.gte(since) }).orderBy('at', 'desc').limit(20).get(),
+    (i) =>
+      db
+        .collection('ledger')
+        .where({ openid: `o${i % 50}`, at: _.gte(since) })
+        .orderBy('at', 'desc')
+        .limit(20)
+        .get(),
     (i) =>
       call('database.getDocument', {
-        collectionName: 'ledger', queryType: 'WHERE', limit: 20,
-        query: ejson({ openid: `o${i % 50}`, at: { $gte: since } }), order: ejson({ at: -1 }),
+        collectionName: 'ledger',
+        queryType: 'WHERE',
+        limit: 20,
+        query: ejson({ openid: `o${i % 50}`, at: { $gte: since } }),
+        order: ejson({ at: -1 }),
       }),
   )
   const due = day(200)
   await bench(
     `indexed query, ordered, first 100 of ${MEMBERS_SIZE.toLocaleString('en-US')}`,
-    () => db.collection('members').where({ nextExpiryAt: _.lte(due) }).orderBy('nextExpiryAt', 'asc').limit(100).get(),
+    () =>
+      db
+        .collection('members')
+        .where({ nextExpiryAt: _.lte(due) })
+        .orderBy('nextExpiryAt', 'asc')
+        .limit(100)
+        .get(),
     () =>
       call('database.getDocument', {
-        collectionName: 'members', queryType: 'WHERE', limit: 100,
-        query: ejson({ nextExpiryAt: { $lte: due } }), order: ejson({ nextExpiryAt: 1 }),
+        collectionName: 'members',
+        queryType: 'WHERE',
+        limit: 100,
+        query: ejson({ nextExpiryAt: { $lte: due } }),
+        order: ejson({ nextExpiryAt: 1 }),
       }),
   )
   await bench(
     `unindexed scan (${LEDGER_SIZE} docs)`,
-    (i) => db.collection('ledger').where({ delta: i % 2 === 0 ? 2 : 3 }).get(),
+    (i) =>
+      db
+        .collection('ledger')
+        .where({ delta: i % 2 === 0 ? 2 : 3 })
+        .get(),
     (i) => call('database.getDocument', { collectionName: 'ledger', queryType: 'WHERE', limit: 100, query: ejson({ delta: i % 2 === 0 ? 2 : 3 }) }),
   )
 

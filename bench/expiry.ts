@@ -73,28 +73,40 @@ async function sweep(count: number): Promise<void> {
     const started = performance.now()
     // the first run hands what it cannot finish to fresh runs of itself; follow them through the job record
     const runs: JobReport[] = [await trigger(c)]
-    for (let last = runs[0]!, seen = performance.now(); !last.done; ) {
+    for (let last = runs[0]!, seen = performance.now(); !last.done;) {
       await new Promise((resolve) => setTimeout(resolve, 1000))
       const job = (await c.docs<JobReport>('settings', { _id: 'expiry-job' }))[0]
       if (job && job.hop > last.hop) [last, seen] = [job, performance.now()]
       if (last !== runs.at(-1)) runs.push(last)
       if (performance.now() - seen > 2 * TIME_LIMIT_S * 1000) throw new Error(`the sweep stopped after run ${last.hop + 1} without finishing`)
     }
-    for (const r of runs) console.log(`  run ${r.hop + 1}: ${(r.ms / 1000).toFixed(1)} s, expired ${r.steps.points?.changed ?? 0} members, failed ${r.steps.points?.failed ?? 0}`)
+    for (const r of runs)
+      console.log(
+        `  run ${r.hop + 1}: ${(r.ms / 1000).toFixed(1)} s, expired ${r.steps.points?.changed ?? 0} members, failed ${r.steps.points?.failed ?? 0}`,
+      )
     const seconds = (performance.now() - started) / 1000
     const used = (await requests(c)) - before
     const expired = runs.reduce((s, r) => s + (r.steps.points?.changed ?? 0), 0)
     const longest = Math.max(...runs.map((r) => r.ms)) / 1000
-    console.log(`${count.toLocaleString('en-US')} members (inserted in ${loadS.toFixed(1)} s): expired ${expired.toLocaleString('en-US')} in ${seconds.toFixed(1)} s over ${runs.length} run(s)`)
-    console.log(`  per 1,000 members: ${((seconds * 1000) / count).toFixed(2)} s, ${Math.round((used * 1000) / count).toLocaleString('en-US')} database requests`)
-    console.log(`  longest run ${longest.toFixed(1)} s of the ${TIME_LIMIT_S} s limit; ${runs.length === 1 ? 'one run covers the sweep' : `a full sweep needs ${runs.length} runs`}`)
+    console.log(
+      `${count.toLocaleString('en-US')} members (inserted in ${loadS.toFixed(1)} s): expired ${expired.toLocaleString('en-US')} in ${seconds.toFixed(1)} s over ${runs.length} run(s)`,
+    )
+    console.log(
+      `  per 1,000 members: ${((seconds * 1000) / count).toFixed(2)} s, ${Math.round((used * 1000) / count).toLocaleString('en-US')} database requests`,
+    )
+    console.log(
+      `  longest run ${longest.toFixed(1)} s of the ${TIME_LIMIT_S} s limit; ${runs.length === 1 ? 'one run covers the sweep' : `a full sweep needs ${runs.length} runs`}`,
+    )
   } finally {
     await c.close()
   }
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0)
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0)
   for (const count of sizes.length > 0 ? sizes : [10_000, 100_000]) await sweep(count)
 }
 

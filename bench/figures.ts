@@ -14,7 +14,11 @@ import type { startTestDatabase as StartTestDatabase } from '@points-club/wechat
 
 export type Figures = Record<string, number>
 
-const LOAD = { shoppers: Number(process.env.BENCH_SHOPPERS ?? 200), operations: Number(process.env.BENCH_OPERATIONS ?? 1500), concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32) }
+const LOAD = {
+  shoppers: Number(process.env.BENCH_SHOPPERS ?? 200),
+  operations: Number(process.env.BENCH_OPERATIONS ?? 1500),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
+}
 
 async function load(tree: string): Promise<Figures> {
   const { startTestCloud } = require(path.join(tree, 'cloudfunctions', 'testkit')) as { startTestCloud: typeof StartTestCloud }
@@ -23,9 +27,15 @@ async function load(tree: string): Promise<Figures> {
     const f = await mixedLoad(c, LOAD)
     const op = (label: string, p: 'p50' | 'p99'): number => f.byOperation[label]?.[p] ?? NaN
     return {
-      'mixed load ops/s': f.opsPerSecond, 'p50 ms': f.p50, 'p99 ms': f.p99,
-      'summary p50 ms': op('summary', 'p50'), 'issue+claim p50 ms': op('issue+claim', 'p50'), 'voucher+claim p50 ms': op('voucher+claim', 'p50'), 'redeem p99 ms': op('redeem', 'p99'),
-      'unexpected errors': f.unexpected, 'invariants broken': f.violations.length,
+      'mixed load ops/s': f.opsPerSecond,
+      'p50 ms': f.p50,
+      'p99 ms': f.p99,
+      'summary p50 ms': op('summary', 'p50'),
+      'issue+claim p50 ms': op('issue+claim', 'p50'),
+      'voucher+claim p50 ms': op('voucher+claim', 'p50'),
+      'redeem p99 ms': op('redeem', 'p99'),
+      'unexpected errors': f.unexpected,
+      'invariants broken': f.violations.length,
     }
   } finally {
     await c.close()
@@ -33,7 +43,9 @@ async function load(tree: string): Promise<Figures> {
 }
 
 async function host(tree: string): Promise<Figures> {
-  const { startLocalCloud } = require(path.join(tree, 'packages', 'local-cloud', 'src', 'host', 'testing')) as { startLocalCloud: typeof StartLocalCloud }
+  const { startLocalCloud } = require(path.join(tree, 'packages', 'local-cloud', 'src', 'host', 'testing')) as {
+    startLocalCloud: typeof StartLocalCloud
+  }
   // each tree's own default pool size
   const cloud = await startLocalCloud({ functionsDir: path.join(tree, 'packages', 'local-cloud', 'src', 'host', 'fixtures') })
   try {
@@ -58,12 +70,19 @@ async function host(tree: string): Promise<Figures> {
 }
 
 async function db(tree: string): Promise<Figures> {
-  const { startTestDatabase } = require(path.join(tree, 'packages', 'local-cloud', 'src', 'db', 'testing')) as { startTestDatabase: typeof StartTestDatabase }
+  const { startTestDatabase } = require(path.join(tree, 'packages', 'local-cloud', 'src', 'db', 'testing')) as {
+    startTestDatabase: typeof StartTestDatabase
+  }
   const cloud = await startTestDatabase({ collections: { members: { indexes: [] } } })
   try {
     const members = cloud.db.collection('members')
     for (let i = 0; i < 100; i++) await members.add({ data: { _id: `m-${i}`, balance: i, tier: 'normal', createdAt: new Date() } })
-    const direct = (i: number) => cloud.server.db.handle('database.getDocument', { collectionName: 'members', queryType: 'DOC', query: EJSON.stringify({ _id: `m-${i % 100}` }, { relaxed: false }) })
+    const direct = (i: number) =>
+      cloud.server.db.handle('database.getDocument', {
+        collectionName: 'members',
+        queryType: 'DOC',
+        query: EJSON.stringify({ _id: `m-${i % 100}` }, { relaxed: false }),
+      })
     const sdk = (i: number) => members.doc(`m-${i % 100}`).get()
     const perOp = async (step: (i: number) => Promise<unknown>): Promise<number> => {
       const started = performance.now()

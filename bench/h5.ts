@@ -31,9 +31,15 @@ async function main(): Promise<void> {
       await page.reload()
       warm.push(await renderTime(page))
     }
-    console.log(`home first meaningful render, warm median of ${WARM_RUNS}: ${percentile(warm, 50).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`)
+    console.log(
+      `home first meaningful render, warm median of ${WARM_RUNS}: ${percentile(warm, 50).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`,
+    )
     const scripts = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')))
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.endsWith('.js')),
+    )
     const gzip = scripts.reduce((sum, p) => sum + gzipSync(fs.readFileSync(path.join(ROOT, 'build', 'h5', p))).length, 0)
     console.log(`H5 JavaScript loaded for home: ${(gzip / 1024).toFixed(1)} KB gzip in ${scripts.length} files`)
   } finally {

@@ -13,7 +13,10 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main(): Promise<void> {
-  const cloud = await startLocalCloud({ functionsDir: path.join(__dirname, '..', 'packages', 'local-cloud', 'src', 'host', 'fixtures'), maxInstances: 4 })
+  const cloud = await startLocalCloud({
+    functionsDir: path.join(__dirname, '..', 'packages', 'local-cloud', 'src', 'host', 'fixtures'),
+    maxInstances: 4,
+  })
   try {
     const [, cold] = await timed(() => cloud.call('whoami', {}, 'bench'))
     const warm: number[] = []

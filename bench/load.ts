@@ -66,8 +66,25 @@ const VOUCHER_ITEM = 'load-coupon'
 async function prepare(c: TestCloud, ids: string[], options: LoadOptions): Promise<void> {
   for (const id of ids) await c.data('member', { action: 'login' }, id)
   for (let i = 0; i < TILLS; i++) await c.put('staff', { _id: `load-till-${i}`, role: 'admin', name: `收银台 ${i + 1}` })
-  await c.put('items', { _id: 'load-item', name: '压测福袋', kind: 'goods', points: 50, stock: Math.floor(options.operations / 10), validDays: 30, active: true })
-  await c.put('items', { _id: VOUCHER_ITEM, name: '满100减10券', kind: 'coupon', points: 1, stock: options.operations, validDays: 30, active: true, value: { type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 } })
+  await c.put('items', {
+    _id: 'load-item',
+    name: '压测福袋',
+    kind: 'goods',
+    points: 50,
+    stock: Math.floor(options.operations / 10),
+    validDays: 30,
+    active: true,
+  })
+  await c.put('items', {
+    _id: VOUCHER_ITEM,
+    name: '满100减10券',
+    kind: 'coupon',
+    points: 1,
+    stock: options.operations,
+    validDays: 30,
+    active: true,
+    value: { type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 },
+  })
 }
 
 /** Starts every instance the pools will use, so cold starts do not count as latency. */
@@ -79,7 +96,8 @@ async function warm(c: TestCloud, who: string, concurrency: number): Promise<voi
     () => c.call('store', { action: 'lookupVoucher', code: 'AAAAAAAAAAAAAAAA' }, 'demo-staff'),
   ]
   // a slow machine may time some out: warming only has to start the instances
-  for (let round = 0; round < 3; round++) await Promise.all(calls.flatMap((call) => Array.from({ length: concurrency }, () => call().catch(() => undefined))))
+  for (let round = 0; round < 3; round++)
+    await Promise.all(calls.flatMap((call) => Array.from({ length: concurrency }, () => call().catch(() => undefined))))
 }
 
 type Operation = (c: TestCloud, who: string, n: number) => Promise<string>
@@ -94,16 +112,28 @@ async function issue(c: TestCloud, n: number, amountFen: number): Promise<string
 /** The mix: share of operations and what each does. */
 const MIX: Array<[string, number, Operation]> = [
   ['checkIn', 0.25, async (c, who) => codeOf(await c.call('checkin', { action: 'checkIn' }, who))],
-  ['issue+claim', 0.25, async (c, who, n) => {
-    const code = await issue(c, n, 1000 + Math.floor(Math.random() * 50_000))
-    return codeOf(await c.call('store', { action: 'claimPurchase', code, usePoints: Math.random() < 0.3 }, who))
-  }],
-  ['voucher+claim', 0.1, async (c, who, n) => {
-    const redeemed = await c.call<{ voucher: { code: string } }>('exchange', { action: 'redeem', itemId: VOUCHER_ITEM, requestId: `load-v-${n}` }, who)
-    if (!redeemed.ok) return `redeem ${codeOf(redeemed)}`
-    const code = await issue(c, n, 100_00 + Math.floor(Math.random() * 50_000))
-    return codeOf(await c.call('store', { action: 'claimPurchase', code, voucherCode: redeemed.data.voucher.code }, who))
-  }],
+  [
+    'issue+claim',
+    0.25,
+    async (c, who, n) => {
+      const code = await issue(c, n, 1000 + Math.floor(Math.random() * 50_000))
+      return codeOf(await c.call('store', { action: 'claimPurchase', code, usePoints: Math.random() < 0.3 }, who))
+    },
+  ],
+  [
+    'voucher+claim',
+    0.1,
+    async (c, who, n) => {
+      const redeemed = await c.call<{ voucher: { code: string } }>(
+        'exchange',
+        { action: 'redeem', itemId: VOUCHER_ITEM, requestId: `load-v-${n}` },
+        who,
+      )
+      if (!redeemed.ok) return `redeem ${codeOf(redeemed)}`
+      const code = await issue(c, n, 100_00 + Math.floor(Math.random() * 50_000))
+      return codeOf(await c.call('store', { action: 'claimPurchase', code, voucherCode: redeemed.data.voucher.code }, who))
+    },
+  ],
   ['redeem', 0.2, async (c, who, n) => codeOf(await c.call('exchange', { action: 'redeem', itemId: 'load-item', requestId: `load-${n}` }, who))],
   ['summary', 0.2, async (c, who) => codeOf(await c.call('member', { action: 'summary' }, who))],
 ]
@@ -127,7 +157,19 @@ function recordBreakdown(c: TestCloud): { stop(): Record<string, CallBreakdown> 
     const t = inv.timing
     if (!t) return
     const key = `${inv.functionName}.${inv.action ?? '?'}`
-    const s = (sums[key] ??= { calls: 0, hostMs: 0, queueMs: 0, runMs: 0, cloudMs: 0, cloudRequests: 0, serverMs: 0, serverRequests: 0, parseMs: 0, sqlMs: 0, serialiseMs: 0 })
+    const s = (sums[key] ??= {
+      calls: 0,
+      hostMs: 0,
+      queueMs: 0,
+      runMs: 0,
+      cloudMs: 0,
+      cloudRequests: 0,
+      serverMs: 0,
+      serverRequests: 0,
+      parseMs: 0,
+      sqlMs: 0,
+      serialiseMs: 0,
+    })
     s.calls += 1
     s.hostMs += inv.durationMs
     s.queueMs += t.queueMs
@@ -184,17 +226,35 @@ export async function mixedLoad(c: TestCloud, options: LoadOptions): Promise<Loa
   const loadavg = os.loadavg()
   const breakdown = recording.stop()
   const violations = await c.violations()
-  const byOperation = Object.fromEntries([...byLabel].sort().map(([label, list]) => [label, { p50: percentile(list, 50), p99: percentile(list, 99), max: Math.max(...list), n: list.length }]))
-  return { opsPerSecond: options.operations / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), byOperation, unexpected, outcomes, invariantsHold: violations.length === 0, violations, breakdown, loadavg }
+  const byOperation = Object.fromEntries(
+    [...byLabel]
+      .sort()
+      .map(([label, list]) => [label, { p50: percentile(list, 50), p99: percentile(list, 99), max: Math.max(...list), n: list.length }]),
+  )
+  return {
+    opsPerSecond: options.operations / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    byOperation,
+    unexpected,
+    outcomes,
+    invariantsHold: violations.length === 0,
+    violations,
+    breakdown,
+    loadavg,
+  }
 }
 
 const ms = (n: number): string => n.toFixed(n < 10 ? 2 : 1)
 
 export function printLoad(f: LoadFigures, options: LoadOptions): void {
-  console.log(`\nmixed load: ${options.operations} operations by ${options.shoppers} shoppers, ${options.concurrency} at a time (load average ${f.loadavg.map((l) => l.toFixed(2)).join(' ')})`)
+  console.log(
+    `\nmixed load: ${options.operations} operations by ${options.shoppers} shoppers, ${options.concurrency} at a time (load average ${f.loadavg.map((l) => l.toFixed(2)).join(' ')})`,
+  )
   console.log(`  throughput ${f.opsPerSecond.toFixed(1)} ops/s (an issue+claim counts as one operation of two calls, a voucher+claim one of three)`)
   console.log(`  latency p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms`)
-  for (const [label, o] of Object.entries(f.byOperation)) console.log(`    ${label.padEnd(14)} p50 ${ms(o.p50)} ms, p99 ${ms(o.p99)} ms, max ${o.max.toFixed(0)} ms (${o.n})`)
+  for (const [label, o] of Object.entries(f.byOperation))
+    console.log(`    ${label.padEnd(14)} p50 ${ms(o.p50)} ms, p99 ${ms(o.p99)} ms, max ${o.max.toFixed(0)} ms (${o.n})`)
   console.log(`  unexpected errors (INTERNAL, CONFLICT, thrown): ${f.unexpected}`)
   for (const [key, count] of Object.entries(f.outcomes).sort()) console.log(`    ${key.padEnd(36)} ${count}`)
   console.log(`  invariants (balance = ledger = lots ≥ 0, stock ≥ 0): ${f.invariantsHold ? 'hold' : f.violations.join('; ')}`)
@@ -205,15 +265,28 @@ export function printLoad(f: LoadFigures, options: LoadOptions): void {
 export function printBreakdown(sums: Record<string, CallBreakdown>): void {
   console.log('\n  where the time went, mean per call in ms (host = from the call reaching the host to its answer)')
   console.log('    queue = waiting for a free instance; function = the handler, of which cloud = with a request to the local cloud in flight')
-  console.log('    server = the server\'s own time on those requests; per request: parse (JSON, EJSON), sql, serialise, rest (mingo, bookkeeping)')
+  console.log("    server = the server's own time on those requests; per request: parse (JSON, EJSON), sql, serialise, rest (mingo, bookkeeping)")
   const head = ['calls', 'host', 'queue', 'function', 'cloud', 'own', 'reqs', 'server', '| /req', 'parse', 'sql', 'serial', 'rest']
   console.log(`    ${'call'.padEnd(28)}${head.map((h) => h.padStart(9)).join('')}`)
   for (const [key, s] of Object.entries(sums).sort()) {
     const per = (v: number): string => ms(v / s.calls).padStart(9)
     const perReq = (v: number): string => (s.serverRequests ? ms(v / s.serverRequests) : '-').padStart(9)
     const rest = s.serverMs - s.parseMs - s.sqlMs - s.serialiseMs
-    const cells = [String(s.calls).padStart(9), per(s.hostMs), per(s.queueMs), per(s.runMs), per(s.cloudMs), per(s.runMs - s.cloudMs), (s.cloudRequests / s.calls).toFixed(1).padStart(9), per(s.serverMs),
-      perReq(s.serverMs), perReq(s.parseMs), perReq(s.sqlMs), perReq(s.serialiseMs), perReq(rest)]
+    const cells = [
+      String(s.calls).padStart(9),
+      per(s.hostMs),
+      per(s.queueMs),
+      per(s.runMs),
+      per(s.cloudMs),
+      per(s.runMs - s.cloudMs),
+      (s.cloudRequests / s.calls).toFixed(1).padStart(9),
+      per(s.serverMs),
+      perReq(s.serverMs),
+      perReq(s.parseMs),
+      perReq(s.sqlMs),
+      perReq(s.serialiseMs),
+      perReq(rest),
+    ]
     console.log(`    ${key.padEnd(28)}${cells.join('')}`)
   }
 }

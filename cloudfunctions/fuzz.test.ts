@@ -40,7 +40,12 @@ const ACTIONS: Array<{ fn: string; action: string; args: Record<string, unknown>
   { fn: 'share', action: 'open', args: { shareId: CODE }, as: 'shopper' },
   { fn: 'store', action: 'issuePurchase', args: { orderId: 'order-1', amountFen: 100, multiplier: 2 }, as: 'demo-staff' },
   { fn: 'store', action: 'claimPurchase', args: { code: CODE, usePoints: true }, as: 'shopper' },
-  { fn: 'store', action: 'checkout', args: { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] }, as: 'demo-staff' },
+  {
+    fn: 'store',
+    action: 'checkout',
+    args: { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] },
+    as: 'demo-staff',
+  },
   { fn: 'store', action: 'previewPurchase', args: { code: CODE, pointsToUse: 100 }, as: 'shopper' },
   { fn: 'store', action: 'checkoutPreview', args: { amountFen: 100, memberCode: '1234 5678 9012 3456 7890', voucherCode: CODE }, as: 'demo-staff' },
   { fn: 'store', action: 'purchase', args: { orderId: 'order-1' }, as: 'demo-staff' },
@@ -50,7 +55,12 @@ const ACTIONS: Array<{ fn: string; action: string; args: Record<string, unknown>
   { fn: 'store', action: 'fulfilVoucher', args: { code: CODE }, as: 'demo-staff' },
   { fn: 'store', action: 'rejectVoucher', args: { code: CODE, reason: '缺货' }, as: 'demo-staff' },
   { fn: 'store', action: 'metrics', args: { from: '2026-01-01', to: '2026-01-31' }, as: 'demo-admin' },
-  { fn: 'store', action: 'saveItem', args: { item: { id: 'tea', name: '奶茶', kind: 'goods', points: 300, stock: 20, perMemberLimit: 2 } }, as: 'demo-admin' },
+  {
+    fn: 'store',
+    action: 'saveItem',
+    args: { item: { id: 'tea', name: '奶茶', kind: 'goods', points: 300, stock: 20, perMemberLimit: 2 } },
+    as: 'demo-admin',
+  },
   { fn: 'store', action: 'rules', args: {}, as: 'demo-admin' },
   { fn: 'store', action: 'findMembers', args: { query: '小王', limit: 10 }, as: 'demo-admin' },
   { fn: 'store', action: 'memberDetail', args: { openid: 'demo-shopper-1' }, as: 'demo-admin' },
@@ -70,9 +80,40 @@ const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'v
 /** Written as raw JSON text: -0, 1e400 and 2^53+1 do not survive JSON.stringify. */
 const HUGE_NUMBERS = ['1e308', '-1e308', '-0', '9007199254740993', '1e400', '-1', '1.5', '5e-324', '0.1e1000']
 const NAN_LIKE = ['NaN', 'Infinity', '-Infinity', '1e999', '0x10', '', ' ', 'null', 'undefined', 'true']
-const NOT_JSON = ['NaN', '{action:login}', "{'action':'login'}", '{"action":"login"', 'undefined', '\u0000', '<xml/>', 'action=login', '{"a":1}}', '\ufeff{"action":"login"}']
-const WRONG_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/json', 'application/jsonp', 'application/json-patch+json', '']
-const UNKNOWN_ACTIONS = ['"dropTables"', '"toString"', '"__proto__"', '"constructor"', '"hasOwnProperty"', '""', '42', 'null', '["login"]', '{}', 'true']
+const NOT_JSON = [
+  'NaN',
+  '{action:login}',
+  "{'action':'login'}",
+  '{"action":"login"',
+  'undefined',
+  '\u0000',
+  '<xml/>',
+  'action=login',
+  '{"a":1}}',
+  '\ufeff{"action":"login"}',
+]
+const WRONG_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'text/json',
+  'application/jsonp',
+  'application/json-patch+json',
+  '',
+]
+const UNKNOWN_ACTIONS = [
+  '"dropTables"',
+  '"toString"',
+  '"__proto__"',
+  '"constructor"',
+  '"hasOwnProperty"',
+  '""',
+  '42',
+  'null',
+  '["login"]',
+  '{}',
+  'true',
+]
 /** Fields that hold ids; a prototype name is a valid id there, so such a call may succeed (draw's prize would credit: left out). */
 const ID_FIELDS = ['itemId', 'requestId', 'orderId', 'code', 'shareId']
 
@@ -127,7 +168,22 @@ function generator(seed: number): () => Shot {
       return withAction([...fields.filter(([k]) => k !== key), [key, value]])
     }
 
-    switch (pick(['deep', 'huge', 'type', 'nanlike', 'oversize', 'protoKey', 'protoId', 'notJson', 'contentType', 'noAction', 'badAction', 'spoof'] as const)) {
+    switch (
+      pick([
+        'deep',
+        'huge',
+        'type',
+        'nanlike',
+        'oversize',
+        'protoKey',
+        'protoId',
+        'notJson',
+        'contentType',
+        'noAction',
+        'badAction',
+        'spoof',
+      ] as const)
+    ) {
       case 'deep': {
         const depth = pick([65, 100, 5000, 200_000])
         return shot(`nested ${depth} deep`, replacing(deep(depth)))
@@ -156,13 +212,23 @@ function generator(seed: number): () => Shot {
         const key = pick(PROTO_KEYS)
         const value = pick(['{"role":"admin"}', '1', '"x"', 'null', '{"balance":1000000}'])
         // an unknown field at the top, or inside the one object argument
-        if (target.action === 'saveItem' && random() < 0.5) return shot(`with item.${key}`, withAction([['item', objectText([...Object.entries(target.args.item as object).map(([k, v]): [string, string] => [k, JSON.stringify(v)]), [key, value]])]]))
+        if (target.action === 'saveItem' && random() < 0.5)
+          return shot(
+            `with item.${key}`,
+            withAction([
+              [
+                'item',
+                objectText([...Object.entries(target.args.item as object).map(([k, v]): [string, string] => [k, JSON.stringify(v)]), [key, value]]),
+              ],
+            ]),
+          )
         return shot(`with a field ${key}`, withAction([...fields, [key, value]]))
       }
       case 'protoId': {
         const key = keys.find((k) => ID_FIELDS.includes(k) && target.action !== 'draw')
         const id = pick(PROTO_KEYS.slice(0, 5))
-        if (target.action === 'saveItem') return shot(`item.id = ${id}`, withAction([['item', JSON.stringify({ ...(target.args.item as object), id })]]), { mayPass: true })
+        if (target.action === 'saveItem')
+          return shot(`item.id = ${id}`, withAction([['item', JSON.stringify({ ...(target.args.item as object), id })]]), { mayPass: true })
         if (!key) return shot(`with a field ${id}`, withAction([...fields, [id, '1']]))
         return shot(`${key} = ${id}`, withAction([...fields.filter(([k]) => k !== key), [key, JSON.stringify(id)]]), { mayPass: true })
       }
@@ -183,7 +249,10 @@ function generator(seed: number): () => Shot {
       }
       case 'spoof':
         // identity comes from WeChat, never from the event
-        return shot('anonymous, claiming to be the admin', withAction([...fields, ['userInfo', '{"openId":"demo-admin","appId":"wx"}']]), { openid: null, fn: target.fn === 'expiry' ? 'member' : target.fn })
+        return shot('anonymous, claiming to be the admin', withAction([...fields, ['userInfo', '{"openId":"demo-admin","appId":"wx"}']]), {
+          openid: null,
+          fn: target.fn === 'expiry' ? 'member' : target.fn,
+        })
     }
   }
 }

@@ -23,8 +23,16 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['store', 'claimPurchase', { code: CODE, usePoints: true }],
   ['store', 'claimPurchase', { code: CODE, pointsToUse: 100 }],
   ['store', 'previewPurchase', { code: CODE, pointsToUse: 100 }],
-  ['store', 'checkout', { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] }],
-  ['store', 'checkoutPreview', { amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, voucherCode: CODE, lines: [{ tag: 'latte', amountFen: 50 }] }],
+  [
+    'store',
+    'checkout',
+    { orderId: 'order-2', amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, lines: [{ tag: 'latte', amountFen: 50 }] },
+  ],
+  [
+    'store',
+    'checkoutPreview',
+    { amountFen: 100, memberCode: '1234 5678 9012 3456 7890', pointsToUse: 5, voucherCode: CODE, lines: [{ tag: 'latte', amountFen: 50 }] },
+  ],
   ['store', 'purchase', { orderId: 'order-1' }],
   ['store', 'refund', { orderId: 'order-1', refundId: 'refund-1', amountFen: 100 }],
   ['store', 'audit', { limit: 10, cursor: 'x', actor: 'demo-staff', kind: 'refund' }],
@@ -32,7 +40,25 @@ const ACTIONS: Array<[fn: string, action: string, args: Record<string, unknown>]
   ['store', 'fulfilVoucher', { code: CODE }],
   ['store', 'rejectVoucher', { code: CODE, reason: '缺货' }],
   ['store', 'saveItem', { item: { id: 'tea', name: '奶茶', kind: 'goods', points: 300, stock: 20, validDays: 30, perMemberLimit: 2 } }],
-  ['store', 'saveItem', { item: { id: 'tea', name: '奶茶', kind: 'coupon', points: 300, stock: 20, image: 'cloud://local.x/items/tea.png', description: '好喝', minTier: 'gold', saleStart: '2026-01-01T00:00:00+08:00', saleEnd: '2026-01-02T00:00:00+08:00', value: { type: 'amountOff', offFen: 500 } } }],
+  [
+    'store',
+    'saveItem',
+    {
+      item: {
+        id: 'tea',
+        name: '奶茶',
+        kind: 'coupon',
+        points: 300,
+        stock: 20,
+        image: 'cloud://local.x/items/tea.png',
+        description: '好喝',
+        minTier: 'gold',
+        saleStart: '2026-01-01T00:00:00+08:00',
+        saleEnd: '2026-01-02T00:00:00+08:00',
+        value: { type: 'amountOff', offFen: 500 },
+      },
+    },
+  ],
   ['store', 'findMembers', { query: '小王', limit: 10 }],
   ['store', 'memberDetail', { openid: 'demo-shopper-1' }],
   ['store', 'memberLedger', { openid: 'demo-shopper-1', cursor: '12', limit: 10 }],
@@ -61,18 +87,52 @@ function badVariants(args: Record<string, unknown>): Array<[string, Record<strin
   const out: Array<[string, Record<string, unknown>]> = [['an unknown field', { ...args, surprise: 1 }]]
   for (const [key, value] of Object.entries(args)) {
     const { [key]: _dropped, ...without } = args
-    const optional = ['usePoints', 'multiplier', 'status', 'cursor', 'limit', 'nickname', 'birthday', 'address', 'allowPoints', 'maxPoints', 'pointsToUse', 'lines', 'actor', 'kind', 'voucherCode', 'query']
+    const optional = [
+      'usePoints',
+      'multiplier',
+      'status',
+      'cursor',
+      'limit',
+      'nickname',
+      'birthday',
+      'address',
+      'allowPoints',
+      'maxPoints',
+      'pointsToUse',
+      'lines',
+      'actor',
+      'kind',
+      'voucherCode',
+      'query',
+    ]
     if (!optional.includes(key)) out.push([`no ${key}`, without])
     for (const junk of JUNK) if (isWrongFor(key, value, junk)) out.push([`${key} = ${String(junk).slice(0, 12)}`, { ...args, [key]: junk }])
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, v] of Object.entries(value)) for (const junk of JUNK) if (isWrongFor(inner, v, junk)) out.push([`${key}.${inner} = ${String(junk).slice(0, 12)}`, { ...args, [key]: { ...value, [inner]: junk } }])
+      for (const [inner, v] of Object.entries(value))
+        for (const junk of JUNK)
+          if (isWrongFor(inner, v, junk))
+            out.push([`${key}.${inner} = ${String(junk).slice(0, 12)}`, { ...args, [key]: { ...value, [inner]: junk } }])
     }
   }
   return out
 }
 
 async function snapshot(): Promise<string> {
-  const names = ['members', 'ledger', 'items', 'vouchers', 'purchases', 'orders', 'grants', 'memberCodes', 'refunds', 'audit', 'staff', 'staffInvites', 'memberNos']
+  const names = [
+    'members',
+    'ledger',
+    'items',
+    'vouchers',
+    'purchases',
+    'orders',
+    'grants',
+    'memberCodes',
+    'refunds',
+    'audit',
+    'staff',
+    'staffInvites',
+    'memberNos',
+  ]
   return JSON.stringify(await Promise.all(names.map((n) => c.docs(n))))
 }
 

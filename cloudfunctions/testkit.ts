@@ -56,7 +56,12 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   const broken = report.failed.filter((f) => NEEDED.includes(f.name))
   if (broken.length > 0) throw new Error(`build failed: ${JSON.stringify(broken)}`)
   const envFile = path.join(root, '.env.local')
-  fs.writeFileSync(envFile, Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n'))
+  fs.writeFileSync(
+    envFile,
+    Object.entries(options.env ?? {})
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join('\n'),
+  )
   // a bare cloud is a new cloud environment: no collection and no demo until the functions make them
   const cloud = await openLocalCloud({
     functionsDir,
@@ -137,7 +142,8 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       for (const p of await docs<PurchaseDoc>('purchases')) {
         const sum = refunds.filter((r) => r.orderId === p.orderId).reduce((s, r) => s + r.amountFen, 0)
         const refunded = p.refundedFen ?? 0
-        if (refunded !== sum || refunded > (p.claim?.payFen ?? 0)) out.push(`${p.orderId}: refunded ${refunded}, refunds ${sum}, paid ${p.claim?.payFen ?? 0}`)
+        if (refunded !== sum || refunded > (p.claim?.payFen ?? 0))
+          out.push(`${p.orderId}: refunded ${refunded}, refunds ${sum}, paid ${p.claim?.payFen ?? 0}`)
       }
       return [...out, ...(await givenAwayViolations(this as TestCloud))]
     },
@@ -159,19 +165,30 @@ const AUDITOR = 'invariant-auditor'
 /** What a claimed purchase took off: tier discount, voucher, points as cash. */
 function takenOff(p: PurchaseDoc): GivenAway {
   const c = p.claim!
-  return { tierDiscountFen: c.tierDiscountFen, voucherOffFen: c.voucherOffFen, pointsCashFen: c.deductedFen, totalFen: c.tierDiscountFen + c.voucherOffFen + c.deductedFen }
+  return {
+    tierDiscountFen: c.tierDiscountFen,
+    voucherOffFen: c.voucherOffFen,
+    pointsCashFen: c.deductedFen,
+    totalFen: c.tierDiscountFen + c.voucherOffFen + c.deductedFen,
+  }
 }
 
 function addUp(all: readonly GivenAway[]): GivenAway {
   const sum = (k: keyof GivenAway) => all.reduce((s, g) => s + g[k], 0)
-  return { tierDiscountFen: sum('tierDiscountFen'), voucherOffFen: sum('voucherOffFen'), pointsCashFen: sum('pointsCashFen'), totalFen: sum('totalFen') }
+  return {
+    tierDiscountFen: sum('tierDiscountFen'),
+    voucherOffFen: sum('voucherOffFen'),
+    pointsCashFen: sum('pointsCashFen'),
+    totalFen: sum('totalFen'),
+  }
 }
 
 /** Metrics periods of at most a year covering every instant from `first` to `last`, whatever the merchant's zone. */
 function periodsCovering(first: number, last: number): Array<{ from: string; to: string }> {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
   const out: Array<{ from: string; to: string }> = []
-  for (let start = first - DAY_MS; start <= last + DAY_MS; start += PERIOD_DAYS * DAY_MS) out.push({ from: day(start), to: day(Math.min(start + (PERIOD_DAYS - 1) * DAY_MS, last + DAY_MS)) })
+  for (let start = first - DAY_MS; start <= last + DAY_MS; start += PERIOD_DAYS * DAY_MS)
+    out.push({ from: day(start), to: day(Math.min(start + (PERIOD_DAYS - 1) * DAY_MS, last + DAY_MS)) })
   return out
 }
 
@@ -180,7 +197,9 @@ async function givenAwayViolations(cloud: Pick<TestCloud, 'docs' | 'data' | 'put
   const claimed = (await cloud.docs<PurchaseDoc>('purchases')).filter((p) => p.claim && p.claimedAt)
   const out = claimed.flatMap((p) => {
     const off = takenOff(p).totalFen
-    return off > p.amountFen || p.claim!.payFen !== p.amountFen - off ? [`${p.orderId}: amount ${p.amountFen}, taken off ${off}, paid ${p.claim!.payFen}`] : []
+    return off > p.amountFen || p.claim!.payFen !== p.amountFen - off
+      ? [`${p.orderId}: amount ${p.amountFen}, taken off ${off}, paid ${p.claim!.payFen}`]
+      : []
   })
   const staff = new Set((await cloud.docs<{ _id: string }>('staff')).map((s) => s._id))
   const counted = claimed.filter((p) => !staff.has(p.claimedBy!) && p.status !== 'refunded')
@@ -189,10 +208,12 @@ async function givenAwayViolations(cloud: Pick<TestCloud, 'docs' | 'data' | 'put
   await cloud.put('staff', { _id: AUDITOR, role: 'admin', name: '核对' })
   try {
     const reported: GivenAway[] = []
-    for (const period of periodsCovering(Math.min(...instants), Math.max(...instants))) reported.push((await cloud.data<Metrics>('store', { action: 'metrics', ...period }, AUDITOR)).givenAway)
+    for (const period of periodsCovering(Math.min(...instants), Math.max(...instants)))
+      reported.push((await cloud.data<Metrics>('store', { action: 'metrics', ...period }, AUDITOR)).givenAway)
     const expected = addUp(counted.map(takenOff))
     const got = addUp(reported)
-    if (JSON.stringify(got) !== JSON.stringify(expected)) out.push(`metrics give away ${JSON.stringify(got)}, purchases took off ${JSON.stringify(expected)}`)
+    if (JSON.stringify(got) !== JSON.stringify(expected))
+      out.push(`metrics give away ${JSON.stringify(got)}, purchases took off ${JSON.stringify(expected)}`)
   } finally {
     await cloud.remove('staff', AUDITOR)
   }

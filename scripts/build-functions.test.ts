@@ -17,7 +17,7 @@ beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'build-functions-'))
   sourceDir = path.join(work, 'cloudfunctions')
   outDir = path.join(work, 'build', 'cloudfunctions')
-  write(path.join(sourceDir, 'lib', 'greet.ts'), "export const greet = (name: string): string => `你好, ${name}`\n")
+  write(path.join(sourceDir, 'lib', 'greet.ts'), 'export const greet = (name: string): string => `你好, ${name}`\n')
   write(
     path.join(sourceDir, 'hello', 'index.ts'),
     "import dayjs from 'dayjs'\nimport { greet } from '../lib/greet'\nexport async function main(event: { name: string }) {\n  return { text: greet(event.name), year: dayjs('2026-03-01T00:00:00Z').year() }\n}\n",
@@ -35,7 +35,10 @@ describe('build:functions', () => {
     expect(report.built.sort()).toEqual(['cloudy', 'hello'])
     expect(report.failed.map((f) => f.name)).toEqual(['broken'])
     expect(fs.readdirSync(path.join(outDir, 'hello')).sort()).toEqual(['config.json', 'index.js', 'package.json'])
-    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'hello', 'package.json'), 'utf8'))).toMatchObject({ main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } })
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'hello', 'package.json'), 'utf8'))).toMatchObject({
+      main: 'index.js',
+      dependencies: { 'wx-server-sdk': '4.0.2' },
+    })
     expect(JSON.parse(fs.readFileSync(path.join(outDir, 'hello', 'config.json'), 'utf8'))).toEqual({ timeout: 5 })
     expect(JSON.parse(fs.readFileSync(path.join(outDir, 'cloudy', 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: [] } })
   })

@@ -42,7 +42,7 @@ afterAll(async () => {
 })
 
 describe('the local cloud console', () => {
-  it("finds a member, edits the balance, and member.summary answers the edit", async () => {
+  it('finds a member, edits the balance, and member.summary answers the edit', async () => {
     await clickAt('button[data-collection="members"]')
     await page.locator('#collection-title', { hasText: 'members' }).waitFor()
     await clickAt('#where')
@@ -61,7 +61,15 @@ describe('the local cloud console', () => {
     await cloud.call('member', { action: 'summary' }, 'demo-shopper-2')
     const row = page.locator('#invocations tr[data-invocation]', { hasText: 'demo-shopper-2' }).filter({ hasText: 'summary' }).first()
     await row.waitFor()
-    expect(await row.locator('td').allInnerTexts()).toEqual([expect.any(String), 'member', 'summary', 'demo-shopper-2', expect.stringMatching(/^\d+$/), expect.stringMatching(/^[1-9]\d*$/), '0'])
+    expect(await row.locator('td').allInnerTexts()).toEqual([
+      expect.any(String),
+      'member',
+      'summary',
+      'demo-shopper-2',
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/^[1-9]\d*$/),
+      '0',
+    ])
     await clickAt('#invocations tr[data-invocation] >> nth=0')
     await page.locator('#invocations tr.logs:not([hidden])').first().waitFor()
   })

@@ -26,4 +26,3 @@ export async function seedDemo(target: SeedTarget): Promise<void> {
   if (!target.functions.has('member')) return
   for (const openid of DEMO_SHOPPERS) await target.callAs('member', { action: 'login' }, openid)
 }
-

@@ -23,11 +23,16 @@ interface Answer {
 /** One raw HTTP request, so any Host, Origin or Content-Type can be sent as a browser or attacker would. */
 function request(method: 'GET' | 'POST', route: string, headers: Record<string, string>, body = ''): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: cloud.port, method, path: route, headers: { host: `127.0.0.1:${cloud.port}`, ...headers }, timeout: 10_000 }, (res) => {
-      let text = ''
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : { text } }))
-    })
+    const req = http.request(
+      { host: '127.0.0.1', port: cloud.port, method, path: route, headers: { host: `127.0.0.1:${cloud.port}`, ...headers }, timeout: 10_000 },
+      (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : { text } }),
+        )
+      },
+    )
     req.on('timeout', () => req.destroy(new Error(`${method} ${route} got no answer in 10 s`)))
     req.on('error', reject)
     req.end(body)
@@ -38,7 +43,12 @@ const JSON_TYPE = { 'content-type': 'application/json' }
 const deep = (depth: number): string => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
 
 async function ids(collection: string): Promise<string[]> {
-  const reply = (await cloud.server.db.handle('database.getDocument', { collectionName: collection, queryType: 'WHERE', query: '{}', limit: 1000 })) as { data: { list: string[] } }
+  const reply = (await cloud.server.db.handle('database.getDocument', {
+    collectionName: collection,
+    queryType: 'WHERE',
+    query: '{}',
+    limit: 1000,
+  })) as { data: { list: string[] } }
   return reply.data.list.map((text) => String((EJSON.parse(text) as { _id: string })._id))
 }
 
@@ -86,13 +96,23 @@ describe('bodies nested deeper than 64 levels', () => {
 })
 
 describe('requests a web page on the same machine could send', () => {
-  const staffUpsert = JSON.stringify({ action: 'database.modifyDocument', collectionName: 'staff', queryType: 'DOC', query: '{"_id":"intruder"}', data: '{"role":"admin"}', merge: false, upsert: true })
+  const staffUpsert = JSON.stringify({
+    action: 'database.modifyDocument',
+    collectionName: 'staff',
+    queryType: 'DOC',
+    query: '{"_id":"intruder"}',
+    data: '{"role":"admin"}',
+    merge: false,
+    upsert: true,
+  })
 
   it('refuses a POST whose body is not declared JSON with 415, changing nothing', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
       const headers: Record<string, string> = type ? { 'content-type': type } : {}
-      const refused = (route: string, body: string, extra: Record<string, string> = {}): Promise<Answer> => request('POST', route, { ...headers, ...extra }, body)
-      if (!type.startsWith('multipart')) expect(await refused('/admin', staffUpsert)).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } })
+      const refused = (route: string, body: string, extra: Record<string, string> = {}): Promise<Answer> =>
+        request('POST', route, { ...headers, ...extra }, body)
+      if (!type.startsWith('multipart'))
+        expect(await refused('/admin', staffUpsert)).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } })
       expect((await refused('/_emulator/reset', '{}')).status).toBe(415)
       expect((await refused('/_emulator/clock', '{"now":"2040-01-01T00:00:00Z"}')).status).toBe(415)
       expect((await refused('/functions/member', '{"action":"login"}', { 'x-wx-openid': 'plain-1' })).status).toBe(415)
@@ -104,7 +124,12 @@ describe('requests a web page on the same machine could send', () => {
   })
 
   it('accepts application/json with a charset', async () => {
-    const reply = await request('POST', '/functions/member', { 'content-type': 'application/json; charset=utf-8', 'x-wx-openid': 'charset-1' }, '{"action":"login"}')
+    const reply = await request(
+      'POST',
+      '/functions/member',
+      { 'content-type': 'application/json; charset=utf-8', 'x-wx-openid': 'charset-1' },
+      '{"action":"login"}',
+    )
     expect(reply).toMatchObject({ status: 200, body: { ok: true } })
   })
 

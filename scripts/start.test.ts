@@ -56,7 +56,12 @@ afterAll(() => {
 describe('npm start', () => {
   it('seeds the demo catalog and staff on first start', async () => {
     const items = await documents('items')
-    expect(Object.fromEntries(items.map((item) => [item._id, item.points]))).toEqual({ free_delivery: 200, coffee: 500, coupon_10: 1000, video_month: 5000 })
+    expect(Object.fromEntries(items.map((item) => [item._id, item.points]))).toEqual({
+      free_delivery: 200,
+      coffee: 500,
+      coupon_10: 1000,
+      video_month: 5000,
+    })
     const staff = await documents('staff')
     expect(Object.fromEntries(staff.map((person) => [person._id, person.role]))).toEqual({ 'demo-staff': 'staff', 'demo-admin': 'admin' })
     expect(output).toContain('seeded the demo')
@@ -64,7 +69,11 @@ describe('npm start', () => {
 
   it('answers POST /functions/member as the x-wx-openid shopper', async () => {
     const started = Date.now()
-    const res = await fetch(`${url}/functions/member`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'starter-1' }, body: JSON.stringify({ action: 'login' }) })
+    const res = await fetch(`${url}/functions/member`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': 'starter-1' },
+      body: JSON.stringify({ action: 'login' }),
+    })
     console.log(`first /functions/member call: ${Date.now() - started} ms`)
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ ok: true, data: { openid: 'starter-1' } })

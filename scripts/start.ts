@@ -25,7 +25,15 @@ async function main(options: RunOptions): Promise<void> {
   const serveH5 = process.env.H5 !== 'off' && buildH5IfStale()
   // an imported snapshot replaces the demo, so the demo is not seeded first
   const seed = options.importDir ? undefined : seedDemo
-  const cloud = await openLocalCloud({ functionsDir: FUNCTIONS_BUILD, dataDir, port, h5Dir: serveH5 ? H5_BUILD : undefined, collections: COLLECTIONS, seed, envFile: path.join(ROOT, '.env.local') })
+  const cloud = await openLocalCloud({
+    functionsDir: FUNCTIONS_BUILD,
+    dataDir,
+    port,
+    h5Dir: serveH5 ? H5_BUILD : undefined,
+    collections: COLLECTIONS,
+    seed,
+    envFile: path.join(ROOT, '.env.local'),
+  })
   await importAtStart(cloud, dataDir, options)
   stopOnSignal(() => stopCloud(cloud, dataDir, options))
   if (cloud.seeded) console.log('seeded the demo: catalog, demo-staff, demo-admin, demo-shopper-1..3')

@@ -13,8 +13,14 @@ const inRing = (x: number, y: number, cx: number, cy: number, r: number, w: numb
 
 // Shapes on a 0..1 square: a house, a gift box, a person.
 const SHAPES: Record<string, Shape> = {
-  home: (x, y) => (y >= 0.14 && y <= 0.5 && Math.abs(x - 0.5) <= (y - 0.14) * 1.15) || (inRect(x, y, 0.22, 0.48, 0.78, 0.86) && !inRect(x, y, 0.42, 0.62, 0.58, 0.86)),
-  mall: (x, y) => inRect(x, y, 0.16, 0.34, 0.84, 0.48) || (inRect(x, y, 0.22, 0.5, 0.78, 0.86) && !inRect(x, y, 0.46, 0.5, 0.54, 0.86)) || inRing(x, y, 0.38, 0.26, 0.11, 0.05) || inRing(x, y, 0.62, 0.26, 0.11, 0.05),
+  home: (x, y) =>
+    (y >= 0.14 && y <= 0.5 && Math.abs(x - 0.5) <= (y - 0.14) * 1.15) ||
+    (inRect(x, y, 0.22, 0.48, 0.78, 0.86) && !inRect(x, y, 0.42, 0.62, 0.58, 0.86)),
+  mall: (x, y) =>
+    inRect(x, y, 0.16, 0.34, 0.84, 0.48) ||
+    (inRect(x, y, 0.22, 0.5, 0.78, 0.86) && !inRect(x, y, 0.46, 0.5, 0.54, 0.86)) ||
+    inRing(x, y, 0.38, 0.26, 0.11, 0.05) ||
+    inRing(x, y, 0.62, 0.26, 0.11, 0.05),
   me: (x, y) => inCircle(x, y, 0.5, 0.32, 0.17) || (y >= 0.56 && y <= 0.86 && inCircle(x, y, 0.5, 0.92, 0.36)),
 }
 
@@ -25,7 +31,13 @@ function pixels(shape: Shape, [r, g, b]: readonly number[]): Buffer {
     const row = Buffer.alloc(1 + SIZE * 4)
     for (let px = 0; px < SIZE; px++) {
       let hits = 0
-      for (const [dx, dy] of [[0.25, 0.25], [0.75, 0.25], [0.25, 0.75], [0.75, 0.75]] as const) hits += shape((px + dx) / SIZE, (py + dy) / SIZE) ? 1 : 0
+      for (const [dx, dy] of [
+        [0.25, 0.25],
+        [0.75, 0.25],
+        [0.25, 0.75],
+        [0.75, 0.75],
+      ] as const)
+        hits += shape((px + dx) / SIZE, (py + dy) / SIZE) ? 1 : 0
       row.set([r!, g!, b!, Math.round((hits / 4) * 255)], 1 + px * 4)
     }
     rows.push(row)
@@ -56,12 +68,18 @@ function png(raw: Buffer): Buffer {
   ihdr.writeUInt32BE(SIZE, 0)
   ihdr.writeUInt32BE(SIZE, 4)
   ihdr.set([8, 6, 0, 0, 0], 8)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 const out = path.join(__dirname, '..', 'client', 'src', 'assets', 'tab')
 fs.mkdirSync(out, { recursive: true })
 for (const [name, shape] of Object.entries(SHAPES)) {
-  for (const [state, color] of Object.entries(COLORS)) fs.writeFileSync(path.join(out, `${name}${state === 'active' ? '-active' : ''}.png`), png(pixels(shape, color)))
+  for (const [state, color] of Object.entries(COLORS))
+    fs.writeFileSync(path.join(out, `${name}${state === 'active' ? '-active' : ''}.png`), png(pixels(shape, color)))
 }
 console.log(`tab icons written to ${path.relative(process.cwd(), out)}`)

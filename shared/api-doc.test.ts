@@ -15,7 +15,9 @@ function sections(): Map<string, string> {
   return out
 }
 
-const actions = Object.entries(schemas).flatMap(([fn, table]) => Object.entries(table as Record<string, z.ZodType>).map(([action, schema]) => ({ name: `${fn}.${action}`, schema })))
+const actions = Object.entries(schemas).flatMap(([fn, table]) =>
+  Object.entries(table as Record<string, z.ZodType>).map(([action, schema]) => ({ name: `${fn}.${action}`, schema })),
+)
 
 describe('docs/api.md', () => {
   it('documents every action of the schemas, and only those', () => {
@@ -24,7 +26,11 @@ describe('docs/api.md', () => {
 
   it("names every argument field in its action's section", () => {
     const bySection = sections()
-    const missing = actions.flatMap(({ name, schema }) => fieldPaths(schema).filter((field) => !(bySection.get(name) ?? '').includes(`\`${field}\``)).map((f) => `${name}: ${f}`))
+    const missing = actions.flatMap(({ name, schema }) =>
+      fieldPaths(schema)
+        .filter((field) => !(bySection.get(name) ?? '').includes(`\`${field}\``))
+        .map((f) => `${name}: ${f}`),
+    )
     expect(missing).toEqual([])
   })
 })

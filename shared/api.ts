@@ -257,7 +257,10 @@ export interface Actions {
     /** Every mall item, retired ones too. */
     items: { args: ArgsOf<'store', 'items'>; data: { items: OwnerItemView[] } }
     metrics: { args: ArgsOf<'store', 'metrics'>; data: Metrics }
-    rules: { args: ArgsOf<'store', 'rules'>; data: { rules: Rules; /** Reading only: why the stored rules are set aside for the defaults, or null. */ storedProblem?: string | null } }
+    rules: {
+      args: ArgsOf<'store', 'rules'>
+      data: { rules: Rules; /** Reading only: why the stored rules are set aside for the defaults, or null. */ storedProblem?: string | null }
+    }
     findMembers: { args: ArgsOf<'store', 'findMembers'>; data: { members: MemberRow[]; nextCursor: string | null } }
     memberDetail: { args: ArgsOf<'store', 'memberDetail'>; data: MemberDetail }
     /** The member's history past the page `memberDetail` showed, from its `ledger.nextCursor` on. */

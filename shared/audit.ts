@@ -23,7 +23,15 @@ export interface AuditDoc {
   sortKey: string
 }
 
-export function auditEntry(guard: string, kind: AuditKind, target: string, detail: Record<string, unknown>, member: string | null, actor: Actor, at: Date): AuditDoc {
+export function auditEntry(
+  guard: string,
+  kind: AuditKind,
+  target: string,
+  detail: Record<string, unknown>,
+  member: string | null,
+  actor: Actor,
+  at: Date,
+): AuditDoc {
   return { _id: guard, at, actor, actorOpenid: actor.openid, kind, target, detail, member, sortKey: `${at.toISOString()}|${guard}` }
 }
 

@@ -62,13 +62,24 @@ describe('monthlyGift', () => {
 
 describe('winbackGift', () => {
   const rules = { ...DEFAULT_RULES, winback: { afterDays: 30, itemId: 'coupon_10' } }
-  const item: Item = { _id: 'coupon_10', name: '10元优惠券', kind: 'coupon', points: 1000, stock: 5, validDays: 14, active: true, value: { type: 'amountOff', offFen: 10_00 } }
+  const item: Item = {
+    _id: 'coupon_10',
+    name: '10元优惠券',
+    kind: 'coupon',
+    points: 1000,
+    stock: 5,
+    validDays: 14,
+    active: true,
+    value: { type: 'amountOff', offFen: 10_00 },
+  }
   const quiet = (since: string): BenefitMember => ({ ...memberOf('normal', null), quietSince: new Date(since) })
 
   it('gives one voucher of the item, valid its days, to a member quiet for 30 days, and closes the spell', () => {
     const gift = winbackGift(item)(quiet('2031-06-05T02:00:00+08:00'), rules, now, code)!
     expect(gift.answer.grantId).toBe('winback:u1:2031-06-04T18:00:00.000Z')
-    expect(gift.answer.vouchers.map((v) => [v.itemId, v.name, v.points, v.value, v.expiresAt.getTime() - now.getTime()])).toEqual([['coupon_10', '10元优惠券', 0, item.value, 14 * 86_400_000]])
+    expect(gift.answer.vouchers.map((v) => [v.itemId, v.name, v.points, v.value, v.expiresAt.getTime() - now.getTime()])).toEqual([
+      ['coupon_10', '10元优惠券', 0, item.value, 14 * 86_400_000],
+    ])
     expect(gift.entries).toEqual([])
     expect(gift.member.quietSince).toBeNull()
     expect(winbackGift(item)(gift.member, rules, now, code)).toBeNull()

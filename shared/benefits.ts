@@ -62,7 +62,6 @@ function giftVoucher(openid: string, spec: VoucherSpec, grantId: string, code: s
   return { _id: code, openid, ...spec, points: 0, status: 'pending', requestId: grantId, createdAt: now, expiresAt: spec.expiresAt, updatedAt: now }
 }
 
-
 /** The birthday gift when `now` is in the member's birthday month and this year's gift is not given yet; otherwise null. */
 export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, newCode: () => string): GiftOutcome | null {
   const month = monthOf(now, rules.timeZone)
@@ -78,8 +77,22 @@ export function birthdayGift(member: BenefitMember, rules: Rules, now: Date, new
   p.credit(grantId, 'birthday', `生日月礼遇，奖励 ${rules.birthday.points} 积分`, rules.birthday.points)
   const expiresAt = new Date(now.getTime() + rules.voucherDays * 86_400_000)
   const specs: VoucherSpec[] = []
-  if (rules.birthday.percentOff > 0) specs.push({ itemId: 'gift_birthday_discount', name: `生日${zheOf(rules.birthday.percentOff)}折券`, kind: 'coupon', expiresAt, value: { type: 'percentOff', percent: rules.birthday.percentOff } })
-  if (tierHeld(rules, member).extras.includes(FREE_ORDER_EXTRA)) specs.push({ itemId: 'gift_birthday_free', name: FREE_ORDER_EXTRA, kind: 'privilege', expiresAt, value: { type: 'freeOrder', maxOffFen: BIRTHDAY_FREE_ORDER_MAX_FEN } })
+  if (rules.birthday.percentOff > 0)
+    specs.push({
+      itemId: 'gift_birthday_discount',
+      name: `生日${zheOf(rules.birthday.percentOff)}折券`,
+      kind: 'coupon',
+      expiresAt,
+      value: { type: 'percentOff', percent: rules.birthday.percentOff },
+    })
+  if (tierHeld(rules, member).extras.includes(FREE_ORDER_EXTRA))
+    specs.push({
+      itemId: 'gift_birthday_free',
+      name: FREE_ORDER_EXTRA,
+      kind: 'privilege',
+      expiresAt,
+      value: { type: 'freeOrder', maxOffFen: BIRTHDAY_FREE_ORDER_MAX_FEN },
+    })
   p.promote()
   return p.done({ grantId, vouchers: specs.map((s) => giftVoucher(member._id, s, grantId, newCode(), now)) })
 }
@@ -120,7 +133,13 @@ export function winbackGift(item: Item): (member: BenefitMember, rules: Rules, n
     // the next purchase opens the next spell
     p.member.quietSince = null
     const days = item.validDays > 0 ? item.validDays : rules.voucherDays
-    const spec: VoucherSpec = { itemId: item._id, name: item.name, kind: item.kind, expiresAt: new Date(now.getTime() + days * 86_400_000), ...(item.value ? { value: item.value } : {}) }
+    const spec: VoucherSpec = {
+      itemId: item._id,
+      name: item.name,
+      kind: item.kind,
+      expiresAt: new Date(now.getTime() + days * 86_400_000),
+      ...(item.value ? { value: item.value } : {}),
+    }
     return p.done({ grantId, vouchers: [giftVoucher(member._id, spec, grantId, newCode(), now)] })
   }
 }

@@ -13,7 +13,20 @@ const MARCH_8 = new Date('2027-03-08T04:00:00Z')
 const pointsOf = (fen: number) => pointsForPayment(fen, normal, 1, false)
 
 function purchase(id: string, amountFen: number, lines?: PurchaseDoc['lines']): PurchaseDoc {
-  return { _id: id, orderId: id, amountFen, multiplier: 1, issuedBy: 'staff', createdAt: MARCH_8, expiresAt: new Date(MARCH_8.getTime() + 600_000), claimedBy: null, claimedAt: null, status: 'open', refundedFen: 0, ...(lines ? { lines } : {}) }
+  return {
+    _id: id,
+    orderId: id,
+    amountFen,
+    multiplier: 1,
+    issuedBy: 'staff',
+    createdAt: MARCH_8,
+    expiresAt: new Date(MARCH_8.getTime() + 600_000),
+    claimedBy: null,
+    claimedAt: null,
+    status: 'open',
+    refundedFen: 0,
+    ...(lines ? { lines } : {}),
+  }
 }
 
 /** A member past the first purchase, so only the campaigns are at play. */
@@ -66,7 +79,20 @@ describe('campaigns', () => {
 
   it('doubles with a 积分翻倍卡 the points of a purchase that also crosses a tier, but not the tier bonus', () => {
     const rules = rulesWith([])
-    const card: VoucherDoc = { _id: 'CARD', openid: 'm1', itemId: 'double', name: '积分翻倍卡', kind: 'privilege', points: 0, status: 'pending', requestId: 'r', createdAt: MARCH_8, expiresAt: new Date('2027-04-01T00:00:00Z'), updatedAt: MARCH_8, value: { type: 'pointsMultiplier', multiplier: 2 } }
+    const card: VoucherDoc = {
+      _id: 'CARD',
+      openid: 'm1',
+      itemId: 'double',
+      name: '积分翻倍卡',
+      kind: 'privilege',
+      points: 0,
+      status: 'pending',
+      requestId: 'r',
+      createdAt: MARCH_8,
+      expiresAt: new Date('2027-04-01T00:00:00Z'),
+      updatedAt: MARCH_8,
+      value: { type: 'pointsMultiplier', multiplier: 2 },
+    }
     const claim = claimPurchase(regular(rules), purchase('p4', 1000_00), false, rules, MARCH_8, { voucher: card })
     // 1000 points at 普通会员's rate (held before the purchase) ×2 = 2000, plus silver's 100 bonus
     expect(claim.answer.awarded).toBe(2100)

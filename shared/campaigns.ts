@@ -75,7 +75,13 @@ function bestFor(tag: string | null, running: readonly Campaign[]): Campaign | n
 
 /** 首单双倍 as a campaign on the whole first order, so a campaign running beside it uses the larger multiplier. */
 export function firstOrderCampaign(rules: Rules): Campaign {
-  return { id: 'first', name: `首单积分×${rules.purchase.firstMultiplier}`, from: '0000-01-01', to: '9999-12-31', multiplier: rules.purchase.firstMultiplier }
+  return {
+    id: 'first',
+    name: `首单积分×${rules.purchase.firstMultiplier}`,
+    from: '0000-01-01',
+    to: '9999-12-31',
+    multiplier: rules.purchase.firstMultiplier,
+  }
 }
 
 /** Today's campaigns as the home page and the mall show them. */

@@ -28,7 +28,8 @@ export function redeemRefusal(item: Item, member: Member, rules: Rules, now: Dat
   if (!item.active) return new Refusal('NOT_FOUND', '该商品已下架')
   if (item.saleStart && now.getTime() < Date.parse(item.saleStart)) return new Refusal('EXPIRED', '秒杀还没开始，请到开始时间再来兑换')
   if (item.saleEnd && now.getTime() >= Date.parse(item.saleEnd)) return new Refusal('EXPIRED', '秒杀已经结束了')
-  if (aboveTier(item, member, rules)) return new Refusal('PERMISSION_DENIED', `该商品仅限${rules.tiers.find((t) => t.id === item.minTier)?.name ?? '更高等级'}及以上会员兑换`)
+  if (aboveTier(item, member, rules))
+    return new Refusal('PERMISSION_DENIED', `该商品仅限${rules.tiers.find((t) => t.id === item.minTier)?.name ?? '更高等级'}及以上会员兑换`)
   return null
 }
 

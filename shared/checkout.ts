@@ -1,6 +1,17 @@
 /** The till: opening a purchase, the shopper's preview of it, and the clerk's checkout of a scanned 会员码 (open and claim at once). */
 import type { OrderLine, PurchasePreview } from './api'
-import { claimPurchase, earnedTotal, memberAsOf, purchaseBill, purchaseEarnings, type ClaimExtras, type Member, type PointsChoice, type PurchaseDoc, type VoucherDoc } from './member'
+import {
+  claimPurchase,
+  earnedTotal,
+  memberAsOf,
+  purchaseBill,
+  purchaseEarnings,
+  type ClaimExtras,
+  type Member,
+  type PointsChoice,
+  type PurchaseDoc,
+  type VoucherDoc,
+} from './member'
 import { consentedPoints, requireLiveCode, type MemberCodeDoc } from './member-code'
 import { claimed } from './purchase-status'
 import { Refusal } from './refusal'
@@ -39,7 +50,14 @@ export interface ClaimChoice {
 }
 
 /** What claiming would charge and earn, with the points and voucher chosen (none by default), and the vouchers usable on it; nothing changes. */
-export function previewPurchase(stored: Member, purchase: PurchaseDoc, choice: ClaimChoice, held: readonly VoucherDoc[], rules: Rules, now: Date): PurchasePreview {
+export function previewPurchase(
+  stored: Member,
+  purchase: PurchaseDoc,
+  choice: ClaimChoice,
+  held: readonly VoucherDoc[],
+  rules: Rules,
+  now: Date,
+): PurchasePreview {
   claimed(purchase, now)
   const member = memberAsOf(stored, rules, now)
   const voucher = choice.voucher === undefined ? null : requireUsable(choice.voucher, member._id, purchase.amountFen, now)
@@ -79,7 +97,22 @@ export function checkout(
 }
 
 /** The clerk's look before charging a scanned 会员码: the sums, with the points the shopper allowed, and the member's usable vouchers. */
-export function previewCheckout(member: Member, code: MemberCodeDoc, order: OrderInput & { pointsToUse?: number }, choice: ClaimChoice, held: readonly VoucherDoc[], rules: Rules, now: Date): PurchasePreview {
+export function previewCheckout(
+  member: Member,
+  code: MemberCodeDoc,
+  order: OrderInput & { pointsToUse?: number },
+  choice: ClaimChoice,
+  held: readonly VoucherDoc[],
+  rules: Rules,
+  now: Date,
+): PurchasePreview {
   requireLiveCode(code, member.memberCode, now)
-  return previewPurchase(member, openPurchase(code._id, order, '', 1, rules, now), { ...choice, points: consentedPoints(code, order.pointsToUse) }, held, rules, now)
+  return previewPurchase(
+    member,
+    openPurchase(code._id, order, '', 1, rules, now),
+    { ...choice, points: consentedPoints(code, order.pointsToUse) },
+    held,
+    rules,
+    now,
+  )
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { CODE_LENGTH, CODE_PATTERN, groupCode, groupDigits, MEMBER_CODE_DIGITS, memberCode, MEMBER_CODE_PATTERN, normalizeCode, randomCode } from './codes'
+import {
+  CODE_LENGTH,
+  CODE_PATTERN,
+  groupCode,
+  groupDigits,
+  MEMBER_CODE_DIGITS,
+  memberCode,
+  MEMBER_CODE_PATTERN,
+  normalizeCode,
+  randomCode,
+} from './codes'
 import { schemas } from './schemas'
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -41,7 +51,10 @@ describe('codes', () => {
   it('resolve a grouped, lower-case code with look-alikes to the stored code', () => {
     for (let i = 0; i < 200; i++) {
       const stored = randomCode()
-      const typed = groupCode(stored).toLowerCase().replace(/0/g, 'o').replace(/1/g, i % 2 ? 'l' : 'I')
+      const typed = groupCode(stored)
+        .toLowerCase()
+        .replace(/0/g, 'o')
+        .replace(/1/g, i % 2 ? 'l' : 'I')
       expect(normalizeCode(typed)).toBe(stored)
       expect(schemas.store.lookupVoucher.parse({ code: typed })).toEqual({ code: stored })
     }

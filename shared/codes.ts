@@ -21,11 +21,7 @@ export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{16}$/
 
 /** A code as typed: spaces and dashes dropped, upper-cased, and the look-alikes read as Crockford does (O→0, I and L→1). */
 export function normalizeCode(typed: string): string {
-  return typed
-    .replace(/[\s-]/g, '')
-    .toUpperCase()
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
+  return typed.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1')
 }
 
 /** A code as shown for typing: `ABCD EFGH JKMN PQRS`. */

@@ -14,7 +14,12 @@ describe('the numbers pages show', () => {
       ['金卡', 5000, 5000],
       ['钻石卡', 20000, 20000],
     ])
-    expect(d).toMatchObject({ share: { reward: 5 }, profile: { birthday: 50, address: 30 }, cash: { pointsPerYuan: 100, maxPercent: 10 }, timeZone: 'Asia/Shanghai' })
+    expect(d).toMatchObject({
+      share: { reward: 5 },
+      profile: { birthday: 50, address: 30 },
+      cash: { pointsPerYuan: 100, maxPercent: 10 },
+      timeZone: 'Asia/Shanghai',
+    })
   })
 })
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { daysBetween, reminderDue, reminderMessage } from './expiry'
 import { DEFAULT_RULES } from './rules'
 
-const member = { _id: 'u1', lots: [{ expires: '2031-04', points: 120 }, { expires: '2031-05', points: 30 }] }
+const member = {
+  _id: 'u1',
+  lots: [
+    { expires: '2031-04', points: 120 },
+    { expires: '2031-05', points: 30 },
+  ],
+}
 /** 02:00 on a merchant day. */
 const on = (day: string) => new Date(`${day}T02:00:00+08:00`)
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { checkoutRefusal, issueRefusal, shareCreateRefusal, usageIds } from './limits'
 import { DEFAULT_RULES, type Rules } from './rules'
 
-const rules: Rules = { ...DEFAULT_RULES, counter: { maxOrderFen: 1000_00, codesPerHour: 5, maxRefundFen: 200_00 }, share: { ...DEFAULT_RULES.share, createLimit: 3 } }
+const rules: Rules = {
+  ...DEFAULT_RULES,
+  counter: { maxOrderFen: 1000_00, codesPerHour: 5, maxRefundFen: 200_00 },
+  share: { ...DEFAULT_RULES.share, createLimit: 3 },
+}
 
 describe('the counter limits on a clerk', () => {
   it('lets a clerk issue up to the largest order, and refuses a fen more with a sentence naming the limit', () => {

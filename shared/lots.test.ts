@@ -42,7 +42,11 @@ describe('lots', () => {
       { expires: '2026-11', points: 50 },
     ]
     const justAfter = new Date('2026-11-30T16:00:00Z')
-    expect(expireLots(lots, new Date('2026-11-30T15:59:59Z'), tz)).toEqual({ open: [{ expires: '2026-11', points: 50 }], due: [{ expires: '2026-10', points: 30 }], expired: 30 })
+    expect(expireLots(lots, new Date('2026-11-30T15:59:59Z'), tz)).toEqual({
+      open: [{ expires: '2026-11', points: 50 }],
+      due: [{ expires: '2026-10', points: 30 }],
+      expired: 30,
+    })
     expect(expireLots(lots, justAfter, tz)).toEqual({ open: [], due: lots, expired: 80 })
     expect(lotsTotal(lots)).toBe(80)
   })

@@ -42,8 +42,21 @@ describe('pickPrize', () => {
       { id: 'coffee', name: '咖啡', weight: 1000, itemId: 'coffee' },
     ]
     const random = seeded(7)
-    for (let i = 0; i < 1000; i++) expect(pickPrize(drawablePrizes(onlyItem, () => 0), random, onlyItem).id).toBe('none')
-    expect(pickPrize(drawablePrizes([onlyItem[1]!], () => 0), random, [onlyItem[1]!])).toEqual(NO_PRIZE)
+    for (let i = 0; i < 1000; i++)
+      expect(
+        pickPrize(
+          drawablePrizes(onlyItem, () => 0),
+          random,
+          onlyItem,
+        ).id,
+      ).toBe('none')
+    expect(
+      pickPrize(
+        drawablePrizes([onlyItem[1]!], () => 0),
+        random,
+        [onlyItem[1]!],
+      ),
+    ).toEqual(NO_PRIZE)
   })
 
   it('ignores zero-weight prizes', () => {

@@ -46,6 +46,7 @@ export function requireLiveCode(code: MemberCodeDoc, currentCode: string | null 
 export function consentedPoints(code: MemberCodeDoc, pointsToUse: number | undefined): PointsChoice {
   if (pointsToUse === undefined) return code.allowPoints ? (code.maxPoints ?? true) : false
   if (pointsToUse > 0 && !code.allowPoints) throw new Refusal('PERMISSION_DENIED', '顾客没有同意使用积分抵扣，请顾客在会员码页打开“积分抵扣”')
-  if (code.maxPoints !== null && pointsToUse > code.maxPoints) throw new Refusal('PERMISSION_DENIED', `顾客最多同意使用 ${code.maxPoints} 积分，请减少抵扣积分`)
+  if (code.maxPoints !== null && pointsToUse > code.maxPoints)
+    throw new Refusal('PERMISSION_DENIED', `顾客最多同意使用 ${code.maxPoints} 积分，请减少抵扣积分`)
   return pointsToUse
 }

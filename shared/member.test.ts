@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { lotsTotal } from './lots'
-import { checkIn, claimPurchase, completeProfile, expirePoints, memberAsOf, redeem, refundVoucher, signUp, summaryOf, type Item, type Member, type Outcome, type PurchaseDoc } from './member'
+import {
+  checkIn,
+  claimPurchase,
+  completeProfile,
+  expirePoints,
+  memberAsOf,
+  redeem,
+  refundVoucher,
+  signUp,
+  summaryOf,
+  type Item,
+  type Member,
+  type Outcome,
+  type PurchaseDoc,
+} from './member'
 import { DEFAULT_RULES as rules } from './rules'
 
 const now = new Date('2026-11-22T04:00:00Z')
@@ -108,8 +122,12 @@ describe('member operations', () => {
   })
 
   it('refuses a claimed or expired purchase code', () => {
-    expect(() => claimPurchase(joined(), purchase(1_00, { claimedBy: 'x' }), false, rules, now)).toThrow(expect.objectContaining({ code: 'ALREADY_DONE' }))
-    expect(() => claimPurchase(joined(), purchase(1_00, { expiresAt: new Date(now.getTime() - 1) }), false, rules, now)).toThrow(expect.objectContaining({ code: 'EXPIRED' }))
+    expect(() => claimPurchase(joined(), purchase(1_00, { claimedBy: 'x' }), false, rules, now)).toThrow(
+      expect.objectContaining({ code: 'ALREADY_DONE' }),
+    )
+    expect(() => claimPurchase(joined(), purchase(1_00, { expiresAt: new Date(now.getTime() - 1) }), false, rules, now)).toThrow(
+      expect.objectContaining({ code: 'EXPIRED' }),
+    )
   })
 
   it('pays 5 a day and 20 more on the 7th consecutive day, once a day', () => {
@@ -136,7 +154,14 @@ describe('member operations', () => {
 
   it('redeems against stock, limit and balance, spending the oldest lot first', () => {
     const item: Item = { _id: 'coffee', name: '中杯咖啡', kind: 'goods', points: 120, stock: 1, validDays: 30, perMemberLimit: 1, active: true }
-    const m = { ...joined(), balance: 150, lots: [{ expires: '2027-01', points: 100 }, { expires: '2027-11', points: 50 }] }
+    const m = {
+      ...joined(),
+      balance: 150,
+      lots: [
+        { expires: '2027-01', points: 100 },
+        { expires: '2027-11', points: 50 },
+      ],
+    }
     const o = redeem(m, item, 'r1', 'CODE', rules, now)
     expect(o.member.lots).toEqual([{ expires: '2027-11', points: 30 }])
     expect(o.answer.item.stock).toBe(0)
@@ -164,7 +189,14 @@ describe('member operations', () => {
   })
 
   it('expires lots at the end of their month', () => {
-    const m = { ...joined(), balance: 150, lots: [{ expires: '2026-10', points: 100 }, { expires: '2027-11', points: 50 }] }
+    const m = {
+      ...joined(),
+      balance: 150,
+      lots: [
+        { expires: '2026-10', points: 100 },
+        { expires: '2027-11', points: 50 },
+      ],
+    }
     const o = expirePoints(m, rules, now)
     expect(o.answer.expired).toBe(100)
     expect(o.member.balance).toBe(50)
@@ -177,7 +209,12 @@ describe('member operations', () => {
       { _id: 'tiny', name: '贴纸', kind: 'goods', points: 50, stock: 10, validDays: 30, active: true },
     ]
     const s = summaryOf(checkIn(joined(), rules, now).member, rules, now, items, 'member')
-    expect(s).toMatchObject({ balance: 105, tier: { id: 'normal' }, nextTier: { id: 'silver', needSpentFen: 1000_00, needPoints: 895 }, streak: { count: 1, checkedInToday: true } })
+    expect(s).toMatchObject({
+      balance: 105,
+      tier: { id: 'normal' },
+      nextTier: { id: 'silver', needSpentFen: 1000_00, needPoints: 895 },
+      streak: { count: 1, checkedInToday: true },
+    })
     expect(s.expiring).toEqual([{ points: 105, expiresAt: '2027-11-30T15:59:59.999Z' }])
     expect(s.recommendations.map((r) => r.itemId)).toEqual(['tiny', 'free_delivery'])
   })
@@ -185,7 +222,16 @@ describe('member operations', () => {
 
 describe('points past their expiry instant, before the daily job', () => {
   // earned in November 2026, due 2027-11-30 23:59:59.999 +08:00; 20 more earned in October 2027, due 2028-10
-  const stored = (): Member => ({ ...joined(), balance: 120, lifetimePoints: 120, seq: 2, lots: [{ expires: '2027-11', points: 100 }, { expires: '2028-10', points: 20 }] })
+  const stored = (): Member => ({
+    ...joined(),
+    balance: 120,
+    lifetimePoints: 120,
+    seq: 2,
+    lots: [
+      { expires: '2027-11', points: 100 },
+      { expires: '2028-10', points: 20 },
+    ],
+  })
   const item: Item = { _id: 'sticker', name: '贴纸', kind: 'goods', points: 20, stock: 5, validDays: 30, active: true }
   const afterDue = new Date('2027-11-30T16:00:00Z') // 00:00 on 1 December, merchant time
 
@@ -202,7 +248,9 @@ describe('points past their expiry instant, before the daily job', () => {
 
   it('refuses to spend the due points from their expiry instant on, and answers with the balance that is left', () => {
     const instant = new Date('2027-11-30T15:59:59.999Z')
-    expect(() => redeem(stored(), { ...item, points: 21 }, 'r1', 'CODE', rules, instant)).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_POINTS', message: expect.stringContaining('当前 20') }))
+    expect(() => redeem(stored(), { ...item, points: 21 }, 'r1', 'CODE', rules, instant)).toThrow(
+      expect.objectContaining({ code: 'INSUFFICIENT_POINTS', message: expect.stringContaining('当前 20') }),
+    )
     // a millisecond earlier the same points are still there
     expect(redeem(stored(), { ...item, points: 120 }, 'r1', 'CODE', rules, new Date(instant.getTime() - 1)).answer.balance).toBe(0)
   })
@@ -220,7 +268,13 @@ describe('points past their expiry instant, before the daily job', () => {
   })
 
   it('pays a purchase with only the fresh points as cash', () => {
-    const o = claimPurchase(stored(), purchase(100_00, { createdAt: afterDue, expiresAt: new Date(afterDue.getTime() + 600_000) }), true, rules, afterDue)
+    const o = claimPurchase(
+      stored(),
+      purchase(100_00, { createdAt: afterDue, expiresAt: new Date(afterDue.getTime() + 600_000) }),
+      true,
+      rules,
+      afterDue,
+    )
     expect(o.answer).toMatchObject({ deductedPoints: 20, payFen: 100_00 - 20 })
     expect(o.entries.slice(0, 2).map((e) => [e.kind, e.delta])).toEqual([
       ['expire', -100],

@@ -75,7 +75,24 @@ export interface Member {
   deleting?: { anon: string; since: Date }
 }
 
-export type LedgerKind = 'signup' | 'profile' | 'checkin' | 'purchase' | 'cash' | 'first' | 'tier' | 'redeem' | 'refund' | 'clawback' | 'expire' | 'share' | 'draw' | 'birthday' | 'adjust' | 'campaign' | 'referral'
+export type LedgerKind =
+  | 'signup'
+  | 'profile'
+  | 'checkin'
+  | 'purchase'
+  | 'cash'
+  | 'first'
+  | 'tier'
+  | 'redeem'
+  | 'refund'
+  | 'clawback'
+  | 'expire'
+  | 'share'
+  | 'draw'
+  | 'birthday'
+  | 'adjust'
+  | 'campaign'
+  | 'referral'
 
 export interface LedgerEntry {
   /** Derived from the cause, so creating it twice fails: the idempotency guard. */
@@ -198,7 +215,6 @@ export interface ClaimRecord {
   referral?: { inviterPoints: number; inviteePoints: number }
 }
 
-
 /**
  * Accumulates credits and debits on a copy of a member: lots, lifetime points, tier and ledger entries move together.
  * It starts by expiring every lot already due at `now`, so no operation can spend or show points the daily job has
@@ -237,7 +253,15 @@ export class Posting {
     this.take(id, 'adjust', reason, -delta)
   }
 
-  private add(id: string, kind: LedgerKind, reason: string, points: number, earned: boolean, settles: boolean, extra: Partial<LedgerEntry> = {}): void {
+  private add(
+    id: string,
+    kind: LedgerKind,
+    reason: string,
+    points: number,
+    earned: boolean,
+    settles: boolean,
+    extra: Partial<LedgerEntry> = {},
+  ): void {
     const m = this.member
     if (earned) this.record(0, points)
     const settled = settles ? Math.min(points, m.pointsDebt ?? 0) : 0
@@ -411,7 +435,13 @@ export interface ProfileInput {
  * Saves profile fields; birthday and address each pay once in a lifetime; a birthday cannot change once set, not even
  * by deleting the account (`birthdayMark`: the keyed hash of `input.birthday`, compared with the earlier life's).
  */
-export function completeProfile(member: Member, input: ProfileInput, rules: Rules, now: Date, birthdayMark?: string): Outcome<{ awarded: number; balance: number }> {
+export function completeProfile(
+  member: Member,
+  input: ProfileInput,
+  rules: Rules,
+  now: Date,
+  birthdayMark?: string,
+): Outcome<{ awarded: number; balance: number }> {
   const p = new Posting(member, rules, now)
   const m = p.member
   if (input.birthday !== undefined) {
@@ -438,7 +468,11 @@ export function completeProfile(member: Member, input: ProfileInput, rules: Rule
 }
 
 /** Today's check-in: the daily points, plus the streak bonus on every n-th consecutive day, in one entry. */
-export function checkIn(member: Member, rules: Rules, now: Date): Outcome<{ day: string; streak: number; awarded: number; bonus: number; balance: number }> {
+export function checkIn(
+  member: Member,
+  rules: Rules,
+  now: Date,
+): Outcome<{ day: string; streak: number; awarded: number; bonus: number; balance: number }> {
   const day = dayOf(now, rules.timeZone)
   if (member.streak.lastDay !== null && member.streak.lastDay >= day) throw new Refusal('ALREADY_DONE', '今天已经签到过了，明天再来吧')
   const p = new Posting(member, rules, now)
@@ -480,7 +514,14 @@ export interface Earnings {
 export const earnedTotal = (e: Earnings): number => e.points + e.campaigns.reduce((s, c) => s + c.points, 0) + e.cardPoints + e.firstBonus
 
 /** What paying `payFen` on this purchase earns this member now (tier bonuses aside); `card`: a 积分翻倍卡's multiplier. */
-export function purchaseEarnings(member: Member, purchase: Pick<PurchaseDoc, 'amountFen' | 'lines' | 'multiplier'>, payFen: number, rules: Rules, now: Date, card = 1): Earnings {
+export function purchaseEarnings(
+  member: Member,
+  purchase: Pick<PurchaseDoc, 'amountFen' | 'lines' | 'multiplier'>,
+  payFen: number,
+  rules: Rules,
+  now: Date,
+  card = 1,
+): Earnings {
   const tier = tierHeld(rules, member)
   const birthdayMonth = member.birthdayMonth !== null && member.birthdayMonth === monthNumberOf(`${monthOf(now, rules.timeZone)}-01`)
   // once per WeChat user ever: a full refund takes it back, and it is not paid again
@@ -500,7 +541,14 @@ export function purchaseEarnings(member: Member, purchase: Pick<PurchaseDoc, 'am
 }
 
 /** The sums of a purchase for this member: tier discount, voucher, points as cash, what to pay. */
-export function purchaseBill(member: Member, amountFen: number, choice: PointsChoice, rules: Rules, capPoints: number | null = null, voucher: VoucherValue | null = null) {
+export function purchaseBill(
+  member: Member,
+  amountFen: number,
+  choice: PointsChoice,
+  rules: Rules,
+  capPoints: number | null = null,
+  voucher: VoucherValue | null = null,
+) {
   const pointsToUse = choice === true ? 'all' : choice === false ? 0 : choice
   return billFor({ amountFen, tier: tierHeld(rules, member), voucher, balance: member.balance, pointsToUse, capPoints }, rules)
 }
@@ -718,7 +766,14 @@ export function recommend(balance: number, items: readonly Item[]): { itemId: st
 }
 
 /** The owner's manual correction, with its reason in the member's history; idempotent by `requestId`. */
-export function adjustPoints(member: Member, delta: number, reason: string, requestId: string, rules: Rules, now: Date): Outcome<{ balance: number }> {
+export function adjustPoints(
+  member: Member,
+  delta: number,
+  reason: string,
+  requestId: string,
+  rules: Rules,
+  now: Date,
+): Outcome<{ balance: number }> {
   const p = new Posting(member, rules, now)
   p.adjust(adjustId(member._id, requestId), `商家调整：${reason}`, delta)
   return p.done({ balance: p.member.balance })

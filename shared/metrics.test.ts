@@ -51,22 +51,91 @@ describe('trendOf', () => {
 describe('metricsOf', () => {
   it('computes rates to four decimals and zero when nothing happened', () => {
     const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
-    const m = metricsOf(p, { members: 3, newMembers: 1, activeMembers: 2, checkInMembers: 1, buyers: 3, repeatBuyers: 2, flows: [{ _id: 'checkin', credits: 3, debits: 0 }], tiers: [{ _id: 'gold', n: 3 }], promotions: [], dayFlows: [], earners: 0 }, DEFAULT_RULES)
-    expect(m).toMatchObject({ checkInParticipation: 0.3333, repurchaseRate: 0.6667, burnRate: 0, tierDistribution: { normal: 0, silver: 0, gold: 3, diamond: 0 } })
-    const none = metricsOf(p, { members: 0, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [], promotions: [], dayFlows: [], earners: 0 }, DEFAULT_RULES)
+    const m = metricsOf(
+      p,
+      {
+        members: 3,
+        newMembers: 1,
+        activeMembers: 2,
+        checkInMembers: 1,
+        buyers: 3,
+        repeatBuyers: 2,
+        flows: [{ _id: 'checkin', credits: 3, debits: 0 }],
+        tiers: [{ _id: 'gold', n: 3 }],
+        promotions: [],
+        dayFlows: [],
+        earners: 0,
+      },
+      DEFAULT_RULES,
+    )
+    expect(m).toMatchObject({
+      checkInParticipation: 0.3333,
+      repurchaseRate: 0.6667,
+      burnRate: 0,
+      tierDistribution: { normal: 0, silver: 0, gold: 3, diamond: 0 },
+    })
+    const none = metricsOf(
+      p,
+      {
+        members: 0,
+        newMembers: 0,
+        activeMembers: 0,
+        checkInMembers: 0,
+        buyers: 0,
+        repeatBuyers: 0,
+        flows: [],
+        tiers: [],
+        promotions: [],
+        dayFlows: [],
+        earners: 0,
+      },
+      DEFAULT_RULES,
+    )
     expect([none.burnRate, none.checkInParticipation, none.repurchaseRate]).toEqual([0, 0, 0])
   })
 
   it("names each tier as the owner's rules do, renamed tiers included", () => {
     const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
     const rules = { ...DEFAULT_RULES, tiers: DEFAULT_RULES.tiers.map((t) => (t.id === 'gold' ? { ...t, name: '黄金会员' } : t)) }
-    const m = metricsOf(p, { members: 0, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [], promotions: [], dayFlows: [], earners: 0 }, rules)
+    const m = metricsOf(
+      p,
+      {
+        members: 0,
+        newMembers: 0,
+        activeMembers: 0,
+        checkInMembers: 0,
+        buyers: 0,
+        repeatBuyers: 0,
+        flows: [],
+        tiers: [],
+        promotions: [],
+        dayFlows: [],
+        earners: 0,
+      },
+      rules,
+    )
     expect(m.tierNames).toEqual({ normal: '普通会员', silver: '银卡', gold: '黄金会员', diamond: '钻石卡' })
   })
 
   it('counts members of a tier id named like an object member (toString) as a number', () => {
     const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
-    const m = metricsOf(p, { members: 2, newMembers: 0, activeMembers: 0, checkInMembers: 0, buyers: 0, repeatBuyers: 0, flows: [], tiers: [{ _id: 'toString', n: 2 }], promotions: [{ _id: 'constructor', n: 1 }], dayFlows: [], earners: 0 }, DEFAULT_RULES)
+    const m = metricsOf(
+      p,
+      {
+        members: 2,
+        newMembers: 0,
+        activeMembers: 0,
+        checkInMembers: 0,
+        buyers: 0,
+        repeatBuyers: 0,
+        flows: [],
+        tiers: [{ _id: 'toString', n: 2 }],
+        promotions: [{ _id: 'constructor', n: 1 }],
+        dayFlows: [],
+        earners: 0,
+      },
+      DEFAULT_RULES,
+    )
     expect(m.tierDistribution).toEqual({ normal: 0, silver: 0, gold: 0, diamond: 0, toString: 2 })
     expect(m.promotions).toEqual({ silver: 0, gold: 0, diamond: 0, constructor: 1 })
   })
@@ -74,7 +143,12 @@ describe('metricsOf', () => {
 
 describe('givenAwayOf', () => {
   it('adds tier discounts, vouchers and points as cash into the value given away, zero when nothing was claimed', () => {
-    expect(givenAwayOf({ tierDiscountFen: 6_00, voucherOffFen: 10_00, pointsCashFen: 90 })).toEqual({ tierDiscountFen: 6_00, voucherOffFen: 10_00, pointsCashFen: 90, totalFen: 16_90 })
+    expect(givenAwayOf({ tierDiscountFen: 6_00, voucherOffFen: 10_00, pointsCashFen: 90 })).toEqual({
+      tierDiscountFen: 6_00,
+      voucherOffFen: 10_00,
+      pointsCashFen: 90,
+      totalFen: 16_90,
+    })
     expect(givenAwayOf().totalFen).toBe(0)
   })
 })

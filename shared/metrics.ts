@@ -21,7 +21,8 @@ export const MAX_PERIOD_DAYS = 366
 /** Days from `from` to `to` inclusive, in the merchant's zone; refuses a reversed period or one longer than a year. */
 export function periodOf(from: string, to: string, rules: Rules): Period {
   if (!isDay(from) || !isDay(to) || from > to) throw new Refusal('INVALID_ARGUMENT', '统计区间不正确：开始日期应不晚于结束日期')
-  if (dayjs(to).diff(dayjs(from), 'day') + 1 > MAX_PERIOD_DAYS) throw new Refusal('INVALID_ARGUMENT', `统计区间最长 ${MAX_PERIOD_DAYS} 天，请缩短日期范围`)
+  if (dayjs(to).diff(dayjs(from), 'day') + 1 > MAX_PERIOD_DAYS)
+    throw new Refusal('INVALID_ARGUMENT', `统计区间最长 ${MAX_PERIOD_DAYS} 天，请缩短日期范围`)
   const start = dayjs.tz(`${from} 00:00:00`, rules.timeZone).toDate()
   const end = dayjs.tz(`${to} 00:00:00`, rules.timeZone).add(1, 'day').toDate()
   return { from, to, start, end }

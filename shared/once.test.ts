@@ -8,7 +8,17 @@ const later = new Date('2026-11-22T09:00:00Z')
 const item: Item = { _id: 'card', name: '月卡', kind: 'privilege', points: 50, stock: 10, validDays: 30, perMemberLimit: 1, active: true }
 
 function purchase(id: string): PurchaseDoc {
-  return { _id: id, orderId: id, amountFen: 100_00, multiplier: 1, issuedBy: 'staff', createdAt: now, expiresAt: new Date(later.getTime() + 600_000), claimedBy: null, claimedAt: null }
+  return {
+    _id: id,
+    orderId: id,
+    amountFen: 100_00,
+    multiplier: 1,
+    issuedBy: 'staff',
+    createdAt: now,
+    expiresAt: new Date(later.getTime() + 600_000),
+    claimedBy: null,
+    claimedAt: null,
+  }
 }
 
 /** A first life that had every once-only reward: profile, first purchase, today's check-in, the limited item. */
@@ -58,6 +68,13 @@ describe('joining again', () => {
   it('keeps the marks of every earlier life when leaving again', () => {
     const first = marksOnLeaving(fullLife(), firstMarks('once:h', now), 'hash-of-1990-05-06', now)
     const second = marksOnLeaving(joinOnce('u1', first, rules, later).member, first, null, later)
-    expect(second).toMatchObject({ profileAwarded: { birthday: true, address: true }, firstPurchase: true, lastCheckInDay: '2026-11-22', redeemed: { card: 1 }, birthday: 'hash-of-1990-05-06', leftAt: later })
+    expect(second).toMatchObject({
+      profileAwarded: { birthday: true, address: true },
+      firstPurchase: true,
+      lastCheckInDay: '2026-11-22',
+      redeemed: { card: 1 },
+      birthday: 'hash-of-1990-05-06',
+      leftAt: later,
+    })
   })
 })

@@ -25,7 +25,17 @@ export interface OnceMarks {
 
 /** The marks of a user joining for the first time: sign-up paid, nothing else yet. */
 export function firstMarks(id: string, now: Date): OnceMarks {
-  return { _id: id, kind: 'once', profileAwarded: { birthday: false, address: false }, firstPurchase: false, lastCheckInDay: null, redeemed: {}, birthday: null, leftAt: null, at: now }
+  return {
+    _id: id,
+    kind: 'once',
+    profileAwarded: { birthday: false, address: false },
+    firstPurchase: false,
+    lastCheckInDay: null,
+    redeemed: {},
+    birthday: null,
+    leftAt: null,
+    at: now,
+  }
 }
 
 /** A new member: the sign-up bonus only the first time, and whatever the user had once before carried over. */
@@ -47,7 +57,10 @@ export function joinOnce(openid: string, marks: OnceMarks | null, rules: Rules, 
 export function marksOnLeaving(member: Member, previous: OnceMarks, birthday: string | null, now: Date): OnceMarks {
   return {
     ...previous,
-    profileAwarded: { birthday: previous.profileAwarded.birthday || member.profileAwarded.birthday, address: previous.profileAwarded.address || member.profileAwarded.address },
+    profileAwarded: {
+      birthday: previous.profileAwarded.birthday || member.profileAwarded.birthday,
+      address: previous.profileAwarded.address || member.profileAwarded.address,
+    },
     firstPurchase: previous.firstPurchase || member.purchases > 0 || member.firstPurchasePaid === true,
     lastCheckInDay: latest(previous.lastCheckInDay, member.streak.lastDay),
     // a re-joined member started from the earlier counts, so the member's own counts already include them

@@ -27,7 +27,9 @@ describe('purchase status', () => {
     const part = { ...paid, status: 'partlyRefunded' as const, refundedFen: 30_00 }
     expect(() => refunded(part, 70_01, 100_00, now)).toThrow(expect.objectContaining({ code: 'LIMIT_REACHED' }))
     expect(refunded(part, 70_00, 100_00, now)).toBe('refunded')
-    expect(() => refunded({ ...part, status: 'refunded', refundedFen: 100_00 }, 1, 100_00, now)).toThrow(expect.objectContaining({ code: 'ALREADY_DONE' }))
+    expect(() => refunded({ ...part, status: 'refunded', refundedFen: 100_00 }, 1, 100_00, now)).toThrow(
+      expect.objectContaining({ code: 'ALREADY_DONE' }),
+    )
     expect(() => refunded(open, 1, 100_00, now)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
   })
 })

@@ -47,11 +47,26 @@ export function referralRewards(p: Posting, referral: Referral, rules: Rules, no
  * A first purchase that paid the referral, refunded in full: the invitee's reward is taken back (on `p`) and the
  * inviter's outcome answered, each like purchase points (what was spent becomes debt; the balance never goes below zero).
  */
-export function referralClawback(p: Posting, paid: { inviterPoints: number; inviteePoints: number }, referral: Referral | null, orderId: string, rules: Rules, now: Date): Outcome<null> | null {
-  p.clawBack(`${referralIds.invitee(p.member._id)}:refund`, `订单 ${orderId} 全额退款，收回受邀首次消费奖励 ${paid.inviteePoints} 积分`, paid.inviteePoints)
+export function referralClawback(
+  p: Posting,
+  paid: { inviterPoints: number; inviteePoints: number },
+  referral: Referral | null,
+  orderId: string,
+  rules: Rules,
+  now: Date,
+): Outcome<null> | null {
+  p.clawBack(
+    `${referralIds.invitee(p.member._id)}:refund`,
+    `订单 ${orderId} 全额退款，收回受邀首次消费奖励 ${paid.inviteePoints} 积分`,
+    paid.inviteePoints,
+  )
   const inviter = referral?.inviter
   if (!inviter || inviter._id === p.member._id) return null
   const q = new Posting(inviter, rules, now)
-  q.clawBack(referralIds.inviterBack(inviter._id, referral.inviteeMark), `邀请的好友首次消费已全额退款，收回邀请奖励 ${paid.inviterPoints} 积分`, paid.inviterPoints)
+  q.clawBack(
+    referralIds.inviterBack(inviter._id, referral.inviteeMark),
+    `邀请的好友首次消费已全额退款，收回邀请奖励 ${paid.inviterPoints} 积分`,
+    paid.inviterPoints,
+  )
   return q.done(null)
 }

@@ -8,13 +8,30 @@ const now = new Date('2026-11-22T04:00:00Z')
 const later = (days: number) => new Date(now.getTime() + days * 86_400_000)
 
 function code(orderId: string, amountFen: number): PurchaseDoc {
-  return { _id: `code-${orderId}`, orderId, amountFen, multiplier: 1, issuedBy: 'staff', createdAt: now, expiresAt: later(1), claimedBy: null, claimedAt: null, status: 'open' }
+  return {
+    _id: `code-${orderId}`,
+    orderId,
+    amountFen,
+    multiplier: 1,
+    issuedBy: 'staff',
+    createdAt: now,
+    expiresAt: later(1),
+    claimedBy: null,
+    claimedAt: null,
+    status: 'open',
+  }
 }
 
 /** A member with `points` on top of the sign-up bonus, as if earned, and no purchase yet. */
 function memberWith(points: number, extra: Partial<Member> = {}): Member {
   const m = signUp('u1', rules, now).member
-  return { ...m, balance: m.balance + points, lifetimePoints: m.lifetimePoints + points, lots: [{ expires: '2027-11', points: m.balance + points }], ...extra }
+  return {
+    ...m,
+    balance: m.balance + points,
+    lifetimePoints: m.lifetimePoints + points,
+    lots: [{ expires: '2027-11', points: m.balance + points }],
+    ...extra,
+  }
 }
 
 /** The books balance: lots = balance ≥ 0, debt ≥ 0. */
@@ -50,9 +67,19 @@ describe('refundPurchase', () => {
   })
 
   it('gives points paid as cash back with their own expiry, except those already past it', () => {
-    const m = memberWith(0, { balance: 300, lifetimePoints: 300, lots: [{ expires: '2026-12', points: 100 }, { expires: '2027-11', points: 200 }] })
+    const m = memberWith(0, {
+      balance: 300,
+      lifetimePoints: 300,
+      lots: [
+        { expires: '2026-12', points: 100 },
+        { expires: '2027-11', points: 200 },
+      ],
+    })
     const sold = claimPurchase(m, code('o2', 100_00), 150, rules, now)
-    expect(sold.purchase.claim?.cashLots).toEqual([{ expires: '2026-12', points: 100 }, { expires: '2027-11', points: 50 }])
+    expect(sold.purchase.claim?.cashLots).toEqual([
+      { expires: '2026-12', points: 100 },
+      { expires: '2027-11', points: 50 },
+    ])
     const back = refundPurchase(sold.member, sold.purchase, 'r1', sold.answer.payFen, rules, now)
     // 150 come back to 2026-12 and 2027-11 as they were; the 148 earned (98 + 50) are then taken back soonest-expiring first
     expect(back.entries.map((e) => [e._id, e.delta])).toEqual([
@@ -144,6 +171,10 @@ describe('refundPurchase', () => {
 
   it('moves only the money for a shopper who has deleted the account', () => {
     const sold = claimPurchase(memberWith(0), code('o9', 100_00), false, rules, now)
-    expect(refundPurchase(null, sold.purchase, 'r1', 100_00, rules, now)).toMatchObject({ member: null, entries: [], purchase: { status: 'refunded' } })
+    expect(refundPurchase(null, sold.purchase, 'r1', 100_00, rules, now)).toMatchObject({
+      member: null,
+      entries: [],
+      purchase: { status: 'refunded' },
+    })
   })
 })

@@ -36,7 +36,15 @@ const yuan = (fen: number): string => (fen / 100).toFixed(2)
 const shareOf = (total: number, fen: number, payFen: number): number => (payFen === 0 ? 0 : Math.floor((total * fen) / payFen))
 
 /** `referral`: the inviter of a first purchase that paid the referral rewards, loaded as a claim loads it. */
-export function refundPurchase(member: Member | null, purchase: PurchaseDoc, refundId: string, amountFen: number, rules: Rules, now: Date, referral: Referral | null = null): RefundOutcome {
+export function refundPurchase(
+  member: Member | null,
+  purchase: PurchaseDoc,
+  refundId: string,
+  amountFen: number,
+  rules: Rules,
+  now: Date,
+  referral: Referral | null = null,
+): RefundOutcome {
   const claim = purchase.claim
   if (!claim) throw new Refusal('NOT_FOUND', '这笔订单没有结账记录，无法退款')
   const status = refunded(purchase, amountFen, claim.payFen, now)
@@ -49,7 +57,11 @@ export function refundPurchase(member: Member | null, purchase: PurchaseDoc, ref
   const p = new Posting(member, rules, now)
   const m = p.member
   const id = `refund:${purchase.orderId}:${refundId}`
-  const cashBack = lotsBetween(claim.cashLots, shareOf(claim.deductedPoints, before, claim.payFen), shareOf(claim.deductedPoints, after, claim.payFen))
+  const cashBack = lotsBetween(
+    claim.cashLots,
+    shareOf(claim.deductedPoints, before, claim.payFen),
+    shareOf(claim.deductedPoints, after, claim.payFen),
+  )
   // points given back first, so what is taken back comes from them before anything becomes debt
   const returnedPoints = p.restore(`${id}:cash`, (n) => `订单 ${purchase.orderId} 退款 ${yuan(amountFen)} 元，退回抵扣的 ${n} 积分`, cashBack)
   const earned = step(claim.earned)
@@ -72,7 +84,12 @@ function loseTiers(p: Posting, purchase: PurchaseDoc, rules: Rules, id: string):
   const lost: Promotion[] = []
   for (;;) {
     const kept = claim.promoted.filter((t) => !(purchase.lostTiers ?? []).includes(t.id) && !lost.includes(t))
-    const undone = tiersUndone(rules, p.standing, claim.tierBefore, kept.map((t) => t.id))
+    const undone = tiersUndone(
+      rules,
+      p.standing,
+      claim.tierBefore,
+      kept.map((t) => t.id),
+    )
     if (undone.lost.length === 0) return lost
     m.tier = undone.tier.id
     for (const tier of undone.lost) {

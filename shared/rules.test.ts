@@ -13,8 +13,11 @@ describe('rules', () => {
     expect(resolveRules(null)).toBe(DEFAULT_RULES)
   })
 
-  it('says why a stored document was set aside, in the owner\'s words', () => {
-    expect(readRules({ _id: 'rules', ...structuredClone(DEFAULT_RULES), signup: -1 })).toEqual({ rules: DEFAULT_RULES, problem: '规则不正确：注册奖励，积分不能为负数' })
+  it("says why a stored document was set aside, in the owner's words", () => {
+    expect(readRules({ _id: 'rules', ...structuredClone(DEFAULT_RULES), signup: -1 })).toEqual({
+      rules: DEFAULT_RULES,
+      problem: '规则不正确：注册奖励，积分不能为负数',
+    })
     expect(readRules(null)).toEqual({ rules: DEFAULT_RULES, problem: null })
   })
 
@@ -34,9 +37,18 @@ describe('rules', () => {
   })
 
   it('bounds the counter limits and the share cap', () => {
-    const counter = (c: Partial<typeof DEFAULT_RULES.counter>) => rulesSchema.safeParse({ ...DEFAULT_RULES, counter: { ...DEFAULT_RULES.counter, ...c } }).success
+    const counter = (c: Partial<typeof DEFAULT_RULES.counter>) =>
+      rulesSchema.safeParse({ ...DEFAULT_RULES, counter: { ...DEFAULT_RULES.counter, ...c } }).success
     expect(counter({ maxOrderFen: 1_000_000_00, codesPerHour: 1000, maxRefundFen: 0 })).toBe(true)
-    for (const bad of [{ maxOrderFen: 0 }, { maxOrderFen: 1_000_000_01 }, { codesPerHour: 0 }, { codesPerHour: 1.5 }, { maxRefundFen: -1 }, { maxRefundFen: 1e20 }]) expect(counter(bad)).toBe(false)
+    for (const bad of [
+      { maxOrderFen: 0 },
+      { maxOrderFen: 1_000_000_01 },
+      { codesPerHour: 0 },
+      { codesPerHour: 1.5 },
+      { maxRefundFen: -1 },
+      { maxRefundFen: 1e20 },
+    ])
+      expect(counter(bad)).toBe(false)
     expect(rulesSchema.safeParse({ ...DEFAULT_RULES, counter: { ...DEFAULT_RULES.counter, extra: 1 } }).success).toBe(false)
     expect(rulesSchema.safeParse({ ...DEFAULT_RULES, share: { ...DEFAULT_RULES.share, createLimit: 0 } }).success).toBe(false)
   })
@@ -61,19 +73,45 @@ describe('rules a merchant could mean', () => {
   })
 
   it('refuses a lottery costing nothing that pays points or an item, and accepts a free one that pays nothing', () => {
-    expect(refusal(withLottery({ cost: 0, prizes: [{ id: 'p', name: '50 积分', weight: 1, points: 50 }] }))).toBe('规则不正确：抽奖，有积分或商品奖品时，每次抽奖至少消耗 1 积分')
+    expect(refusal(withLottery({ cost: 0, prizes: [{ id: 'p', name: '50 积分', weight: 1, points: 50 }] }))).toBe(
+      '规则不正确：抽奖，有积分或商品奖品时，每次抽奖至少消耗 1 积分',
+    )
     expect(refusal(withLottery({ cost: 0, prizes: [{ id: 'c', name: '咖啡', weight: 1, itemId: 'coffee' }] }))).toContain('至少消耗 1 积分')
     expect(refusal(withLottery({ cost: 0, prizes: [{ id: 'none', name: '谢谢参与', weight: 1 }] }))).toBeNull()
   })
 
   it('refuses a lottery paying out on average as many points as it costs', () => {
-    expect(refusal(withLottery({ cost: 100, prizes: [{ id: 'a', name: '100 积分', weight: 1, points: 100 }] }))).toContain('平均送出的积分必须少于每次消耗的积分')
-    expect(refusal(withLottery({ cost: 100, prizes: [{ id: 'a', name: '200 积分', weight: 1, points: 200 }, { id: 'n', name: '谢谢参与', weight: 1 }] }))).toContain('平均送出')
-    expect(refusal(withLottery({ cost: 100, prizes: [{ id: 'a', name: '199 积分', weight: 1, points: 199 }, { id: 'n', name: '谢谢参与', weight: 1 }] }))).toBeNull()
+    expect(refusal(withLottery({ cost: 100, prizes: [{ id: 'a', name: '100 积分', weight: 1, points: 100 }] }))).toContain(
+      '平均送出的积分必须少于每次消耗的积分',
+    )
+    expect(
+      refusal(
+        withLottery({
+          cost: 100,
+          prizes: [
+            { id: 'a', name: '200 积分', weight: 1, points: 200 },
+            { id: 'n', name: '谢谢参与', weight: 1 },
+          ],
+        }),
+      ),
+    ).toContain('平均送出')
+    expect(
+      refusal(
+        withLottery({
+          cost: 100,
+          prizes: [
+            { id: 'a', name: '199 积分', weight: 1, points: 199 },
+            { id: 'n', name: '谢谢参与', weight: 1 },
+          ],
+        }),
+      ),
+    ).toBeNull()
   })
 
   it('refuses prizes that can never be drawn', () => {
-    expect(refusal(withLottery({ cost: 10, prizes: [{ id: 'a', name: '5 积分', weight: 0, points: 5 }] }))).toContain('至少要有一个奖品的抽中权重大于 0')
+    expect(refusal(withLottery({ cost: 10, prizes: [{ id: 'a', name: '5 积分', weight: 0, points: 5 }] }))).toContain(
+      '至少要有一个奖品的抽中权重大于 0',
+    )
   })
 
   it('keeps tier rates between 0.1 and 10, and rate × birthday multiplier at most 20', () => {
@@ -116,7 +154,9 @@ describe('rules a merchant could mean', () => {
   })
 
   it('names the till limits 收银限制, and fills them in for rules stored before they existed', () => {
-    expect(refusal({ ...rules(), counter: { maxOrderFen: 0, codesPerHour: 60, maxRefundFen: 500_00 } })).toBe('规则不正确：收银限制，单笔订单上限至少 1 元')
+    expect(refusal({ ...rules(), counter: { maxOrderFen: 0, codesPerHour: 60, maxRefundFen: 500_00 } })).toBe(
+      '规则不正确：收银限制，单笔订单上限至少 1 元',
+    )
     expect(refusal({ ...rules(), counter: { ...DEFAULT_RULES.counter, maxRefundFen: -1 } })).toBe('规则不正确：收银限制，店员退款上限不能为负数')
     const { counter: _none, ...older } = rules()
     expect(resolveRules(older).counter).toEqual(DEFAULT_RULES.counter)
@@ -144,7 +184,10 @@ describe('rules a merchant could mean', () => {
 describe('where a rules problem is', () => {
   it('names the refused rule by its path, apart from the sentence', () => {
     const doc = { ...structuredClone(DEFAULT_RULES), checkIn: { daily: 20_000, streakDays: 7, streakBonus: 20 } }
-    expect(rulesArgument.safeParse(doc).error?.issues[0]).toMatchObject({ path: ['checkIn', 'daily'], message: '规则不正确：签到奖励，单项积分最多 10000' })
+    expect(rulesArgument.safeParse(doc).error?.issues[0]).toMatchObject({
+      path: ['checkIn', 'daily'],
+      message: '规则不正确：签到奖励，单项积分最多 10000',
+    })
   })
 
   it('lists every problem of a draft with its path, as the form shows them', () => {

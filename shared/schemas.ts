@@ -8,7 +8,12 @@ import { rulesArgument } from './rules'
 import { voucherValueSchema } from './voucher-value'
 
 /** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces; and as keys of objects. */
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -').refine(isSafeKey, UNSAFE_KEY_MESSAGE)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字和 _ . -')
+  .refine(isSafeKey, UNSAFE_KEY_MESSAGE)
 /** A voucher or purchase code as scanned or typed: grouped, lower-case or with O for 0, it reads as the stored code. */
 const code = z.string().max(40).transform(normalizeCode).pipe(z.string().regex(CODE_PATTERN, '码无效，请检查后重新输入'))
 const day = z.string().max(10).refine(isDay, '请选择正确的日期')
@@ -24,15 +29,32 @@ const memberCodeInput = z
   .transform((s) => s.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(MEMBER_CODE_PATTERN, '会员码应为 20 位数字'))
 /** Parts of an order a campaign may weigh; they add up to at most the order. */
-const lines = z.array(z.strictObject({ tag: id, amountFen: fen })).min(1).max(50)
-const linesFit = (a: { amountFen: number; lines?: { amountFen: number }[] }) => !a.lines || a.lines.reduce((s, l) => s + l.amountFen, 0) <= a.amountFen
+const lines = z
+  .array(z.strictObject({ tag: id, amountFen: fen }))
+  .min(1)
+  .max(50)
+const linesFit = (a: { amountFen: number; lines?: { amountFen: number }[] }) =>
+  !a.lines || a.lines.reduce((s, l) => s + l.amountFen, 0) <= a.amountFen
 const LINES_TOO_BIG = '明细金额之和不能超过订单金额'
 
 export const itemKinds = ['coupon', 'goods', 'privilege'] as const
 export const voucherStatuses = ['pending', 'fulfilled', 'rejected', 'expired'] as const
 export const subscriptionKinds = ['expiry', 'benefit'] as const
 /** What an audit entry records: each staff or admin change. */
-export const auditKinds = ['issuePurchase', 'checkout', 'fulfilVoucher', 'rejectVoucher', 'refund', 'saveItem', 'rules', 'adjust', 'freeze', 'inviteStaff', 'joinStaff', 'removeStaff'] as const
+export const auditKinds = [
+  'issuePurchase',
+  'checkout',
+  'fulfilVoucher',
+  'rejectVoucher',
+  'refund',
+  'saveItem',
+  'rules',
+  'adjust',
+  'freeze',
+  'inviteStaff',
+  'joinStaff',
+  'removeStaff',
+] as const
 export const staffRoles = ['staff', 'admin'] as const
 export const exportKinds = ['ledger', 'members', 'purchases'] as const
 /** A history filter: points in (收入) or points out (支出). */
@@ -41,27 +63,32 @@ export const ledgerDirections = ['in', 'out'] as const
 /** An instant as ISO-8601 with its offset or Z (a sale window's ends). */
 const instant = z.iso.datetime({ offset: true })
 /** A cloud storage file ID, as `uploadFile` answers it. */
-const fileId = z.string().max(512).regex(/^cloud:\/\/[^\s]+$/, '图片文件无效')
+const fileId = z
+  .string()
+  .max(512)
+  .regex(/^cloud:\/\/[^\s]+$/, '图片文件无效')
 /** The owner's search box: a member number, a nickname or an OPENID. */
 const memberQuery = z.string().trim().min(1).max(64)
 const openid = z.string().min(1).max(128).refine(isSafeKey, UNSAFE_KEY_MESSAGE)
 
-export const itemInput = z.strictObject({
-  id,
-  name: text(32),
-  kind: z.enum(itemKinds),
-  points: z.int().min(1).max(1_000_000),
-  stock: z.int().min(0).max(1_000_000),
-  validDays: z.int().min(1).max(3650).optional(),
-  perMemberLimit: z.int().min(1).max(1000).optional(),
-  active: z.boolean().optional(),
-  image: fileId.optional(),
-  description: z.string().trim().max(500).optional(),
-  minTier: id.optional(),
-  saleStart: instant.optional(),
-  saleEnd: instant.optional(),
-  value: voucherValueSchema.optional(),
-}).refine((i) => !i.saleStart || !i.saleEnd || Date.parse(i.saleStart) < Date.parse(i.saleEnd), '秒杀结束时间应晚于开始时间')
+export const itemInput = z
+  .strictObject({
+    id,
+    name: text(32),
+    kind: z.enum(itemKinds),
+    points: z.int().min(1).max(1_000_000),
+    stock: z.int().min(0).max(1_000_000),
+    validDays: z.int().min(1).max(3650).optional(),
+    perMemberLimit: z.int().min(1).max(1000).optional(),
+    active: z.boolean().optional(),
+    image: fileId.optional(),
+    description: z.string().trim().max(500).optional(),
+    minTier: id.optional(),
+    saleStart: instant.optional(),
+    saleEnd: instant.optional(),
+    value: voucherValueSchema.optional(),
+  })
+  .refine((i) => !i.saleStart || !i.saleEnd || Date.parse(i.saleStart) < Date.parse(i.saleEnd), '秒杀结束时间应晚于开始时间')
 
 export const schemas = {
   member: {
@@ -106,10 +133,23 @@ export const schemas = {
       })
       .refine(linesFit, LINES_TOO_BIG),
     checkout: z
-      .strictObject({ orderId: id, amountFen: fen, memberCode: memberCodeInput, pointsToUse: pointsToUse.optional(), voucherCode: code.optional(), lines: lines.optional() })
+      .strictObject({
+        orderId: id,
+        amountFen: fen,
+        memberCode: memberCodeInput,
+        pointsToUse: pointsToUse.optional(),
+        voucherCode: code.optional(),
+        lines: lines.optional(),
+      })
       .refine(linesFit, LINES_TOO_BIG),
     checkoutPreview: z
-      .strictObject({ amountFen: fen, memberCode: memberCodeInput, pointsToUse: pointsToUse.optional(), voucherCode: code.optional(), lines: lines.optional() })
+      .strictObject({
+        amountFen: fen,
+        memberCode: memberCodeInput,
+        pointsToUse: pointsToUse.optional(),
+        voucherCode: code.optional(),
+        lines: lines.optional(),
+      })
       .refine(linesFit, LINES_TOO_BIG),
     previewPurchase: z.strictObject({ code, pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),
     claimPurchase: z.strictObject({ code, usePoints: z.boolean().optional(), pointsToUse: pointsToUse.optional(), voucherCode: code.optional() }),
@@ -125,10 +165,23 @@ export const schemas = {
     fulfilVoucher: z.strictObject({ code }),
     rejectVoucher: z.strictObject({ code, reason: text(200) }),
     metrics: z.strictObject({ from: day, to: day }),
-    findMembers: z.strictObject({ query: memberQuery.optional(), cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
+    findMembers: z.strictObject({
+      query: memberQuery.optional(),
+      cursor: z.string().min(1).max(300).nullable().optional(),
+      limit: z.int().min(1).max(50).optional(),
+    }),
     memberDetail: z.strictObject({ openid }),
     memberLedger: z.strictObject({ openid, cursor: z.string().min(1).max(300).nullable().optional(), limit: z.int().min(1).max(50).optional() }),
-    adjust: z.strictObject({ openid, delta: z.int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0, '调整积分不能为 0'), reason: text(200), requestId: id }),
+    adjust: z.strictObject({
+      openid,
+      delta: z
+        .int()
+        .min(-1_000_000)
+        .max(1_000_000)
+        .refine((d) => d !== 0, '调整积分不能为 0'),
+      reason: text(200),
+      requestId: id,
+    }),
     freeze: z.strictObject({ openid, frozen: z.boolean(), reason: text(200) }),
     inviteStaff: z.strictObject({ role: z.enum(staffRoles), name: text(32) }),
     staffList: none,

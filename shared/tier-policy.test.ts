@@ -11,11 +11,29 @@ const JUNE_1 = local('2031-06-01T00:00:00')
 /** A gold member by lifetime totals, whose spend in the last months is `recent`. */
 function gold(recent: Array<[string, number]>): BenefitMember {
   const m = signUp('u1', DEFAULT_RULES, local('2030-01-01T10:00:00')).member
-  return { ...m, tier: 'gold', totalSpentFen: 6000_00, lifetimePoints: 6000, recent: recent.map(([month, yuan]) => ({ month, spentFen: yuan * 100, points: yuan })) }
+  return {
+    ...m,
+    tier: 'gold',
+    totalSpentFen: 6000_00,
+    lifetimePoints: 6000,
+    recent: recent.map(([month, yuan]) => ({ month, spentFen: yuan * 100, points: yuan })),
+  }
 }
 
 function purchase(id: string, amountFen: number, at: Date): PurchaseDoc {
-  return { _id: id, orderId: id, amountFen, multiplier: 1, issuedBy: 's', createdAt: at, expiresAt: new Date(at.getTime() + 600_000), claimedBy: null, claimedAt: null, status: 'open', refundedFen: 0 }
+  return {
+    _id: id,
+    orderId: id,
+    amountFen,
+    multiplier: 1,
+    issuedBy: 's',
+    createdAt: at,
+    expiresAt: new Date(at.getTime() + 600_000),
+    claimedBy: null,
+    claimedAt: null,
+    status: 'open',
+    refundedFen: 0,
+  }
 }
 
 describe('tierJudgement', () => {
@@ -36,14 +54,34 @@ describe('tierJudgement', () => {
 
   it('gives notice in the week before a judgement that would lower the tier, and not earlier', () => {
     const m = gold([['2031-02', 6000]])
-    expect(tierNoticeAt(m, rolling, local('2031-05-25T02:00:00'))).toEqual({ to: { id: 'silver', name: '银卡' }, on: '2031-06-01', text: '2031-06-01 起会员等级将调整为银卡，本月再消费可保留金卡' })
+    expect(tierNoticeAt(m, rolling, local('2031-05-25T02:00:00'))).toEqual({
+      to: { id: 'silver', name: '银卡' },
+      on: '2031-06-01',
+      text: '2031-06-01 起会员等级将调整为银卡，本月再消费可保留金卡',
+    })
     expect(tierNoticeAt(m, rolling, local('2031-05-24T23:00:00'))).toBeNull()
     expect(tierNoticeAt(gold([['2031-05', 5000]]), rolling, local('2031-05-25T02:00:00'))).toBeNull()
   })
 
   it('keeps 60 months of records, adding within a month', () => {
-    const kept = recordMonth(recordMonth([{ month: '2026-05', spentFen: 1, points: 1 }, { month: '2026-06', spentFen: 1, points: 1 }], '2031-05', 100, 2), '2031-05', -40, 0)
-    expect(kept).toEqual([{ month: '2026-06', spentFen: 1, points: 1 }, { month: '2031-05', spentFen: 60, points: 2 }])
+    const kept = recordMonth(
+      recordMonth(
+        [
+          { month: '2026-05', spentFen: 1, points: 1 },
+          { month: '2026-06', spentFen: 1, points: 1 },
+        ],
+        '2031-05',
+        100,
+        2,
+      ),
+      '2031-05',
+      -40,
+      0,
+    )
+    expect(kept).toEqual([
+      { month: '2026-06', spentFen: 1, points: 1 },
+      { month: '2031-05', spentFen: 60, points: 2 },
+    ])
   })
 })
 

@@ -24,7 +24,9 @@ export const NOTICE_DAYS = 7
 /** Adds spend and points to `month`'s record, keeping the last 60 months. */
 export function recordMonth(recent: readonly MonthRecord[] = [], month: string, spentFen: number, points: number): MonthRecord[] {
   const found = recent.find((r) => r.month === month)
-  const next = found ? recent.map((r) => (r === found ? { month, spentFen: r.spentFen + spentFen, points: r.points + points } : r)) : [...recent, { month, spentFen, points }]
+  const next = found
+    ? recent.map((r) => (r === found ? { month, spentFen: r.spentFen + spentFen, points: r.points + points } : r))
+    : [...recent, { month, spentFen, points }]
   const oldest = addMonths(month, -(KEPT_MONTHS - 1))
   return next.filter((r) => r.month >= oldest)
 }
@@ -36,7 +38,11 @@ export function standingAt(m: PolicyStanding, rules: Rules, at: Date): TierStand
   const to = monthOf(at, rules.timeZone)
   const from = addMonths(to, -(policy.months - 1))
   const window = (m.recent ?? []).filter((r) => r.month >= from && r.month <= to)
-  const sum = (k: 'spentFen' | 'points') => Math.max(0, window.reduce((s, r) => s + r[k], 0))
+  const sum = (k: 'spentFen' | 'points') =>
+    Math.max(
+      0,
+      window.reduce((s, r) => s + r[k], 0),
+    )
   return { tier: m.tier, totalSpentFen: sum('spentFen'), lifetimePoints: sum('points') }
 }
 

@@ -47,8 +47,14 @@ describe('tiers', () => {
     const ids = (u: { tier: { id: string }; lost: { id: string }[] }) => [u.tier.id, u.lost.map((t) => t.id)]
 
     it('loses the tiers only the refunded purchase reached, down to what spend and points still reach', () => {
-      expect(ids(tiersUndone(rules, { tier: 'gold', totalSpentFen: 900_00, lifetimePoints: 900 }, 'normal', ['silver', 'gold']))).toEqual(['normal', ['silver', 'gold']])
-      expect(ids(tiersUndone(rules, { tier: 'gold', totalSpentFen: 1200_00, lifetimePoints: 900 }, 'normal', ['silver', 'gold']))).toEqual(['silver', ['gold']])
+      expect(ids(tiersUndone(rules, { tier: 'gold', totalSpentFen: 900_00, lifetimePoints: 900 }, 'normal', ['silver', 'gold']))).toEqual([
+        'normal',
+        ['silver', 'gold'],
+      ])
+      expect(ids(tiersUndone(rules, { tier: 'gold', totalSpentFen: 1200_00, lifetimePoints: 900 }, 'normal', ['silver', 'gold']))).toEqual([
+        'silver',
+        ['gold'],
+      ])
     })
 
     it('never goes below the tier held before the purchase', () => {
@@ -66,12 +72,21 @@ describe('tiers', () => {
       it('never loses it (its bonus is neither taken back nor paid again)', () => {
         expect(ids(tiersUndone(withoutSilver, { tier: 'silver', totalSpentFen: 0, lifetimePoints: 0 }, 'normal', ['silver']))).toEqual(['normal', []])
         // the held tier by tierHeld's rule is the one spend reaches, which the purchase did not reach by name
-        expect(ids(tiersUndone(withoutSilver, { tier: 'silver', totalSpentFen: 6000_00, lifetimePoints: 0 }, 'normal', ['silver']))).toEqual(['gold', []])
+        expect(ids(tiersUndone(withoutSilver, { tier: 'silver', totalSpentFen: 6000_00, lifetimePoints: 0 }, 'normal', ['silver']))).toEqual([
+          'gold',
+          [],
+        ])
       })
 
       it('counts a tier held before the purchase for what spend and points reach, never as the lowest', () => {
-        expect(ids(tiersUndone(withoutSilver, { tier: 'diamond', totalSpentFen: 6000_00, lifetimePoints: 0 }, 'silver', ['diamond']))).toEqual(['gold', ['diamond']])
-        expect(ids(tiersUndone(withoutSilver, { tier: 'diamond', totalSpentFen: 0, lifetimePoints: 0 }, 'silver', ['diamond']))).toEqual(['normal', ['diamond']])
+        expect(ids(tiersUndone(withoutSilver, { tier: 'diamond', totalSpentFen: 6000_00, lifetimePoints: 0 }, 'silver', ['diamond']))).toEqual([
+          'gold',
+          ['diamond'],
+        ])
+        expect(ids(tiersUndone(withoutSilver, { tier: 'diamond', totalSpentFen: 0, lifetimePoints: 0 }, 'silver', ['diamond']))).toEqual([
+          'normal',
+          ['diamond'],
+        ])
       })
     })
   })

@@ -69,7 +69,10 @@ export function tiersUndone(rules: Rules, m: TierStanding, before: string, reach
   const held = tierHeld(rules, m)
   const named = rules.tiers.filter((t) => reached.includes(t.id))
   if (!named.includes(held)) return { tier: held, lost: [] }
-  const floor = Math.max(rules.tiers.indexOf(tierReached(rules, m.totalSpentFen, m.lifetimePoints)), rules.tiers.findIndex((t) => t.id === before))
+  const floor = Math.max(
+    rules.tiers.indexOf(tierReached(rules, m.totalSpentFen, m.lifetimePoints)),
+    rules.tiers.findIndex((t) => t.id === before),
+  )
   const lost = named.filter((t) => rules.tiers.indexOf(t) > floor)
   return lost.length === 0 ? { tier: held, lost } : { tier: rules.tiers[floor]!, lost }
 }

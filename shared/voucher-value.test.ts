@@ -12,7 +12,10 @@ describe('voucher values', () => {
   it('refuses 满100减10 on 99.99 yuan, saying how much more to buy, and takes 10 yuan off 100.00', () => {
     expect(() => requireMinSpend(man100jian10, 99_99)).toThrow('这张券需消费满 100 元才能使用，还差 0.01 元')
     expect(() => requireMinSpend(man100jian10, 100_00)).not.toThrow()
-    expect(billFor({ amountFen: 100_00, tier: normal, voucher: man100jian10, balance: 0, pointsToUse: 0 }, rules)).toMatchObject({ voucherOffFen: 10_00, payFen: 90_00 })
+    expect(billFor({ amountFen: 100_00, tier: normal, voucher: man100jian10, balance: 0, pointsToUse: 0 }, rules)).toMatchObject({
+      voucherOffFen: 10_00,
+      payFen: 90_00,
+    })
     expect(valueText(man100jian10)).toBe('满100减10')
   })
 
@@ -26,7 +29,15 @@ describe('voucher values', () => {
 
   it('bills a gold member with 5% off, a 10-yuan voucher and maximum points on 120 yuan: 120 − 6 − 10 − 10.40 = 93.60', () => {
     const bill = billFor({ amountFen: 120_00, tier: gold, voucher: { type: 'amountOff', offFen: 10_00 }, balance: 5000, pointsToUse: 'all' }, rules)
-    expect(bill).toEqual({ amountFen: 120_00, tierDiscountFen: 6_00, voucherOffFen: 10_00, maxPoints: 1040, pointsToUse: 1040, deductedFen: 10_40, payFen: 93_60 })
+    expect(bill).toEqual({
+      amountFen: 120_00,
+      tierDiscountFen: 6_00,
+      voucherOffFen: 10_00,
+      maxPoints: 1040,
+      pointsToUse: 1040,
+      deductedFen: 10_40,
+      payFen: 93_60,
+    })
     // points are earned on what is paid, at gold's 1.5
     expect(pointsForPayment(bill.payFen, gold, 1, false)).toBe(140)
   })

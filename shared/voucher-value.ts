@@ -17,11 +17,13 @@ export const voucherValueSchema = z.discriminatedUnion('type', [
     minSpendFen: fen.optional(),
   }),
   z.strictObject({ type: z.literal('freeOrder'), maxOffFen: fen }),
-  z.strictObject({ type: z.literal('pointsMultiplier'), multiplier: z.int('积分倍数应为整数').min(2, '积分倍数至少 2 倍').max(5, '积分倍数最多 5 倍') }),
+  z.strictObject({
+    type: z.literal('pointsMultiplier'),
+    multiplier: z.int('积分倍数应为整数').min(2, '积分倍数至少 2 倍').max(5, '积分倍数最多 5 倍'),
+  }),
 ])
 
 export type VoucherValue = z.infer<typeof voucherValueSchema>
-
 
 /** The order amount a voucher needs before it can be used (0: none). */
 export function minSpendOf(value: VoucherValue): number {

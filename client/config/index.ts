@@ -10,7 +10,9 @@ const outputRoot = path.join(__dirname, '..', '..', 'build', platform)
 // The contract's types and constants live in the repository's shared/ folder, outside src/.
 const sharedDir = path.join(__dirname, '..', '..', 'shared')
 
-type Graph = { chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<unknown>; getChunkModulesIterable(c: unknown): Iterable<{ resource?: string }> } }
+type Graph = {
+  chunkGraph: { getModuleChunksIterable(m: unknown): Iterable<unknown>; getChunkModulesIterable(c: unknown): Iterable<{ resource?: string }> }
+}
 const MERCHANT_PAGE = /[\\/]client[\\/]src[\\/]merchant[\\/]/
 /** A module every one of whose page chunks is a merchant page's. */
 function merchantOnly(module: unknown, { chunkGraph }: Graph): boolean {

@@ -2,9 +2,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-interface Compiler { outputPath: string; hooks: { done: { tap(name: string, fn: () => void): void } } }
+interface Compiler {
+  outputPath: string
+  hooks: { done: { tap(name: string, fn: () => void): void } }
+}
 
-export interface SizeReport { mainBytes: number; subpackageBytes: number; jsGzipBytes: number }
+export interface SizeReport {
+  mainBytes: number
+  subpackageBytes: number
+  jsGzipBytes: number
+}
 
 // Walks an output folder: everything outside the subpackage roots counts toward the main package.
 export function measureOutput(dir: string, subpackageRoots: string[] = []): SizeReport {
@@ -30,7 +37,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
 // Prints the sizes after each build so a growing main package is noticed (weapp limit 2 MB).
 export class PackageSizePlugin {
-  constructor(private readonly label: string, private readonly subpackageRoots: string[] = []) {}
+  constructor(
+    private readonly label: string,
+    private readonly subpackageRoots: string[] = [],
+  ) {}
 
   apply(compiler: Compiler): void {
     compiler.hooks.done.tap('PackageSizePlugin', () => {

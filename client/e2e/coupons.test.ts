@@ -81,7 +81,7 @@ describe('coupons at the till', () => {
     expect(vouchers.find((v) => v.code === voucher)?.status).toBe('fulfilled')
   })
 
-  it('lets the clerk apply the member\'s coupon and split off a line for a campaign at the 会员码 checkout', async () => {
+  it("lets the clerk apply the member's coupon and split off a line for a campaign at the 会员码 checkout", async () => {
     const voucher = await coupon('demo-shopper-2')
     const { code } = await call<{ code: string }>('demo-shopper-2', 'member', { action: 'memberCode' })
     const clerk = await pageAs('demo-staff')

@@ -142,8 +142,11 @@ describe('shopper and clerk in the H5 mini-program', () => {
     const before = points(await textOf(shopper, '#mall-balance'))
     expect(await textOf(shopper, '#note-video_month')).toBe(`还差 ${(5000 - before).toLocaleString('en-US')} 积分`)
     expect(await shopper.locator('#redeem-video_month.btn--disabled').count()).toBe(1)
-    const direct = await callAs<{ ok: boolean; error?: { code: string; message: string } }>(
-      cloud.url, SHOPPER, 'exchange', { action: 'redeem', itemId: 'video_month', requestId: 'e2e-direct' })
+    const direct = await callAs<{ ok: boolean; error?: { code: string; message: string } }>(cloud.url, SHOPPER, 'exchange', {
+      action: 'redeem',
+      itemId: 'video_month',
+      requestId: 'e2e-direct',
+    })
     expect(direct.error?.code).toBe('INSUFFICIENT_POINTS')
     expect(points(await textOf(shopper, '#mall-balance'))).toBe(before)
     await screenshot(shopper, 'mall-insufficient')
@@ -208,10 +211,14 @@ describe('shopper and clerk in the H5 mini-program', () => {
     await ownerCtx.close()
   })
 
-  it('refuses the owner pages to a shopper with the server\'s message and the way to join', async () => {
+  it("refuses the owner pages to a shopper with the server's message and the way to join", async () => {
     await open(shopper, cloud.url, '/merchant/admin/index')
     await shopper.locator('#not-owner').waitFor()
-    const direct = await callAs<{ ok: boolean; error?: { code: string; message: string } }>(cloud.url, SHOPPER, 'store', { action: 'metrics', from: '2026-01-01', to: '2026-01-02' })
+    const direct = await callAs<{ ok: boolean; error?: { code: string; message: string } }>(cloud.url, SHOPPER, 'store', {
+      action: 'metrics',
+      from: '2026-01-01',
+      to: '2026-01-02',
+    })
     expect(direct.error?.code).toBe('PERMISSION_DENIED')
     expect(await textOf(shopper, '#not-owner')).toContain(direct.error!.message)
     expect(await textOf(shopper, '#go-join')).toBe('加入店铺')
@@ -283,7 +290,9 @@ describe('shopper and clerk in the H5 mini-program', () => {
     await friend.locator(`#voucher-${voucher}`).waitFor()
     await friend.click('#filter-rejected')
     // The unfiltered list is still on screen for a moment: wait for the filtered answer.
-    await expect.poll(() => friend.locator('.voucher[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['rejected'])
+    await expect
+      .poll(() => friend.locator('.voucher[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))
+      .toEqual(['rejected'])
     expect(await friend.locator(`#voucher-${voucher}`).count()).toBe(1)
     await friend.click('#filter-pending')
     await friend.getByText('没有待使用的券').waitFor()

@@ -6,7 +6,12 @@ import path from 'node:path'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 
-export interface StartedCloud { url: string; dataDir: string; log: () => string; stop(): Promise<void> }
+export interface StartedCloud {
+  url: string
+  dataDir: string
+  log: () => string
+  stop(): Promise<void>
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -27,10 +27,21 @@ describe('the mall, the lottery and the campaign banner', () => {
   }
   // The functions keep the rules for a few seconds: reopen the page until it shows what the owner saved.
   const openUntil = async (route: string, selector: string) => {
-    await expect.poll(async () => {
-      await open(shopper, cloud.url, route)
-      return shopper.locator(selector).waitFor({ timeout: 2_000 }).then(() => true, () => false)
-    }, { timeout: 20_000 }).toBe(true)
+    await expect
+      .poll(
+        async () => {
+          await open(shopper, cloud.url, route)
+          return shopper
+            .locator(selector)
+            .waitFor({ timeout: 2_000 })
+            .then(
+              () => true,
+              () => false,
+            )
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true)
   }
   // Every redeem or draw the page sends, to prove a disabled button sends none.
   const sent: string[] = []
@@ -91,10 +102,17 @@ describe('the mall, the lottery and the campaign banner', () => {
     await screenshot(shopper, 'vouchers-countdown')
   })
 
-  it('draws on a 九宫格 with every prize\'s odds: the highlight goes round and a loss reads 未中奖', async () => {
+  it("draws on a 九宫格 with every prize's odds: the highlight goes round and a loss reads 未中奖", async () => {
     await setRules((r) => ({
       ...r,
-      lottery: { cost: 10, perDay: 3, prizes: [{ id: 'none', name: '谢谢参与', weight: 1 }, { id: 'p50', name: '5 积分', weight: 0, points: 5 }] },
+      lottery: {
+        cost: 10,
+        perDay: 3,
+        prizes: [
+          { id: 'none', name: '谢谢参与', weight: 1 },
+          { id: 'p50', name: '5 积分', weight: 0, points: 5 },
+        ],
+      },
     }))
     await openUntil('/pages/mall/index', '#prize-cell-0:has-text("中奖率 100%")')
     expect(await textOf(shopper, '#prize-cell-1')).toContain('中奖率 0%')
@@ -104,7 +122,11 @@ describe('the mall, the lottery and the campaign banner', () => {
     await tap(shopper, '#draw-btn')
     const seen = new Set<string>()
     while (!(await shopper.locator('#draw-prize').isVisible())) {
-      const lit = await shopper.locator('.lottery__cell--lit').first().getAttribute('id').catch(() => null)
+      const lit = await shopper
+        .locator('.lottery__cell--lit')
+        .first()
+        .getAttribute('id')
+        .catch(() => null)
       if (lit) seen.add(lit)
       await shopper.waitForTimeout(40)
     }
@@ -114,7 +136,7 @@ describe('the mall, the lottery and the campaign banner', () => {
     await screenshot(shopper, 'lottery-after')
   })
 
-  it('shows today\'s campaign on the home page and in the mall', async () => {
+  it("shows today's campaign on the home page and in the mall", async () => {
     await setRules((r) => ({ ...r, campaigns: [{ id: 'memberday', name: '会员日', from: '2020-01-01', to: '2099-12-31', multiplier: 2 }] }))
     // tab pages stay in the page, hidden: each banner is looked for in its own page
     await openUntil('/pages/index/index', '#page-home #campaign-banner')
@@ -128,7 +150,10 @@ describe('the mall, the lottery and the campaign banner', () => {
   it('marks an item kept for higher tiers and counts a 秒杀 down', async () => {
     const saleEnd = new Date(Date.now() + 2 * 3600_000).toISOString()
     await call('demo-admin', 'store', { action: 'saveItem', item: { id: 'flash', name: '限时蛋糕', kind: 'goods', points: 50, stock: 5, saleEnd } })
-    await call('demo-admin', 'store', { action: 'saveItem', item: { id: 'gold_gift', name: '金卡礼盒', kind: 'goods', points: 50, stock: 5, minTier: 'gold' } })
+    await call('demo-admin', 'store', {
+      action: 'saveItem',
+      item: { id: 'gold_gift', name: '金卡礼盒', kind: 'goods', points: 50, stock: 5, minTier: 'gold' },
+    })
     await open(shopper, cloud.url, '/pages/mall/index')
     await shopper.locator('#item-flash').waitFor()
     expect(await textOf(shopper, '#sale-flash')).toMatch(/^秒杀 剩 1小时5\d分$/)

@@ -77,15 +77,16 @@ describe("the owner's back office", () => {
     await owner.locator('#metric-rates .stat').first().waitFor()
     expect(await textOf(owner, '#metric-rates')).toMatch(/获得积分会员占比[\s\S]*积分消耗率[\s\S]*复购率/)
     expect(await textOf(owner, '#chart-promotions')).toContain('银卡')
-    const inked = () => owner.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('#trend-chart canvas')
-      const ctx = canvas?.getContext('2d')
-      if (!canvas || !ctx || !canvas.width || !canvas.height) return 0
-      const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data
-      let n = 0
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) n++
-      return n
-    })
+    const inked = () =>
+      owner.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('#trend-chart canvas')
+        const ctx = canvas?.getContext('2d')
+        if (!canvas || !ctx || !canvas.width || !canvas.height) return 0
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data
+        let n = 0
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) n++
+        return n
+      })
     await expect.poll(inked, { timeout: 10_000 }).toBeGreaterThan(500)
     await tap(owner, '#period-90d')
     await owner.locator('#metric-rates .stat').first().waitFor()
@@ -145,7 +146,13 @@ describe("the owner's back office", () => {
     await typeInto(owner, '#adjust-reason', '扣光')
     await tap(owner, '#adjust-submit')
     await confirmModal(owner)
-    const refused = await callAs<Env<unknown>>(cloud.url, 'demo-admin', 'store', { action: 'adjust', openid: 'demo-shopper-1', delta: -999999, reason: '扣光', requestId: 'e2e-direct' })
+    const refused = await callAs<Env<unknown>>(cloud.url, 'demo-admin', 'store', {
+      action: 'adjust',
+      openid: 'demo-shopper-1',
+      delta: -999999,
+      reason: '扣光',
+      requestId: 'e2e-direct',
+    })
     expect(refused).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
     await expect.poll(() => textOf(owner, '#adjust-error')).toBe((refused as { error: { message: string } }).error.message)
     expect(await textOf(owner, '#member-balance')).toBe((me.balance + 50).toLocaleString('en-US'))
@@ -170,7 +177,20 @@ describe("the owner's back office", () => {
     expect(text.startsWith('\ufeff')).toBe(true)
     const [header, ...rows] = parseCsv(text.slice(1))
     expect(header).toEqual(['时间', '会员', '类型', '积分变化', '变化后余额', '说明', '记录编号'])
-    expect(rows).toContainEqual([expect.any(String), 'demo-shopper-1', 'adjust', '50', expect.any(String), `商家调整：${REASON}`, expect.stringMatching(/^adjust:demo-shopper-1:/)])
-    expect(rows.filter((r) => r[2] === 'checkin').map((r) => r[1]).sort()).toEqual(['demo-shopper-1', 'demo-shopper-3'])
+    expect(rows).toContainEqual([
+      expect.any(String),
+      'demo-shopper-1',
+      'adjust',
+      '50',
+      expect.any(String),
+      `商家调整：${REASON}`,
+      expect.stringMatching(/^adjust:demo-shopper-1:/),
+    ])
+    expect(
+      rows
+        .filter((r) => r[2] === 'checkin')
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['demo-shopper-1', 'demo-shopper-3'])
   })
 })

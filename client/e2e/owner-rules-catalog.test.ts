@@ -31,7 +31,8 @@ describe("the owner's rules and catalog", () => {
     return page
   }
   const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => callAs<Env<T>>(cloud.url, openid, fn, event).then(data)
-  const storedRules = () => call<{ rules: { checkIn: { daily: number }; counter: { maxOrderFen: number } } }>('demo-admin', 'store', { action: 'rules' }).then((d) => d.rules)
+  const storedRules = () =>
+    call<{ rules: { checkIn: { daily: number }; counter: { maxOrderFen: number } } }>('demo-admin', 'store', { action: 'rules' }).then((d) => d.rules)
 
   beforeAll(async () => {
     cloud = await startCloud()

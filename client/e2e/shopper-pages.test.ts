@@ -110,11 +110,17 @@ describe('the shopper pages at 375×812', () => {
     for (const route of SHOPPER_PAGES) {
       await open(page, cloud.url, route)
       await page.waitForLoadState('networkidle')
-      await page.locator('.skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined)
+      await page
+        .locator('.skeleton')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined)
       const text = await page.evaluate(() => {
         const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null)
         const chrome = ['.taro-navigation-bar-title', '.weui-tabbar'].map((s) => document.querySelector<HTMLElement>(s)?.innerText ?? '')
-        return [...pages.map((p) => p.innerText.replace(document.querySelector<HTMLElement>('#identity-bar')?.innerText ?? '', '')), ...chrome].join('\n')
+        return [...pages.map((p) => p.innerText.replace(document.querySelector<HTMLElement>('#identity-bar')?.innerText ?? '', '')), ...chrome].join(
+          '\n',
+        )
       })
       // a code is shown in groups of four for typing; nothing else may carry a Latin letter
       const words = text.replace(/[0-9A-Z]{4}( [0-9A-Z]{4})+/g, '').match(/[A-Za-z]+/g) ?? []
@@ -240,7 +246,12 @@ describe('the shopper pages at 375×812', () => {
     await tap(page, '#profile-save')
     expect(await modalText(page)).toContain('生日保存后不能修改')
     await confirmModal(page)
-    await expect.poll(async () => (await callAs<Env<{ profile: { birthday: string } }>>(cloud.url, 'demo-shopper-3', 'member', { action: 'summary' })).data.profile.birthday).toBe(picked)
+    await expect
+      .poll(
+        async () =>
+          (await callAs<Env<{ profile: { birthday: string } }>>(cloud.url, 'demo-shopper-3', 'member', { action: 'summary' })).data.profile.birthday,
+      )
+      .toBe(picked)
     await expect.poll(() => textOf(page, '#birthday-bonus')).toBe('已领取')
     await screenshot(page, 'shopper-profile-after')
     await page.context().close()

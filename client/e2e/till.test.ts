@@ -135,7 +135,7 @@ describe('the till, clerk and shopper at once', () => {
     expect(await textOf(clerk, '#checkout-error')).toMatch(/会员码/)
   })
 
-  it('refunds half of the order; the shopper\'s history says why points went and came back', async () => {
+  it("refunds half of the order; the shopper's history says why points went and came back", async () => {
     await open(clerk, cloud.url, '/merchant/staff/index')
     await typeInto(clerk, '#refund-order', orderId)
     await tap(clerk, '#refund-find')
@@ -161,7 +161,7 @@ describe('the till, clerk and shopper at once', () => {
     await screenshot(shopper, 'till-history-after-refund')
   })
 
-  it('refuses a clerk a refund above the limit with the server\'s message; the owner may do it', async () => {
+  it("refuses a clerk a refund above the limit with the server's message; the owner may do it", async () => {
     await buy('demo-shopper-3', 'big-order', 600_00)
     await open(clerk, cloud.url, '/merchant/staff/index')
     await typeInto(clerk, '#refund-order', 'big-order')
@@ -169,7 +169,12 @@ describe('the till, clerk and shopper at once', () => {
     await clerk.locator('#refund-all').waitFor()
     await tap(clerk, '#refund-all')
     await clerk.locator('#refund-error').waitFor()
-    const direct = await callAs<Env<unknown>>(cloud.url, 'demo-staff', 'store', { action: 'refund', orderId: 'big-order', refundId: 'direct', amountFen: 600_00 })
+    const direct = await callAs<Env<unknown>>(cloud.url, 'demo-staff', 'store', {
+      action: 'refund',
+      orderId: 'big-order',
+      refundId: 'direct',
+      amountFen: 600_00,
+    })
     expect(direct.ok).toBe(false)
     if (!direct.ok) expect(await textOf(clerk, '#refund-error')).toBe(direct.error.message)
     expect(await textOf(clerk, '#refund-purchase-stage')).toBe('已领取')
@@ -183,9 +188,13 @@ describe('the till, clerk and shopper at once', () => {
     expect(await textOf(owner, '#refund-purchase-stage')).toBe('已退款')
   })
 
-  it('shows a voucher\'s 核销 without a tap, with its time', async () => {
+  it("shows a voucher's 核销 without a tap, with its time", async () => {
     await buy('demo-shopper-2', 'voucher-points', 300_00)
-    const { voucher } = await call<{ voucher: { code: string } }>('demo-shopper-2', 'exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'till-e2e' })
+    const { voucher } = await call<{ voucher: { code: string } }>('demo-shopper-2', 'exchange', {
+      action: 'redeem',
+      itemId: 'free_delivery',
+      requestId: 'till-e2e',
+    })
     const holder = await pageAs('demo-shopper-2')
     await open(holder, cloud.url, '/pages/vouchers/index')
     const card = holder.locator(`#voucher-${voucher.code}`)

@@ -13,8 +13,17 @@ export async function openMiniProgram(): Promise<MiniProgram> {
   const wsEndpoint = process.env.WEAPP_WS_ENDPOINT
   if (wsEndpoint) return automator.connect({ wsEndpoint })
   const cliPath = process.env.WECHAT_DEVTOOLS_CLI
-  if (!cliPath) throw new Error('Set WECHAT_DEVTOOLS_CLI to the DevTools command line, or WEAPP_WS_ENDPOINT to an open automation port (see client/weapp-e2e/README.md)')
-  return automator.launch({ cliPath, projectPath: ROOT, port: Number(process.env.WEAPP_AUTOMATOR_PORT ?? 9420), trustProject: true, timeout: 120_000 })
+  if (!cliPath)
+    throw new Error(
+      'Set WECHAT_DEVTOOLS_CLI to the DevTools command line, or WEAPP_WS_ENDPOINT to an open automation port (see client/weapp-e2e/README.md)',
+    )
+  return automator.launch({
+    cliPath,
+    projectPath: ROOT,
+    port: Number(process.env.WEAPP_AUTOMATOR_PORT ?? 9420),
+    trustProject: true,
+    timeout: 120_000,
+  })
 }
 
 /** Polls `read` until it answers something `ok` accepts, as a shopper would wait for the screen to change. */

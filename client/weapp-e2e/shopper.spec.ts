@@ -23,7 +23,10 @@ describe('the mini-program in WeChat DevTools', () => {
     const button = (await page.$('#checkin-btn'))!
     if ((await button.text()).includes('今日已签到')) return
     await button.tap()
-    const notice = await until(() => textOf(page, '#checkin-notice'), (t) => t !== '')
+    const notice = await until(
+      () => textOf(page, '#checkin-notice'),
+      (t) => t !== '',
+    )
     expect(notice).toMatch(/^签到成功 \+\d+ 积分/)
     expect(await textOf(page, '#checkin-btn')).toBe('今日已签到')
   })
@@ -35,12 +38,15 @@ describe('the mini-program in WeChat DevTools', () => {
     const redeem = await firstEnabled(page, '.item .btn')
     expect(redeem, 'the shopper needs points for at least one item').not.toBeNull()
     await redeem!.tap()
-    await until(() => textOf(page, '#redeem-success'), (t) => t !== '')
+    await until(
+      () => textOf(page, '#redeem-success'),
+      (t) => t !== '',
+    )
     const after = Number((await textOf(page, '#mall-balance')).replace(/\D/g, ''))
     expect(after).toBeLessThan(before)
   })
 
-  it('shows a voucher\'s QR code full screen from 去使用', async () => {
+  it("shows a voucher's QR code full screen from 去使用", async () => {
     const page = (await mp.reLaunch('/pages/vouchers/index'))!
     await page.waitFor(2_000)
     const use = await firstEnabled(page, '.voucher__use')

@@ -14,7 +14,10 @@ const checkInAt = async (openid: string, iso: string): Promise<Envelope<CheckIn>
 describe('checkin.checkIn', () => {
   it('pays 5 once a day and answers ALREADY_DONE the second time', async () => {
     await c.data('member', { action: 'login' }, 'c-daily')
-    expect(await checkInAt('c-daily', '2026-11-22T04:00:00Z')).toEqual({ ok: true, data: { day: '2026-11-22', streak: 1, awarded: 5, bonus: 0, balance: 105 } })
+    expect(await checkInAt('c-daily', '2026-11-22T04:00:00Z')).toEqual({
+      ok: true,
+      data: { day: '2026-11-22', streak: 1, awarded: 5, bonus: 0, balance: 105 },
+    })
     expect(await checkInAt('c-daily', '2026-11-22T10:00:00Z')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.data('member', { action: 'summary' }, 'c-daily')).toMatchObject({ balance: 105, streak: { count: 1, checkedInToday: true } })
   })
@@ -57,8 +60,12 @@ describe('checkin.checkIn', () => {
 
 describe('checkin.calendar', () => {
   it('lists the days checked in during a month, merchant time', async () => {
-    expect(await c.data('checkin', { action: 'calendar', month: '2026-12' }, 'c-streak')).toEqual({ days: ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'] })
-    expect(await c.data('checkin', { action: 'calendar', month: '2027-01' }, 'c-streak')).toEqual({ days: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-05'] })
+    expect(await c.data('checkin', { action: 'calendar', month: '2026-12' }, 'c-streak')).toEqual({
+      days: ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'],
+    })
+    expect(await c.data('checkin', { action: 'calendar', month: '2027-01' }, 'c-streak')).toEqual({
+      days: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-05'],
+    })
     expect(await c.data('checkin', { action: 'calendar', month: '2026-11' }, 'c-midnight')).toEqual({ days: ['2026-11-22', '2026-11-23'] })
     expect(await c.data('checkin', { action: 'calendar', month: '2026-10' }, 'c-streak')).toEqual({ days: [] })
   })

@@ -105,6 +105,8 @@ export async function uploadFile(cloudPath: string, content: Buffer): Promise<st
 /** Temporary URLs of stored files by file ID (a missing file: no entry). */
 export async function tempUrls(fileIDs: readonly string[], maxAge = 3600): Promise<Map<string, string>> {
   if (fileIDs.length === 0) return new Map()
-  const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) })) as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }
+  const { fileList } = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) })) as {
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number }>
+  }
   return new Map(fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]))
 }

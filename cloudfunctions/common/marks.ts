@@ -29,7 +29,10 @@ function markKey(): Promise<string> {
 
 /** The keyed hash of an OPENID (and of what is said about it, e.g. a birthday). */
 export async function markOf(openid: string, ...about: string[]): Promise<string> {
-  return createHmac('sha256', await markKey()).update([openid, ...about].join('\n')).digest('hex').slice(0, 32)
+  return createHmac('sha256', await markKey())
+    .update([openid, ...about].join('\n'))
+    .digest('hex')
+    .slice(0, 32)
 }
 
 /** Where a WeChat user's once-only marks are kept (in `grants`). */

@@ -24,7 +24,11 @@ export async function findMember<M extends Member = Member>(store: Store, openid
 
 /** Writes the new member (created or replaced) and its ledger entries, all entries in one request (each is a billed call), side by side to keep the transaction short. */
 export async function storeOutcome(t: Store, outcome: Outcome<unknown>, created = false, ...more: Array<Promise<unknown>>): Promise<void> {
-  await Promise.all([created ? createDoc(t, 'members', outcome.member) : putDoc(t, 'members', outcome.member), createDocs(t, 'ledger', outcome.entries), ...more])
+  await Promise.all([
+    created ? createDoc(t, 'members', outcome.member) : putDoc(t, 'members', outcome.member),
+    createDocs(t, 'ledger', outcome.entries),
+    ...more,
+  ])
 }
 
 export function entryView(e: LedgerEntry): { id: string; delta: number; reason: string; at: string; balanceAfter: number } {
@@ -44,14 +48,26 @@ const deltaOf = (direction: LedgerDirection) => (direction === 'in' ? db.command
  */
 export async function ledgerPage(openid: string, limit: number, before: number | null = null, direction?: LedgerDirection): Promise<LedgerPage> {
   const where = { openid, ...(before === null ? {} : { seq: db.command.lt(before) }), ...(direction ? { delta: deltaOf(direction) } : {}) }
-  const rows = (await db.collection('ledger').where(where).orderBy('seq', 'desc').limit(limit + 1).get()).data as LedgerEntry[]
+  const rows = (
+    await db
+      .collection('ledger')
+      .where(where)
+      .orderBy('seq', 'desc')
+      .limit(limit + 1)
+      .get()
+  ).data as LedgerEntry[]
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return { entries: page.map(entryView), nextCursor: rows.length > limit && last ? String(last.seq) : null }
 }
 
 /** The page after `cursor` as a client sent it back; a cursor that is no seq we gave has nothing after it. */
-export async function ledgerAfter(openid: string, cursor: string | null | undefined, limit: number, direction?: LedgerDirection): Promise<LedgerPage> {
+export async function ledgerAfter(
+  openid: string,
+  cursor: string | null | undefined,
+  limit: number,
+  direction?: LedgerDirection,
+): Promise<LedgerPage> {
   const before = cursor == null ? null : Number(cursor)
   if (before !== null && !(Number.isSafeInteger(before) && before > 0)) return { entries: [], nextCursor: null }
   return ledgerPage(openid, limit, before, direction)

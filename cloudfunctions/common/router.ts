@@ -65,11 +65,13 @@ export function createMain(table: Record<string, AnyAction>): (event: unknown) =
       for (const f of fired ? [...PLATFORM_FIELDS, ...TIMER_FIELDS] : PLATFORM_FIELDS) delete args[f]
       const parsed = act.schema.safeParse(args)
       if (!parsed.success) return fail('INVALID_ARGUMENT', describeInvalidInput(parsed.error, args), invalidField(parsed.error))
-      return ok(await runCreatingCollections(async () => {
-        const caller = await identify(act.who, source)
-        const ctx: Context = { ...caller, now: new Date(), rules: await loadRules() }
-        return act.run(parsed.data, ctx)
-      }))
+      return ok(
+        await runCreatingCollections(async () => {
+          const caller = await identify(act.who, source)
+          const ctx: Context = { ...caller, now: new Date(), rules: await loadRules() }
+          return act.run(parsed.data, ctx)
+        }),
+      )
     } catch (err) {
       return fromError(err)
     }

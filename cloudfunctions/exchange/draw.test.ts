@@ -9,7 +9,11 @@ const c = useTestCloud()
 /** A member holding `points`, earned through a purchase staff issued (so ledger and lots agree). */
 async function memberWith(openid: string, points: number): Promise<void> {
   await c.data('member', { action: 'login' }, openid)
-  const { code } = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId: `seed-${openid}`, amountFen: (points - 150) * 100 }, 'demo-staff')
+  const { code } = await c.data<{ code: string }>(
+    'store',
+    { action: 'issuePurchase', orderId: `seed-${openid}`, amountFen: (points - 150) * 100 },
+    'demo-staff',
+  )
   await c.data('store', { action: 'claimPurchase', code }, openid)
 }
 
@@ -33,7 +37,9 @@ describe('exchange.draw', () => {
 
   it('answers the same for a burst of the same requestId', async () => {
     await memberWith('d-burst', 300)
-    const answers = await Promise.all(Array.from({ length: 5 }, () => c.data<DrawAnswer>('exchange', { action: 'draw', requestId: 'd-req-b' }, 'd-burst')))
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => c.data<DrawAnswer>('exchange', { action: 'draw', requestId: 'd-req-b' }, 'd-burst')),
+    )
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
     expect((await c.docs('draws', { openid: 'd-burst' })).length).toBe(1)
   })
@@ -43,18 +49,30 @@ describe('exchange.draw', () => {
     // draw until fewer than 100 points are left (a draw is worth 33 points on average, so this ends quickly)
     let balance = 100
     let draws = 0
-    while (balance >= 100 && draws < 100) balance = (await c.data<DrawAnswer>('exchange', { action: 'draw', requestId: `d-req-p${++draws}` }, 'd-poor')).balance
-    expect(await c.call('exchange', { action: 'draw', requestId: 'd-req-last' }, 'd-poor')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
+    while (balance >= 100 && draws < 100)
+      balance = (await c.data<DrawAnswer>('exchange', { action: 'draw', requestId: `d-req-p${++draws}` }, 'd-poor')).balance
+    expect(await c.call('exchange', { action: 'draw', requestId: 'd-req-last' }, 'd-poor')).toMatchObject({
+      ok: false,
+      error: { code: 'INSUFFICIENT_POINTS' },
+    })
     expect(await c.docs('draws', { openid: 'd-poor' })).toHaveLength(draws)
     expect((await c.docs<{ balance: number }>('members', { _id: 'd-poor' }))[0]?.balance).toBe(balance)
   })
 
   it('never gives more item prizes than the item has in stock, even in a rush', async () => {
     await c.put('items', { _id: 'tea', name: '奶茶', kind: 'goods', points: 300, stock: 3, validDays: 30, active: true })
-    await useLottery({ cost: 100, prizes: [{ id: 'none', name: '谢谢参与', weight: 1 }, { id: 'tea', name: '奶茶', weight: 100_000, itemId: 'tea' }] })
+    await useLottery({
+      cost: 100,
+      prizes: [
+        { id: 'none', name: '谢谢参与', weight: 1 },
+        { id: 'tea', name: '奶茶', weight: 100_000, itemId: 'tea' },
+      ],
+    })
     const players = Array.from({ length: 8 }, (_, i) => `d-rush-${i}`)
     for (const p of players) await memberWith(p, 400)
-    const answers = await Promise.all(players.flatMap((p) => [1, 2].map((n) => c.call<DrawAnswer>('exchange', { action: 'draw', requestId: `r${n}` }, p))))
+    const answers = await Promise.all(
+      players.flatMap((p) => [1, 2].map((n) => c.call<DrawAnswer>('exchange', { action: 'draw', requestId: `r${n}` }, p))),
+    )
     const won = answers.filter((a) => a.ok && a.data.prize.id === 'tea')
     expect(won).toHaveLength(3)
     expect(answers.filter((a) => a.ok).length + answers.filter((a) => !a.ok && a.error.code === 'CONFLICT').length).toBe(16)
@@ -70,8 +88,14 @@ describe('exchange.draw', () => {
       expect(await c.call('exchange', { action: 'draw', requestId }, 'd-one')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     }
     expect(await c.call('exchange', { action: 'draw' }, 'd-one')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect(await c.call('exchange', { action: 'draw', requestId: 'ok-1', extra: 1 }, 'd-one')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('exchange', { action: 'draw', requestId: 'ok-1', extra: 1 }, 'd-one')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
     expect(JSON.stringify([await c.docs('draws'), await c.docs('members', { _id: 'd-one' })])).toBe(before)
-    expect(await c.call('exchange', { action: 'draw', requestId: 'x' }, 'd-stranger')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await c.call('exchange', { action: 'draw', requestId: 'x' }, 'd-stranger')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 })

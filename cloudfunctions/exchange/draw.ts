@@ -2,7 +2,16 @@
 import { randomCode } from '../../shared/codes'
 import { dayOf } from '../../shared/calendar'
 import { usageIds } from '../../shared/limits'
-import { cryptoRandom, drawablePrizes, drawOutcome, drawRefusal, lotteryView, pickPrize, type DrawAnswer, type RandomSource } from '../../shared/lottery'
+import {
+  cryptoRandom,
+  drawablePrizes,
+  drawOutcome,
+  drawRefusal,
+  lotteryView,
+  pickPrize,
+  type DrawAnswer,
+  type RandomSource,
+} from '../../shared/lottery'
 import type { Item } from '../../shared/member'
 import { schemas } from '../../shared/schemas'
 import { createDoc, db, getDoc } from '../common/cloud'
@@ -54,7 +63,15 @@ export function drawOnce(requestId: string, ctx: Context, random: RandomSource):
       false,
       createDoc(t, 'draws', { _id: drawId, openid: ctx.openid, requestId, prizeId: prize.id, answer, at: ctx.now } satisfies DrawDoc),
       countUse(t, usageId, ctx.openid, drawnToday, ctx.now),
-      ...(voucher && item ? [createDoc(t, 'vouchers', voucher), t.collection('items').doc(item._id).update({ data: { stock: item.stock - 1 } })] : []),
+      ...(voucher && item
+        ? [
+            createDoc(t, 'vouchers', voucher),
+            t
+              .collection('items')
+              .doc(item._id)
+              .update({ data: { stock: item.stock - 1 } }),
+          ]
+        : []),
     )
     return answer
   })

@@ -17,7 +17,10 @@ export const actions = {
     who: 'member',
     schema: schemas.exchange.catalog,
     async run(_args, ctx) {
-      const [member, res] = await Promise.all([getDoc<Member>(db, 'members', ctx.openid), db.collection('items').where({ active: true }).limit(100).get()])
+      const [member, res] = await Promise.all([
+        getDoc<Member>(db, 'members', ctx.openid),
+        db.collection('items').where({ active: true }).limit(100).get(),
+      ])
       // as of now: points past their expiry instant never count, even before the nightly job removes them
       const current = member ? memberAsOf(member, ctx.rules, ctx.now) : null
       const balance = current?.balance ?? 0
@@ -61,7 +64,10 @@ export const actions = {
             t,
             outcome,
             false,
-            t.collection('items').doc(item._id).update({ data: { stock: outcome.answer.item.stock } }),
+            t
+              .collection('items')
+              .doc(item._id)
+              .update({ data: { stock: outcome.answer.item.stock } }),
             createDoc(t, 'vouchers', outcome.answer.voucher),
           )
           return { voucher: voucherView(outcome.answer.voucher), balance: outcome.answer.balance }

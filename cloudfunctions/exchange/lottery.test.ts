@@ -10,7 +10,11 @@ let clock = Date.now()
 
 async function memberWith(openid: string, points: number): Promise<void> {
   await c.data('member', { action: 'login' }, openid)
-  const { code } = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId: `seed-${openid}`, amountFen: (points - 150) * 100 }, 'demo-staff')
+  const { code } = await c.data<{ code: string }>(
+    'store',
+    { action: 'issuePurchase', orderId: `seed-${openid}`, amountFen: (points - 150) * 100 },
+    'demo-staff',
+  )
   await c.data('store', { action: 'claimPurchase', code }, openid)
 }
 
@@ -29,12 +33,17 @@ describe('the lottery’s window and draws a day', () => {
     await memberWith('l-day', 1000)
     await useLottery({ perDay: 2 })
     const view = await c.data<LotteryView>('exchange', { action: 'lottery' }, 'l-day')
-    expect(view).toEqual({ cost: 100, open: true, drawsLeftToday: 2, prizes: [
-      { id: 'none', name: '谢谢参与', odds: 0.6 },
-      { id: 'points_50', name: '50 积分', odds: 0.3 },
-      { id: 'points_200', name: '200 积分', odds: 0.09 },
-      { id: 'coffee', name: '中杯咖啡', odds: 0.01 },
-    ] })
+    expect(view).toEqual({
+      cost: 100,
+      open: true,
+      drawsLeftToday: 2,
+      prizes: [
+        { id: 'none', name: '谢谢参与', odds: 0.6 },
+        { id: 'points_50', name: '50 积分', odds: 0.3 },
+        { id: 'points_200', name: '200 积分', odds: 0.09 },
+        { id: 'coffee', name: '中杯咖啡', odds: 0.01 },
+      ],
+    })
     await c.data('exchange', { action: 'draw', requestId: 'l1' }, 'l-day')
     await c.data('exchange', { action: 'draw', requestId: 'l2' }, 'l-day')
     const balance = (await c.docs<{ balance: number }>('members', { _id: 'l-day' }))[0]!.balance
@@ -59,7 +68,16 @@ describe('the lottery’s window and draws a day', () => {
 
   it('gives a 积分翻倍卡 prize as a voucher worth points ×2 at the till', async () => {
     await memberWith('l-card', 1000)
-    await c.put('items', { _id: 'double_card', name: '积分翻倍卡', kind: 'privilege', points: 1, stock: 10, validDays: 30, active: true, value: { type: 'pointsMultiplier', multiplier: 2 } })
+    await c.put('items', {
+      _id: 'double_card',
+      name: '积分翻倍卡',
+      kind: 'privilege',
+      points: 1,
+      stock: 10,
+      validDays: 30,
+      active: true,
+      value: { type: 'pointsMultiplier', multiplier: 2 },
+    })
     await useLottery({ prizes: [{ id: 'card', name: '积分翻倍卡', weight: 1, itemId: 'double_card' }] })
     const won = await c.data<DrawAnswer>('exchange', { action: 'draw', requestId: 'c1' }, 'l-card')
     const voucher = (await c.docs<VoucherDoc>('vouchers', { _id: won.prize.voucher!.code }))[0]!

@@ -1,5 +1,16 @@
 /** Birthday gifts, monthly tier vouchers and win-back vouchers, each once per period: the grant document is created with the member and voucher writes. */
-import { benefitMessage, birthdayGift, monthlyGift, monthlyTierIds, quietSinceOf, winbackCutoff, winbackGift, type BenefitKind, type BenefitMember, type GiftOutcome } from '../../shared/benefits'
+import {
+  benefitMessage,
+  birthdayGift,
+  monthlyGift,
+  monthlyTierIds,
+  quietSinceOf,
+  winbackCutoff,
+  winbackGift,
+  type BenefitKind,
+  type BenefitMember,
+  type GiftOutcome,
+} from '../../shared/benefits'
 import { monthNumberOf, monthOf } from '../../shared/calendar'
 import { randomCode } from '../../shared/codes'
 import type { Item, LedgerEntry, Member } from '../../shared/member'
@@ -88,7 +99,12 @@ export async function grantWinbacks(rules: Rules, now: Date, deadline: number): 
 
 /** When the member last bought: their newest purchase or points-as-cash entry (indexed `openid + at`). */
 async function lastPurchaseAt(openid: string): Promise<Date | null> {
-  const res = await db.collection('ledger').where({ openid, kind: _.in(['purchase', 'cash']) }).orderBy('at', 'desc').limit(1).get()
+  const res = await db
+    .collection('ledger')
+    .where({ openid, kind: _.in(['purchase', 'cash']) })
+    .orderBy('at', 'desc')
+    .limit(1)
+    .get()
   const entry = (res.data as LedgerEntry[])[0]
   return entry ? new Date(entry.at) : null
 }
@@ -106,7 +122,10 @@ export function markQuietSpells(rules: Rules, now: Date, deadline: number): Prom
         const member = await findMember(t, found._id)
         // a purchase since the look-up has set it already
         if (!member || member.quietSince !== undefined) return false
-        await t.collection('members').doc(member._id).update({ data: { quietSince: quietSinceOf(member, last) } })
+        await t
+          .collection('members')
+          .doc(member._id)
+          .update({ data: { quietSince: quietSinceOf(member, last) } })
         return true
       })
     },

@@ -67,13 +67,23 @@ describe('points past their expiry instant, before the daily job reaches them', 
     const [checkin, expired] = await ledger('d-ann')
     expect(checkin).toMatchObject({ delta: 5, balanceAfter: 10 })
     expect(expired).toMatchObject({ id: 'expire:d-ann:2031-01', delta: -250, balanceAfter: 5, reason: '2031-01 到期积分失效' })
-    expect(await stored('d-ann')).toMatchObject({ balance: 10, lots: [{ expires: '2031-02', points: 5 }, { expires: '2032-02', points: 5 }] })
+    expect(await stored('d-ann')).toMatchObject({
+      balance: 10,
+      lots: [
+        { expires: '2031-02', points: 5 },
+        { expires: '2032-02', points: 5 },
+      ],
+    })
     expect(await c.violations()).toEqual([])
   })
 
   it('pays a purchase with only the points still open', async () => {
     const code = await issue('d-order-cy-2', 100)
-    const claim = await c.data<{ awarded: number; deductedPoints: number; payFen: number; balance: number }>('store', { action: 'claimPurchase', code, usePoints: true }, 'd-cy')
+    const claim = await c.data<{ awarded: number; deductedPoints: number; payFen: number; balance: number }>(
+      'store',
+      { action: 'claimPurchase', code, usePoints: true },
+      'd-cy',
+    )
     // 5 points left to use as cash (5 fen), not the 250 that were due
     expect(claim).toEqual(expect.objectContaining({ deductedPoints: 5, payFen: 100_00 - 5, awarded: 99, balance: 99 }))
     expect((await ledger('d-cy')).slice(0, 3).map((e) => [e.id, e.delta, e.balanceAfter])).toEqual([
@@ -109,7 +119,10 @@ describe('the daily job and shoppers reaching the same due points at once', () =
     await at('2032-03-10T10:00:00')
     for (const openid of crowd) await c.data('member', { action: 'login' }, openid) // 100, due 2033-03-31
     await at('2033-04-01T02:00:00')
-    const [job, ...checkIns] = await Promise.all([trigger(), ...crowd.map((openid) => c.data<{ awarded: number; balance: number }>('checkin', { action: 'checkIn' }, openid))])
+    const [job, ...checkIns] = await Promise.all([
+      trigger(),
+      ...crowd.map((openid) => c.data<{ awarded: number; balance: number }>('checkin', { action: 'checkIn' }, openid)),
+    ])
     expect(job.steps.points?.failed).toBe(0)
     expect(checkIns.every((a) => a.awarded === 5 && a.balance === 5)).toBe(true)
     const expired = await c.docs<LedgerEntry>('ledger', { kind: 'expire', _id: { $in: crowd.map((openid) => `expire:${openid}:2033-03`) } })

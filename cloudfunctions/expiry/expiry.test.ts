@@ -22,7 +22,8 @@ async function buy(openid: string, orderId: string, yuan: number): Promise<void>
 
 const balance = async (openid: string) => (await c.data<Summary>('member', { action: 'summary' }, openid)).balance
 const ledger = async (openid: string) => (await c.data<{ entries: LedgerEntryView[] }>('member', { action: 'ledger', limit: 50 }, openid)).entries
-const member = async (openid: string) => (await c.docs<Member & { granted?: { birthday?: string; monthly?: string } }>('members', { _id: openid }))[0]!
+const member = async (openid: string) =>
+  (await c.docs<Member & { granted?: { birthday?: string; monthly?: string } }>('members', { _id: openid }))[0]!
 const vouchersOf = (openid: string) => c.docs<VoucherDoc>('vouchers', { openid })
 
 interface Sent {
@@ -31,7 +32,8 @@ interface Sent {
   data: { touser: string; data: Record<string, { value: string }> }
 }
 /** Messages the job sent to `touser` (reminders and benefit notices). */
-const reminders = async (touser: string) => ((await c.stats()).outbox as Sent[]).filter((m) => m.fromFunction === 'expiry' && m.data.touser === touser)
+const reminders = async (touser: string) =>
+  ((await c.stats()).outbox as Sent[]).filter((m) => m.fromFunction === 'expiry' && m.data.touser === touser)
 
 describe('the year of earning', () => {
   it('earns across months, spends, and subscribes', async () => {
@@ -99,7 +101,11 @@ describe('expiry reminders', () => {
     await trigger()
     const sent = await reminders('r-sub')
     expect(sent).toHaveLength(1)
-    expect(sent[0]?.data.data).toMatchObject({ number2: { value: '100' }, date3: { value: '2031-04-30' }, thing4: { value: expect.stringContaining('7 天后') } })
+    expect(sent[0]?.data.data).toMatchObject({
+      number2: { value: '100' },
+      date3: { value: '2031-04-30' },
+      thing4: { value: expect.stringContaining('7 天后') },
+    })
     expect(await reminders('r-one')).toHaveLength(1)
     expect(await reminders('r-none')).toHaveLength(0)
     expect((await member('r-sub')).subscriptions.expiry).toBe(2)
@@ -111,7 +117,11 @@ describe('expiry reminders', () => {
       await trigger()
     }
     const sent = await reminders('r-sub')
-    expect(sent.map((m) => m.data.data.thing4?.value)).toEqual([expect.stringContaining('7 天后'), expect.stringContaining('3 天后'), expect.stringContaining('1 天后')])
+    expect(sent.map((m) => m.data.data.thing4?.value)).toEqual([
+      expect.stringContaining('7 天后'),
+      expect.stringContaining('3 天后'),
+      expect.stringContaining('1 天后'),
+    ])
     expect(await reminders('r-one')).toHaveLength(1)
     expect((await c.docs('grants', { openid: 'r-sub', kind: 'remind' })).map((g) => g._id).sort()).toEqual([
       'remind:r-sub:2031-04:1',
@@ -143,7 +153,12 @@ describe('birthday and monthly benefits', () => {
   })
 
   it('grants the birthday gift and monthly vouchers on the first run of the month', async () => {
-    const before = { normal: await balance('b-normal'), gold: await balance('b-gold'), diamond: await balance('b-diamond'), silver: await balance('b-silver') }
+    const before = {
+      normal: await balance('b-normal'),
+      gold: await balance('b-gold'),
+      diamond: await balance('b-diamond'),
+      silver: await balance('b-silver'),
+    }
     await at('2031-07-01T03:00:00')
     await trigger()
     expect(await balance('b-normal')).toBe(before.normal + 500)
@@ -184,7 +199,9 @@ describe('birthday and monthly benefits', () => {
     const august = (await vouchersOf('b-diamond')).filter((v) => v.itemId === 'gift_free_delivery' && v.createdAt.toISOString().startsWith('2031-08'))
     expect(august).toHaveLength(3)
     // July's unused monthly vouchers ended with July
-    const july = (await vouchersOf('b-diamond')).filter((v) => v.itemId === 'gift_free_delivery' && v.createdAt.toISOString().startsWith('2031-06-30'))
+    const july = (await vouchersOf('b-diamond')).filter(
+      (v) => v.itemId === 'gift_free_delivery' && v.createdAt.toISOString().startsWith('2031-06-30'),
+    )
     expect(july.map((v) => v.status)).toEqual(['expired', 'expired', 'expired'])
     expect((await member('b-diamond')).granted).toEqual({ birthday: '2031', monthly: '2031-08' })
     expect(await c.docs('grants', { kind: 'birthday', openid: 'b-silver' })).toHaveLength(1)
@@ -213,7 +230,27 @@ describe('a large sweep in small time budgets', () => {
     for (let i = 0; i < 300; i++) {
       const id = `s-${String(i).padStart(4, '0')}`
       const when = new Date('2030-10-05T02:00:00Z')
-      await c.put('members', { _id: id, nickname: '会员', birthday: null, birthdayMonth: null, address: null, balance: 10, lifetimePoints: 10, totalSpentFen: 0, purchases: 0, tier: 'normal', streak: { count: 0, lastDay: null }, profileAwarded: { birthday: false, address: false }, lots: [{ expires: '2031-10', points: 10 }], nextExpiryAt: due, redeemed: {}, subscriptions: {}, seq: 1, createdAt: when, updatedAt: when })
+      await c.put('members', {
+        _id: id,
+        nickname: '会员',
+        birthday: null,
+        birthdayMonth: null,
+        address: null,
+        balance: 10,
+        lifetimePoints: 10,
+        totalSpentFen: 0,
+        purchases: 0,
+        tier: 'normal',
+        streak: { count: 0, lastDay: null },
+        profileAwarded: { birthday: false, address: false },
+        lots: [{ expires: '2031-10', points: 10 }],
+        nextExpiryAt: due,
+        redeemed: {},
+        subscriptions: {},
+        seq: 1,
+        createdAt: when,
+        updatedAt: when,
+      })
       await c.put('ledger', { _id: `signup:${id}`, openid: id, delta: 10, reason: '注册会员', kind: 'signup', at: when, balanceAfter: 10, seq: 1 })
     }
     await at('2031-11-01T03:00:00')
@@ -266,7 +303,11 @@ describe('two runs at once', () => {
 
 describe('the schedule', () => {
   it('is declared to fire daily at 02:00 merchant time, with 60 s and permission to send subscribe messages', () => {
-    const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8')) as { timeout: number; permissions: { openapi: string[] }; triggers: Array<{ type: string; config: string }> }
+    const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8')) as {
+      timeout: number
+      permissions: { openapi: string[] }
+      triggers: Array<{ type: string; config: string }>
+    }
     expect(config.timeout).toBe(60)
     expect(config.permissions.openapi).toContain('subscribeMessage.send')
     const [timer] = config.triggers
@@ -282,7 +323,10 @@ describe('who may run the job', () => {
     expect(await c.call('expiry', { action: 'run' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
     expect(await c.call('expiry', { action: 'run', budgetMs: 1e20 }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await c.call('expiry', { action: 'run', budgetMs: 'x' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect(await c.call('expiry', { action: 'continue', hop: 1, budgetMs: 1000 }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('expiry', { action: 'continue', hop: 1, budgetMs: 1000 }, 'demo-shopper-1')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
   })
 })
 
@@ -298,10 +342,16 @@ describe('nobody else runs the job', () => {
     await c.remove('settings', 'expiry-job')
     for (const openid of [null, 'demo-shopper-1', 'w-dana']) {
       const code = openid ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED'
-      for (const event of [{ action: 'run' }, { action: 'daily' }, { action: 'continue', hop: 1, budgetMs: 1000 }, { action: 'daily', ...timerEvent }]) {
+      for (const event of [
+        { action: 'run' },
+        { action: 'daily' },
+        { action: 'continue', hop: 1, budgetMs: 1000 },
+        { action: 'daily', ...timerEvent },
+      ]) {
         expect(await c.call('expiry', event, openid)).toMatchObject({ ok: false, error: { code } })
       }
-      for (const event of [{}, timerEvent]) expect(await c.call('expiry', event, openid)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      for (const event of [{}, timerEvent])
+        expect(await c.call('expiry', event, openid)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     }
     expect(await job()).toBeUndefined()
     expect(await expiredDana()).toEqual([])

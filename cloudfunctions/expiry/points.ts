@@ -39,7 +39,10 @@ export function expireDueVouchers(rules: Rules, now: Date, deadline: number): Pr
         const member = await findMember(t, voucher.openid)
         // a deleted (or deleting) account has nobody to refund
         if (member) await storeOutcome(t, refundVoucher(member, voucher, '已过期', rules, now))
-        await t.collection('vouchers').doc(voucher._id).update({ data: { status: 'expired', updatedAt: now } })
+        await t
+          .collection('vouchers')
+          .doc(voucher._id)
+          .update({ data: { status: 'expired', updatedAt: now } })
         return true
       }),
   })

@@ -16,8 +16,20 @@ async function claimReminder(openid: string, rules: Rules, now: Date): Promise<R
     const consents = member?.subscriptions.expiry ?? 0
     if (!member || !due || consents <= 0) return null
     if (await getDoc(t, 'grants', due.grantId)) return null
-    await createDoc(t, 'grants', { _id: due.grantId, kind: 'remind', openid, days: due.days, month: due.month, points: due.points, at: now, sent: null })
-    await t.collection('members').doc(openid).update({ data: { subscriptions: { ...member.subscriptions, expiry: consents - 1 } } })
+    await createDoc(t, 'grants', {
+      _id: due.grantId,
+      kind: 'remind',
+      openid,
+      days: due.days,
+      month: due.month,
+      points: due.points,
+      at: now,
+      sent: null,
+    })
+    await t
+      .collection('members')
+      .doc(openid)
+      .update({ data: { subscriptions: { ...member.subscriptions, expiry: consents - 1 } } })
     return due
   })
 }
@@ -25,7 +37,10 @@ async function claimReminder(openid: string, rules: Rules, now: Date): Promise<R
 async function send(openid: string, due: Reminder, rules: Rules, now: Date): Promise<void> {
   const error = await sendMessage(reminderMessage(openid, due, TEMPLATES.expiry, rules))
   // the consent is spent either way: WeChat allows one message per consent
-  await db.collection('grants').doc(due.grantId).update({ data: error ? { sent: false, error } : { sent: now } })
+  await db
+    .collection('grants')
+    .doc(due.grantId)
+    .update({ data: error ? { sent: false, error } : { sent: now } })
 }
 
 /** Subscribers whose soonest lot expires within the reminder horizon. */

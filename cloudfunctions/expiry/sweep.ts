@@ -42,7 +42,13 @@ export async function sweep<T extends { _id: string }>(options: SweepOptions<T>)
     // the _id cursor visits each document once per run, even when a step leaves it matching
     const where = after === null ? options.where : { ...options.where, _id: _.gt(after) }
     const query = db.collection(options.collection).where(where) as Query & { field(projection: object): Query }
-    const page = (await query.field(options.fields ?? { _id: true }).orderBy('_id', 'asc').limit(pageSize).get()).data as T[]
+    const page = (
+      await query
+        .field(options.fields ?? { _id: true })
+        .orderBy('_id', 'asc')
+        .limit(pageSize)
+        .get()
+    ).data as T[]
     const finished = await eachLimited(page, concurrency, options.deadline, async (doc) => {
       try {
         if (await options.each(doc)) report.changed++

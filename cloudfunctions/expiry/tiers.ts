@@ -34,4 +34,3 @@ export function noticeTiers(rules: Rules, now: Date, deadline: number): Promise<
     each: grant(tierNoticeGift, 'tierNotice', rules, now),
   })
 }
-

@@ -9,7 +9,10 @@ const c = useTestCloud()
 const at = (local: string) => c.setClock(new Date(`${local}+08:00`).toISOString())
 const trigger = () => c.trigger('expiry')
 const winbacks = async (openid: string) => (await c.docs<VoucherDoc>('vouchers', { openid })).filter((v) => v.itemId === 'coupon_10')
-const told = async (touser: string) => ((await c.stats()).outbox as Array<{ fromFunction: string; data: { touser: string; data: Record<string, { value: string }> } }>).filter((m) => m.fromFunction === 'expiry' && m.data.touser === touser)
+const told = async (touser: string) =>
+  ((await c.stats()).outbox as Array<{ fromFunction: string; data: { touser: string; data: Record<string, { value: string }> } }>).filter(
+    (m) => m.fromFunction === 'expiry' && m.data.touser === touser,
+  )
 
 async function buy(openid: string, orderId: string): Promise<void> {
   const { code } = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId, amountFen: 50_00 }, 'demo-staff')

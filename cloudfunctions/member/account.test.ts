@@ -13,7 +13,11 @@ async function memberWith(openid: string, points: number): Promise<void> {
 }
 
 async function claim(openid: string, yuan: number): Promise<{ awarded: number }> {
-  const { code } = await c.data<{ code: string }>('store', { action: 'issuePurchase', orderId: `order-${Math.random()}`, amountFen: yuan * 100 }, 'demo-staff')
+  const { code } = await c.data<{ code: string }>(
+    'store',
+    { action: 'issuePurchase', orderId: `order-${Math.random()}`, amountFen: yuan * 100 },
+    'demo-staff',
+  )
   return c.data('store', { action: 'claimPurchase', code }, openid)
 }
 
@@ -81,8 +85,12 @@ describe('member.deleteAccount twice', () => {
     const entries = await c.docs<LedgerEntry>('ledger', { openid: who })
     const answers = await Promise.all(Array.from({ length: 10 }, () => c.call('member', { action: 'deleteAccount' }, who)))
     expect(answers.filter((a) => a.ok)).toEqual([{ ok: true, data: { deleted: true } }])
-    expect(answers.filter((a) => !a.ok)).toEqual(Array.from({ length: 9 }, () => ({ ok: false, error: { code: 'ALREADY_DONE', message: '账号已经注销了' } })))
-    const kept = (await c.docs<LedgerEntry>('ledger')).filter((e) => e.openid.startsWith('anon-') && entries.some((x) => x.seq === e.seq && x.reason === e.reason && x.at.getTime() === e.at.getTime()))
+    expect(answers.filter((a) => !a.ok)).toEqual(
+      Array.from({ length: 9 }, () => ({ ok: false, error: { code: 'ALREADY_DONE', message: '账号已经注销了' } })),
+    )
+    const kept = (await c.docs<LedgerEntry>('ledger')).filter(
+      (e) => e.openid.startsWith('anon-') && entries.some((x) => x.seq === e.seq && x.reason === e.reason && x.at.getTime() === e.at.getTime()),
+    )
     expect(anonOf(kept)).toHaveLength(1)
     expect(kept.map((e) => e.seq).sort((a, b) => a - b)).toEqual(entries.map((e) => e.seq).sort((a, b) => a - b))
     expect(sum(kept)).toBe(sum(entries))
@@ -98,7 +106,10 @@ describe('a deletion cut short', () => {
     // as a deletion stopped right after its mark would leave it
     const [member] = await c.docs<{ _id: string }>('members', { _id: who })
     await c.put('members', { ...member!, deleting: { anon: 'anon-cutshort', since: new Date() } })
-    expect(await c.call('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'cut' }, who)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'cut' }, who)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
     expect((await c.data<Summary>('member', { action: 'login' }, who)).balance).toBe(0)
     expect(sum(await c.docs<LedgerEntry>('ledger', { openid: 'anon-cutshort' }))).toBe(sum(entries))
     expect(await c.docs('ledger', { openid: who })).toEqual([])
@@ -119,12 +130,18 @@ describe('deleting and joining again', () => {
 
     expect((await c.data<Summary>('member', { action: 'login' }, who)).balance).toBe(0)
     expect(await c.data('member', { action: 'updateProfile', address: '北京' }, who)).toEqual({ awarded: 0, balance: 0 })
-    expect(await c.call('member', { action: 'updateProfile', birthday: '1991-01-01' }, who)).toEqual({ ok: false, error: { code: 'ALREADY_DONE', message: '生日设置后不能修改' } })
+    expect(await c.call('member', { action: 'updateProfile', birthday: '1991-01-01' }, who)).toEqual({
+      ok: false,
+      error: { code: 'ALREADY_DONE', message: '生日设置后不能修改' },
+    })
     expect(await c.data('member', { action: 'updateProfile', birthday: '1990-05-06' }, who)).toEqual({ awarded: 0, balance: 0 })
     expect(await c.call('checkin', { action: 'checkIn' }, who)).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect((await claim(who, 100)).awarded).toBe(100)
     expect((await c.docs<LedgerEntry>('ledger', { openid: who })).map((e) => e.kind)).toEqual(['purchase'])
-    expect(await c.call('exchange', { action: 'redeem', itemId: 'limited_cup', requestId: 'life-2' }, who)).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } })
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'limited_cup', requestId: 'life-2' }, who)).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED' },
+    })
     expect((await c.data<Summary>('member', { action: 'summary' }, who)).profile).toMatchObject({ birthday: '1990-05-06', address: '北京' })
   })
 })

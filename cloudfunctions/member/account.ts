@@ -51,7 +51,10 @@ async function markDeleting(openid: string, now: Date): Promise<{ anon: string; 
     const birthday = member.birthday === null ? null : await markOf(openid, 'birthday', member.birthday)
     await Promise.all([
       putDoc(t, 'grants', marksOnLeaving(member, marks ?? firstMarks(id, now), birthday, now)),
-      t.collection('members').doc(openid).update({ data: { deleting: { anon, since: now } } }),
+      t
+        .collection('members')
+        .doc(openid)
+        .update({ data: { deleting: { anon, since: now } } }),
     ])
     return { anon, started: true }
   })
@@ -71,7 +74,11 @@ async function stillLeaving(t: Store, openid: string, anon: string): Promise<boo
 
 async function moveAll(name: CollectionName, field: string, openid: string, anon: string): Promise<void> {
   for (;;) {
-    const res = await db.collection(name).where({ [field]: openid }).limit(BATCH).get()
+    const res = await db
+      .collection(name)
+      .where({ [field]: openid })
+      .limit(BATCH)
+      .get()
     const ids = (res.data as Doc[]).map((d) => d._id)
     if (ids.length === 0) return
     // stops once the member is no longer this deletion's (removed, or joined again): the rest belongs to a new life
@@ -95,7 +102,10 @@ async function moveOne(t: Store, name: CollectionName, field: string, id: string
   const moved = anonymised(doc, openid, anon)
   if (moved._id === id) {
     // kept in place (a voucher's code stays valid), changing only what named the member
-    await t.collection(name).doc(id).update({ data: Object.fromEntries(Object.entries(moved).filter(([k, v]) => k !== '_id' && v !== doc[k])) })
+    await t
+      .collection(name)
+      .doc(id)
+      .update({ data: Object.fromEntries(Object.entries(moved).filter(([k, v]) => k !== '_id' && v !== doc[k])) })
     return
   }
   await Promise.all([putDoc(t, name, moved), t.collection(name).doc(id).remove()])

@@ -16,7 +16,6 @@ import { transact } from '../common/transact'
 import { deleteAccount, finishDeletion } from './account'
 import { joinStaff } from './join-staff'
 
-
 /** The items a summary may recommend. */
 async function openItems(): Promise<Item[]> {
   const res = await db.collection('items').where({ active: true }).limit(100).get()
@@ -30,7 +29,11 @@ const oldSignupMark = (openid: string) => `signup:${createHash('sha256').update(
 async function join(ctx: Context): Promise<Member> {
   const id = await onceId(ctx.openid)
   return transact(async (t) => {
-    const [existing, marks, oldSignup] = await Promise.all([getDoc<Member>(t, 'members', ctx.openid), getDoc<OnceMarks>(t, 'grants', id), getDoc(t, 'grants', oldSignupMark(ctx.openid))])
+    const [existing, marks, oldSignup] = await Promise.all([
+      getDoc<Member>(t, 'members', ctx.openid),
+      getDoc<OnceMarks>(t, 'grants', id),
+      getDoc(t, 'grants', oldSignupMark(ctx.openid)),
+    ])
     if (existing?.deleting) throw new Refusal('CONFLICT', '账号正在注销，请稍后再试')
     if (existing) return existing
     const outcome = joinOnce(ctx.openid, marks ?? (oldSignup ? firstMarks(id, ctx.now) : null), ctx.rules, ctx.now)
@@ -137,7 +140,10 @@ export const actions = {
         await Promise.all([
           createDoc(t, 'memberCodes', code),
           // the member names its one live code, so the old one is void; its document goes too
-          t.collection('members').doc(ctx.openid).update({ data: { memberCode: code._id } }),
+          t
+            .collection('members')
+            .doc(ctx.openid)
+            .update({ data: { memberCode: code._id } }),
           ...(old ? [t.collection('memberCodes').doc(old).remove()] : []),
         ])
         return { code: code._id, expiresAt: code.expiresAt.toISOString() }

@@ -32,7 +32,10 @@ function claimOwner(ctx: Context) {
     const staff: StaffRecord = { _id: ctx.openid, role: 'admin', name: before?.name ?? '店长', since: ctx.now }
     await Promise.all([
       putDoc(t, 'staff', staff),
-      audit(t, { ...ctx, staff }, `joinStaff:owner:${ctx.openid}:${ctx.now.toISOString()}`, 'joinStaff', ctx.openid, { role: 'admin', by: 'OWNER_CLAIM_CODE' }),
+      audit(t, { ...ctx, staff }, `joinStaff:owner:${ctx.openid}:${ctx.now.toISOString()}`, 'joinStaff', ctx.openid, {
+        role: 'admin',
+        by: 'OWNER_CLAIM_CODE',
+      }),
     ])
     return { role: staff.role, name: staff.name ?? '' }
   })
@@ -49,7 +52,10 @@ function useInvite(typed: string, ctx: Context) {
     const staff: StaffRecord = { _id: ctx.openid, role: invite.role, name: invite.name, since: ctx.now }
     await Promise.all([
       putDoc(t, 'staff', staff),
-      t.collection('staffInvites').doc(code).update({ data: { usedBy: ctx.openid, usedAt: ctx.now } }),
+      t
+        .collection('staffInvites')
+        .doc(code)
+        .update({ data: { usedBy: ctx.openid, usedAt: ctx.now } }),
       audit(t, { ...ctx, staff }, `joinStaff:${code}`, 'joinStaff', ctx.openid, { role: invite.role, invitedBy: invite.createdBy }),
     ])
     return { role: invite.role, name: invite.name }

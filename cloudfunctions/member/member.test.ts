@@ -28,7 +28,10 @@ describe('member.login and summary', () => {
 
   it('answers INTERNAL, not a crash, when a stored document is damaged', async () => {
     await c.put('members', { _id: 'm-damaged', balance: 5, lots: 'not a list' })
-    expect(await c.call('member', { action: 'summary' }, 'm-damaged')).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
+    expect(await c.call('member', { action: 'summary' }, 'm-damaged')).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' },
+    })
     await c.remove('members', 'm-damaged')
     expect(await c.docs('members', { _id: 'm-damaged' })).toEqual([])
   })
@@ -48,15 +51,27 @@ describe('member.login and summary', () => {
 describe('member.updateProfile', () => {
   it('pays birthday +50 and address +30 once; a birthday cannot change later', async () => {
     await c.data('member', { action: 'login' }, 'm-profile')
-    expect(await c.data('member', { action: 'updateProfile', birthday: '1990-05-06', address: '上海市徐汇区' }, 'm-profile')).toEqual({ awarded: 80, balance: 180 })
-    expect(await c.data('member', { action: 'updateProfile', nickname: '小王', address: '北京市朝阳区' }, 'm-profile')).toEqual({ awarded: 0, balance: 180 })
-    expect(await c.call('member', { action: 'updateProfile', birthday: '1991-01-01' }, 'm-profile')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
+    expect(await c.data('member', { action: 'updateProfile', birthday: '1990-05-06', address: '上海市徐汇区' }, 'm-profile')).toEqual({
+      awarded: 80,
+      balance: 180,
+    })
+    expect(await c.data('member', { action: 'updateProfile', nickname: '小王', address: '北京市朝阳区' }, 'm-profile')).toEqual({
+      awarded: 0,
+      balance: 180,
+    })
+    expect(await c.call('member', { action: 'updateProfile', birthday: '1991-01-01' }, 'm-profile')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
     const s = await c.data<Summary>('member', { action: 'summary' }, 'm-profile')
     expect(s).toMatchObject({ nickname: '小王', balance: 180, profile: { birthday: '1990-05-06', address: '北京市朝阳区' } })
   })
 
   it('refuses a birthday in the future', async () => {
-    expect(await c.call('member', { action: 'updateProfile', birthday: '2999-01-01' }, 'm-profile')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('member', { action: 'updateProfile', birthday: '2999-01-01' }, 'm-profile')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
   })
 })
 
@@ -68,7 +83,11 @@ describe('member.ledger', () => {
     const first = await c.data<{ entries: LedgerEntryView[]; nextCursor: string | null }>('member', { action: 'ledger', limit: 2 }, 'm-ledger')
     expect(first.entries.map((e) => e.delta)).toEqual([5, 30])
     expect(first.entries[0]).toMatchObject({ balanceAfter: 185, reason: '每日签到 +5' })
-    const rest = await c.data<{ entries: LedgerEntryView[]; nextCursor: string | null }>('member', { action: 'ledger', limit: 2, cursor: first.nextCursor }, 'm-ledger')
+    const rest = await c.data<{ entries: LedgerEntryView[]; nextCursor: string | null }>(
+      'member',
+      { action: 'ledger', limit: 2, cursor: first.nextCursor },
+      'm-ledger',
+    )
     expect(rest).toMatchObject({ entries: [{ delta: 50 }, { delta: 100, reason: '注册会员，奖励 100 积分' }], nextCursor: null })
   })
 
@@ -85,7 +104,10 @@ describe('member.ledger', () => {
     expect(earned.every((e) => e.delta > 0)).toBe(true)
     const all = await c.data<Page>('member', { action: 'ledger', limit: 50 }, 'm-ledger')
     expect(earned.map((e) => e.id)).toEqual(all.entries.filter((e) => e.delta > 0).map((e) => e.id))
-    expect(await c.call('member', { action: 'ledger', direction: 'sideways' }, 'm-ledger')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '收支类型不在可选范围内', field: 'direction' } })
+    expect(await c.call('member', { action: 'ledger', direction: 'sideways' }, 'm-ledger')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '收支类型不在可选范围内', field: 'direction' },
+    })
   })
 
   it('shows only the caller’s own entries', async () => {
@@ -102,7 +124,10 @@ describe('member.subscribe', () => {
   })
 
   it('asks a non-member to log in first', async () => {
-    expect(await c.call('member', { action: 'subscribe', kinds: ['expiry'] }, 'm-stranger')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await c.call('member', { action: 'subscribe', kinds: ['expiry'] }, 'm-stranger')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 })
 
@@ -122,7 +147,10 @@ describe('member.deleteAccount', () => {
     expect(kept.reduce((sum, e) => sum + e.delta, 0)).toBe(100 + 80 - 180 + 298 + 50 - 200)
     expect((await c.docs<{ openid: string }>('vouchers')).filter((v) => v.openid === 'm-leaving')).toEqual([])
     expect(await c.call('member', { action: 'summary' }, 'm-leaving')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(await c.call('member', { action: 'deleteAccount' }, 'm-leaving')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE', message: '账号已经注销了' } })
+    expect(await c.call('member', { action: 'deleteAccount' }, 'm-leaving')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE', message: '账号已经注销了' },
+    })
     const back = await c.data<Summary>('member', { action: 'login' }, 'm-leaving')
     expect(back.balance).toBe(0)
   })

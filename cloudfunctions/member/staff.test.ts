@@ -7,7 +7,8 @@ const c = useTestCloud({ bare: true, env: { OWNER_CLAIM_CODE: CLAIM } })
 
 /** Whoever won the owner's claim. */
 let owner = 'owner'
-const invite = (role: 'staff' | 'admin', name: string, as: string) => c.data<{ code: string; expiresAt: string }>('store', { action: 'inviteStaff', role, name }, as)
+const invite = (role: 'staff' | 'admin', name: string, as: string) =>
+  c.data<{ code: string; expiresAt: string }>('store', { action: 'inviteStaff', role, name }, as)
 const join = (code: string, as: string) => c.call<{ role: string; name: string }>('member', { action: 'joinStaff', code }, as)
 
 describe('a new environment and its staff', () => {
@@ -16,7 +17,9 @@ describe('a new environment and its staff', () => {
     const me = await c.data<{ balance: number; memberNo: string }>('member', { action: 'login' }, 'owner')
     expect(me.balance).toBe(100)
     expect(me.memberNo).toMatch(/^\d{8}$/)
-    expect(c.cloud.server.db.collections().map((x) => x.name)).toEqual(expect.arrayContaining(['members', 'ledger', 'memberNos', 'staffInvites', 'audit']))
+    expect(c.cloud.server.db.collections().map((x) => x.name)).toEqual(
+      expect.arrayContaining(['members', 'ledger', 'memberNos', 'staffInvites', 'audit']),
+    )
   })
 
   it('makes the first caller with OWNER_CLAIM_CODE the admin, and nobody once an admin exists', async () => {
@@ -35,7 +38,10 @@ describe('a new environment and its staff', () => {
     expect(await join(code, 'clerk-li')).toMatchObject({ ok: true, data: { role: 'staff', name: '小李' } })
     expect(await join(code, 'clerk-wang')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     const second = await invite('admin', '二店长', owner)
-    expect(await join(second.code, 'clerk-li')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE', message: expect.stringMatching(/已经是/) } })
+    expect(await join(second.code, 'clerk-li')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE', message: expect.stringMatching(/已经是/) },
+    })
 
     const late = await invite('staff', '小王', owner)
     await c.setClock(new Date(Date.now() + 24 * 3_600_000 + 60_000).toISOString())
@@ -45,22 +51,38 @@ describe('a new environment and its staff', () => {
       await c.setClock(null)
     }
     expect(await join('0000000000000000', 'clerk-wang')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await c.call('store', { action: 'inviteStaff', role: 'staff', name: '冒充' }, 'clerk-li')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'inviteStaff', role: 'staff', name: '冒充' }, 'clerk-li')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
     expect(await c.docs('audit', { kind: 'joinStaff', member: null })).toHaveLength(2)
   })
 
   it('lists and removes staff, never the last admin', async () => {
-    const { staff } = await c.data<{ staff: Array<{ openid: string; role: string; name: string; since: string | null }> }>('store', { action: 'staffList' }, owner)
-    expect(staff.map((s) => [s.openid, s.role])).toEqual([[owner, 'admin'], ['clerk-li', 'staff']])
+    const { staff } = await c.data<{ staff: Array<{ openid: string; role: string; name: string; since: string | null }> }>(
+      'store',
+      { action: 'staffList' },
+      owner,
+    )
+    expect(staff.map((s) => [s.openid, s.role])).toEqual([
+      [owner, 'admin'],
+      ['clerk-li', 'staff'],
+    ])
     expect(await c.call('store', { action: 'removeStaff', openid: owner }, owner)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
     expect(await c.data('store', { action: 'removeStaff', openid: 'clerk-li' }, owner)).toEqual({ removed: true })
-    expect(await c.call('store', { action: 'issuePurchase', orderId: 'after-removal', amountFen: 100 }, 'clerk-li')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'issuePurchase', orderId: 'after-removal', amountFen: 100 }, 'clerk-li')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
     expect(await c.call('store', { action: 'removeStaff', openid: 'clerk-li' }, owner)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
 
     // two admins removing each other at once: one of them stays
     const { code } = await invite('admin', '二店长', owner)
     await join(code, 'admin-2')
-    await Promise.all([c.call('store', { action: 'removeStaff', openid: owner }, 'admin-2'), c.call('store', { action: 'removeStaff', openid: 'admin-2' }, owner)])
+    await Promise.all([
+      c.call('store', { action: 'removeStaff', openid: owner }, 'admin-2'),
+      c.call('store', { action: 'removeStaff', openid: 'admin-2' }, owner),
+    ])
     expect((await c.docs('staff', { role: 'admin' })).length).toBe(1)
     expect(await c.docs('audit', { kind: 'removeStaff' })).toHaveLength(2)
   })

@@ -33,7 +33,10 @@ export const actions = {
         await Promise.all([
           createDoc(t, 'shares', share),
           countUse(t, usageId, ctx.openid, createdToday, ctx.now),
-          t.collection('members').doc(ctx.openid).update({ data: { updatedAt: ctx.now } }),
+          t
+            .collection('members')
+            .doc(ctx.openid)
+            .update({ data: { updatedAt: ctx.now } }),
         ])
       })
       return { shareId: share._id }
@@ -64,7 +67,14 @@ export const actions = {
         const sharerInvitedBy = sharer?.invitedBy ? await getDoc<ShareDoc>(t, 'shares', sharer.invitedBy) : null
         // set once, by the share that first brought the friend in: the inviter is named by the share, never by OPENID
         const invited = becomesInvitee(friend, share, sharer, sharerInvitedBy, ctx.now)
-        const invite = invited ? [t.collection('members').doc(ctx.openid).update({ data: { invitedBy: share._id } })] : []
+        const invite = invited
+          ? [
+              t
+                .collection('members')
+                .doc(ctx.openid)
+                .update({ data: { invitedBy: share._id } }),
+            ]
+          : []
         const todayCount = counter?.count ?? 0
         if (whyNoReward(share, ctx.openid, { sharer, pairSeen: pair !== null, todayCount }, ctx.rules) || !sharer) {
           await Promise.all(invite)

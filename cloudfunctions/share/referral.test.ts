@@ -58,7 +58,11 @@ describe('referrals', () => {
     const shareId = await share('r-host2')
     await login('r-rush')
     await open('r-rush', shareId)
-    const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => c.data<{ code: string }>('store', { action: 'issuePurchase', orderId: `r-rush-${i}`, amountFen: 10_00 }, 'demo-staff')))
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        c.data<{ code: string }>('store', { action: 'issuePurchase', orderId: `r-rush-${i}`, amountFen: 10_00 }, 'demo-staff'),
+      ),
+    )
     const answers = await Promise.all(codes.map(({ code }) => c.call('store', { action: 'claimPurchase', code }, 'r-rush')))
     // a claim that lost every retry to the rush answers CONFLICT, which is safe to try again
     const claimed = answers.filter((a) => a.ok).length
@@ -75,11 +79,13 @@ describe('referrals', () => {
     await login('r-back')
     await open('r-back', shareId)
     await buy('r-back', 'r-back-1')
-    const refund = (refundId: string, amountFen: number) => c.data('store', { action: 'refund', orderId: 'r-back-1', refundId, amountFen }, 'demo-staff')
+    const refund = (refundId: string, amountFen: number) =>
+      c.data('store', { action: 'refund', orderId: 'r-back-1', refundId, amountFen }, 'demo-staff')
     await refund('part', 40_00)
     expect((await member('r-host3')).balance).toBe(100 + 5 + 100)
     await refund('rest', 60_00)
-    const backs = async (openid: string) => (await c.docs<LedgerEntry>('ledger', { openid, kind: 'clawback' })).filter((e) => e.reason.includes('奖励'))
+    const backs = async (openid: string) =>
+      (await c.docs<LedgerEntry>('ledger', { openid, kind: 'clawback' })).filter((e) => e.reason.includes('奖励'))
     expect((await backs('r-host3')).map((e) => [e.delta, e.reason])).toEqual([[-100, '邀请的好友首次消费已全额退款，收回邀请奖励 100 积分']])
     expect((await backs('r-back')).map((e) => [e.delta, e.reason])).toEqual([[-50, '订单 r-back-1 全额退款，收回受邀首次消费奖励 50 积分']])
     expect((await member('r-host3')).balance).toBe(100 + 5)

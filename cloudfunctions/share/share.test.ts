@@ -7,7 +7,8 @@ const c = useTestCloud()
 
 const at = (local: string) => c.setClock(new Date(`${local}+08:00`).toISOString())
 const balance = async (openid: string) => (await c.data<Summary>('member', { action: 'summary' }, openid)).balance
-const create = async (openid: string, itemId?: string) => (await c.data<{ shareId: string }>('share', { action: 'create', ...(itemId ? { itemId } : {}) }, openid)).shareId
+const create = async (openid: string, itemId?: string) =>
+  (await c.data<{ shareId: string }>('share', { action: 'create', ...(itemId ? { itemId } : {}) }, openid)).shareId
 const login = (...openids: string[]) => Promise.all(openids.map((openid) => c.data('member', { action: 'login' }, openid)))
 const open = async (shareId: string, friend: string) => (await c.data<{ rewarded: boolean }>('share', { action: 'open', shareId }, friend)).rewarded
 
@@ -25,7 +26,9 @@ describe('share', () => {
     expect(await open(await create('s-anna'), 's-friend-1')).toBe(false)
     expect(await balance('s-anna')).toBe(105)
     // the sharer's entry names the friend by a keyed hash only
-    expect((await c.docs('ledger', { openid: 's-anna', kind: 'share' })).map((e) => e._id)).toEqual([expect.stringMatching(/^share:s-anna:[0-9a-f]{32}$/)])
+    expect((await c.docs('ledger', { openid: 's-anna', kind: 'share' })).map((e) => e._id)).toEqual([
+      expect.stringMatching(/^share:s-anna:[0-9a-f]{32}$/),
+    ])
   })
 
   it('rewards at most 10 opens a day per sharer, counting by the merchant day', async () => {
@@ -56,7 +59,10 @@ describe('share', () => {
     const shareId = await create('s-cara')
     const before = await balance('s-cara')
     for (let i = 0; i < 3; i++) {
-      expect(await c.call('share', { action: 'open', shareId }, `s-stranger-${i}`)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录成为会员' } })
+      expect(await c.call('share', { action: 'open', shareId }, `s-stranger-${i}`)).toEqual({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: '请先登录成为会员' },
+      })
     }
     expect(await balance('s-cara')).toBe(before)
     expect(await c.docs('shareOpens', { sharer: 's-cara' })).toEqual([])
@@ -71,12 +77,15 @@ describe('share', () => {
     await login('s-dora')
     const createUntilAnswered = async () => {
       let answer = await c.call<{ shareId: string }>('share', { action: 'create' }, 's-dora')
-      for (let i = 0; i < 10 && !answer.ok && answer.error.code === 'CONFLICT'; i++) answer = await c.call<{ shareId: string }>('share', { action: 'create' }, 's-dora')
+      for (let i = 0; i < 10 && !answer.ok && answer.error.code === 'CONFLICT'; i++)
+        answer = await c.call<{ shareId: string }>('share', { action: 'create' }, 's-dora')
       return answer
     }
     const answers = await Promise.all(Array.from({ length: 25 }, createUntilAnswered))
     expect(answers.filter((a) => a.ok)).toHaveLength(20)
-    expect(answers.filter((a) => !a.ok)).toEqual(Array.from({ length: 5 }, () => ({ ok: false, error: { code: 'LIMIT_REACHED', message: '每天最多分享 20 次，明天再来吧' } })))
+    expect(answers.filter((a) => !a.ok)).toEqual(
+      Array.from({ length: 5 }, () => ({ ok: false, error: { code: 'LIMIT_REACHED', message: '每天最多分享 20 次，明天再来吧' } })),
+    )
     expect(await c.docs('shares', { openid: 's-dora' })).toHaveLength(20)
     // 00:30 in Shanghai is the next merchant day
     await at('2030-08-02T00:30:00')
@@ -86,8 +95,14 @@ describe('share', () => {
 
   it('refuses an unknown share, a malformed id and a caller without identity', async () => {
     await login('s-friend-2')
-    expect(await c.call('share', { action: 'open', shareId: '0000000000000000' }, 's-friend-2')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await c.call('share', { action: 'open', shareId: 'short' }, 's-friend-2')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('share', { action: 'open', shareId: '0000000000000000' }, 's-friend-2')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await c.call('share', { action: 'open', shareId: 'short' }, 's-friend-2')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
     expect(await c.call('share', { action: 'create', itemId: 'a:b' }, 's-anna')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await c.call('share', { action: 'create' }, 's-nobody')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await c.call('share', { action: 'create' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
@@ -96,7 +111,10 @@ describe('share', () => {
     for (const shareId of [null, 12, 1e20, '', 'x'.repeat(300), 'AAAA:AAAAAAAAAAAAAAAAAA']) {
       expect(await c.call('share', { action: 'open', shareId }, 's-friend-3')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     }
-    expect(await c.call('share', { action: 'create', itemId: 'coffee', extra: true }, 's-anna')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await c.call('share', { action: 'create', itemId: 'coffee', extra: true }, 's-anna')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
     expect(JSON.stringify([await c.docs('shares'), await c.docs('shareOpens'), await c.docs('ledger', { kind: 'share' })])).toBe(before)
   })
 })

@@ -15,25 +15,37 @@ describe('the audit trail', () => {
     const issue = () => c.call<{ code: string }>('store', { action: 'issuePurchase', orderId: 'a-o1', amountFen: 300_00 }, 'demo-staff')
     const issued = await Promise.all(Array.from({ length: 10 }, issue))
     expect(issued.filter((a) => !a.ok && a.error.code !== 'CONFLICT')).toEqual([])
-    expect(await entries('issuePurchase:a-o1')).toEqual([expect.objectContaining({ kind: 'issuePurchase', target: 'a-o1', actor: { openid: 'demo-staff', name: expect.any(String), role: 'staff' } })])
+    expect(await entries('issuePurchase:a-o1')).toEqual([
+      expect.objectContaining({ kind: 'issuePurchase', target: 'a-o1', actor: { openid: 'demo-staff', name: expect.any(String), role: 'staff' } }),
+    ])
     const again = await issue()
     const code = again.ok ? again.data.code : ''
     await c.data('store', { action: 'claimPurchase', code }, 'a-shop')
 
-    await Promise.all(Array.from({ length: 5 }, () => c.call('store', { action: 'refund', orderId: 'a-o1', refundId: 'r1', amountFen: 10_00 }, 'demo-staff')))
+    await Promise.all(
+      Array.from({ length: 5 }, () => c.call('store', { action: 'refund', orderId: 'a-o1', refundId: 'r1', amountFen: 10_00 }, 'demo-staff')),
+    )
     await c.call('store', { action: 'refund', orderId: 'a-o1', refundId: 'r1', amountFen: 10_00 }, 'demo-staff')
-    expect(await entries('refund:a-o1:r1')).toEqual([expect.objectContaining({ kind: 'refund', detail: expect.objectContaining({ amountFen: 10_00 }) })])
+    expect(await entries('refund:a-o1:r1')).toEqual([
+      expect.objectContaining({ kind: 'refund', detail: expect.objectContaining({ amountFen: 10_00 }) }),
+    ])
 
     const { code: mc } = await c.data<{ code: string }>('member', { action: 'memberCode' }, 'a-shop')
-    await Promise.all(Array.from({ length: 5 }, () => c.call('store', { action: 'checkout', orderId: 'a-o2', amountFen: 20_00, memberCode: mc }, 'demo-staff')))
+    await Promise.all(
+      Array.from({ length: 5 }, () => c.call('store', { action: 'checkout', orderId: 'a-o2', amountFen: 20_00, memberCode: mc }, 'demo-staff')),
+    )
     expect(await entries('checkout:a-o2')).toHaveLength(1)
 
-    const vouchers = await Promise.all(['v1', 'v2'].map((requestId) => c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId }, 'a-shop')))
+    const vouchers = await Promise.all(
+      ['v1', 'v2'].map((requestId) => c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId }, 'a-shop')),
+    )
     const [v1, v2] = vouchers.map((v) => v.voucher.code)
     await Promise.all(Array.from({ length: 5 }, () => c.call('store', { action: 'fulfilVoucher', code: v1 }, 'demo-staff')))
     await Promise.all(Array.from({ length: 5 }, () => c.call('store', { action: 'rejectVoucher', code: v2, reason: '缺货' }, 'demo-staff')))
     expect(await entries(`fulfilVoucher:${v1}`)).toHaveLength(1)
-    expect(await entries(`rejectVoucher:${v2}`)).toEqual([expect.objectContaining({ detail: expect.objectContaining({ reason: '缺货', points: 200 }) })])
+    expect(await entries(`rejectVoucher:${v2}`)).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ reason: '缺货', points: 200 }) }),
+    ])
   })
 
   it('records an admin save that changes something, and not one that changes nothing', async () => {
@@ -42,11 +54,16 @@ describe('the audit trail', () => {
     await c.data('store', { action: 'saveItem', item }, 'demo-admin')
     expect(await c.docs('audit', { kind: 'saveItem', target: 'a-tea' })).toHaveLength(1)
     await c.data('store', { action: 'saveItem', item: { ...item, stock: 5 } }, 'demo-admin')
-    const saves = await c.docs<{ detail: { before: { stock: number } | null; after: { stock: number } } }>('audit', { kind: 'saveItem', target: 'a-tea' })
-    expect(saves.map((s) => [s.detail.before?.stock ?? null, s.detail.after.stock])).toEqual(expect.arrayContaining([
-      [null, 20],
-      [20, 5],
-    ]))
+    const saves = await c.docs<{ detail: { before: { stock: number } | null; after: { stock: number } } }>('audit', {
+      kind: 'saveItem',
+      target: 'a-tea',
+    })
+    expect(saves.map((s) => [s.detail.before?.stock ?? null, s.detail.after.stock])).toEqual(
+      expect.arrayContaining([
+        [null, 20],
+        [20, 5],
+      ]),
+    )
     expect(saves).toHaveLength(2)
     const rules = { ...DEFAULT_RULES, signup: 120 }
     await c.data('store', { action: 'rules', rules }, 'demo-admin')

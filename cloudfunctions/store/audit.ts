@@ -15,7 +15,14 @@ export const auditTrail = action({
     if (args.actor) where.actorOpenid = args.actor
     if (args.kind) where.kind = args.kind
     if (args.cursor) where.sortKey = db.command.lt(args.cursor)
-    const rows = (await db.collection('audit').where(where).orderBy('sortKey', 'desc').limit(limit + 1).get()).data as AuditDoc[]
+    const rows = (
+      await db
+        .collection('audit')
+        .where(where)
+        .orderBy('sortKey', 'desc')
+        .limit(limit + 1)
+        .get()
+    ).data as AuditDoc[]
     const page = rows.slice(0, limit)
     return { entries: page.map(auditView), nextCursor: rows.length > limit ? page.at(-1)!.sortKey : null }
   },

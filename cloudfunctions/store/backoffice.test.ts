@@ -47,15 +47,27 @@ describe('members in the back office', () => {
     await c.data('member', { action: 'login' }, 'bo-adjust')
     const first = await adminData<{ balance: number }>('adjust', { openid: 'bo-adjust', delta: 50, reason: '补录漏记的消费', requestId: 'adj-1' })
     expect(first.balance).toBe(150)
-    expect(await admin('adjust', { openid: 'bo-adjust', delta: 50, reason: '补录漏记的消费', requestId: 'adj-1' })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
-    expect(await admin('adjust', { openid: 'bo-adjust', delta: -151, reason: '扣多了', requestId: 'adj-2' })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
+    expect(await admin('adjust', { openid: 'bo-adjust', delta: 50, reason: '补录漏记的消费', requestId: 'adj-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
+    expect(await admin('adjust', { openid: 'bo-adjust', delta: -151, reason: '扣多了', requestId: 'adj-2' })).toMatchObject({
+      ok: false,
+      error: { code: 'INSUFFICIENT_POINTS' },
+    })
     expect((await adminData<{ balance: number }>('adjust', { openid: 'bo-adjust', delta: -150, reason: '清零', requestId: 'adj-3' })).balance).toBe(0)
     const ledger = await c.data<{ entries: { delta: number; reason: string }[] }>('member', { action: 'ledger' }, 'bo-adjust')
-    expect(ledger.entries.slice(0, 2)).toEqual([expect.objectContaining({ delta: -150, reason: '商家调整：清零' }), expect.objectContaining({ delta: 50, reason: '商家调整：补录漏记的消费' })])
+    expect(ledger.entries.slice(0, 2)).toEqual([
+      expect.objectContaining({ delta: -150, reason: '商家调整：清零' }),
+      expect.objectContaining({ delta: 50, reason: '商家调整：补录漏记的消费' }),
+    ])
     expect(await c.docs('audit', { kind: 'adjust', member: 'bo-adjust' })).toHaveLength(2)
     // a correction is not earned: it moves no one toward a tier
     expect((await summary('bo-adjust')).lifetimePoints).toBe(100)
-    expect(await admin('adjust', { openid: 'nobody-here', delta: 5, reason: '测试', requestId: 'adj-4' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await admin('adjust', { openid: 'nobody-here', delta: 5, reason: '测试', requestId: 'adj-4' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('settles a refund debt first when adjusting up', async () => {
@@ -69,7 +81,10 @@ describe('members in the back office', () => {
   it('freezes a member, who then can neither earn nor spend, and unfreezing restores both', async () => {
     await c.data('member', { action: 'login' }, 'bo-frozen')
     expect(await adminData('freeze', { openid: 'bo-frozen', frozen: true, reason: '疑似刷分' })).toEqual({ frozen: true })
-    expect(await admin('freeze', { openid: 'bo-frozen', frozen: true, reason: '再次冻结' })).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
+    expect(await admin('freeze', { openid: 'bo-frozen', frozen: true, reason: '再次冻结' })).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
     const denied = { ok: false, error: { code: 'PERMISSION_DENIED', message: expect.stringMatching(/冻结/) } }
     expect(await c.call('checkin', { action: 'checkIn' }, 'bo-frozen')).toMatchObject(denied)
     await adminData('adjust', { openid: 'bo-frozen', delta: 500, reason: '测试冻结', requestId: 'f-adj' })
@@ -82,7 +97,9 @@ describe('members in the back office', () => {
 
     expect(await adminData('freeze', { openid: 'bo-frozen', frozen: false, reason: '核实无误' })).toEqual({ frozen: false })
     expect((await c.data<{ awarded: number }>('checkin', { action: 'checkIn' }, 'bo-frozen')).awarded).toBeGreaterThan(0)
-    expect((await c.data<{ balance: number }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'f-1' }, 'bo-frozen')).balance).toBeLessThan(600)
+    expect(
+      (await c.data<{ balance: number }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'f-1' }, 'bo-frozen')).balance,
+    ).toBeLessThan(600)
     expect((await c.data<{ awarded: number }>('store', { action: 'claimPurchase', code }, 'bo-frozen')).awarded).toBeGreaterThan(0)
     expect((await c.docs('audit', { kind: 'freeze', member: 'bo-frozen' })).length).toBe(2)
   })
@@ -104,7 +121,10 @@ describe('members in the back office', () => {
     for (let i = 1; i <= 24; i++) await adminData('adjust', { openid: 'bo-history', delta: i, reason: `补录第${i}笔`, requestId: `h-${i}` })
     const detail = await adminData<MemberDetail>('memberDetail', { openid: 'bo-history' })
     expect(detail.ledger.entries).toHaveLength(20)
-    const rest = await adminData<{ entries: { reason: string }[]; nextCursor: string | null }>('memberLedger', { openid: 'bo-history', cursor: detail.ledger.nextCursor })
+    const rest = await adminData<{ entries: { reason: string }[]; nextCursor: string | null }>('memberLedger', {
+      openid: 'bo-history',
+      cursor: detail.ledger.nextCursor,
+    })
     expect(rest.nextCursor).toBeNull()
     const reasons = [...detail.ledger.entries, ...rest.entries].map((e) => e.reason)
     expect(reasons).toEqual([...Array.from({ length: 24 }, (_, i) => `商家调整：补录第${24 - i}笔`), expect.stringMatching(/注册/)])
@@ -135,12 +155,27 @@ describe('the catalog editor', () => {
   it('stores images, descriptions, tiers, sale windows and values; the mall hides what is not on sale and marks what needs a higher tier', async () => {
     const now = Date.now()
     const base = { kind: 'coupon', points: 10, stock: 5 }
-    await adminData('saveItem', { item: { ...base, id: 'bo-gold', name: '金卡专享', minTier: 'gold', description: '仅限金卡', value: { type: 'amountOff', offFen: 500, minSpendFen: 3000 } } })
+    await adminData('saveItem', {
+      item: {
+        ...base,
+        id: 'bo-gold',
+        name: '金卡专享',
+        minTier: 'gold',
+        description: '仅限金卡',
+        value: { type: 'amountOff', offFen: 500, minSpendFen: 3000 },
+      },
+    })
     await adminData('saveItem', { item: { ...base, id: 'bo-later', name: '明日秒杀', saleStart: new Date(now + 86_400_000).toISOString() } })
     await adminData('saveItem', { item: { ...base, id: 'bo-over', name: '已结束', saleEnd: new Date(now - 1000).toISOString() } })
     await adminData('saveItem', { item: { ...base, id: 'bo-off', name: '下架了', active: false } })
-    expect(await admin('saveItem', { item: { ...base, id: 'bo-bad', name: '坏', minTier: 'platinum' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect(await admin('saveItem', { item: { ...base, id: 'bo-bad', name: '坏', value: { type: 'percentOff', percent: 100 } } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await admin('saveItem', { item: { ...base, id: 'bo-bad', name: '坏', minTier: 'platinum' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(await admin('saveItem', { item: { ...base, id: 'bo-bad', name: '坏', value: { type: 'percentOff', percent: 100 } } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
 
     const { items } = await c.data<{ items: CatalogItem[] }>('exchange', { action: 'catalog' }, 'demo-shopper-1')
     const ids = items.map((i) => i.id)
@@ -148,14 +183,33 @@ describe('the catalog editor', () => {
     expect(ids).not.toContain('bo-later')
     expect(ids).not.toContain('bo-over')
     expect(ids).not.toContain('bo-off')
-    expect(items.find((i) => i.id === 'bo-gold')).toMatchObject({ aboveTier: true, affordable: false, minTier: { id: 'gold', name: '金卡' }, description: '仅限金卡', value: { type: 'amountOff', offFen: 500 } })
-    expect(await c.call('exchange', { action: 'redeem', itemId: 'bo-gold', requestId: 'g-1' }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
-    expect(await c.call('exchange', { action: 'redeem', itemId: 'bo-later', requestId: 'g-2' }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'EXPIRED' } })
-    expect(await c.call('exchange', { action: 'redeem', itemId: 'bo-over', requestId: 'g-3' }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'EXPIRED' } })
+    expect(items.find((i) => i.id === 'bo-gold')).toMatchObject({
+      aboveTier: true,
+      affordable: false,
+      minTier: { id: 'gold', name: '金卡' },
+      description: '仅限金卡',
+      value: { type: 'amountOff', offFen: 500 },
+    })
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'bo-gold', requestId: 'g-1' }, 'demo-shopper-1')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'bo-later', requestId: 'g-2' }, 'demo-shopper-1')).toMatchObject({
+      ok: false,
+      error: { code: 'EXPIRED' },
+    })
+    expect(await c.call('exchange', { action: 'redeem', itemId: 'bo-over', requestId: 'g-3' }, 'demo-shopper-1')).toMatchObject({
+      ok: false,
+      error: { code: 'EXPIRED' },
+    })
   })
 
   it('hands the mall a temporary URL of the item picture', async () => {
-    const upload = await fetch(`${c.url}/_storage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudPath: 'items/bo-pic.png', base64: Buffer.from('picture').toString('base64') }) })
+    const upload = await fetch(`${c.url}/_storage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cloudPath: 'items/bo-pic.png', base64: Buffer.from('picture').toString('base64') }),
+    })
     const { fileID } = (await upload.json()) as { fileID: string }
     await adminData('saveItem', { item: { id: 'bo-pic', name: '有图', kind: 'goods', points: 10, stock: 1, image: fileID } })
     const { items } = await c.data<{ items: CatalogItem[] }>('exchange', { action: 'catalog' }, 'demo-shopper-1')
@@ -167,7 +221,11 @@ describe('the catalog editor', () => {
 
 describe("the owner's item list", () => {
   it('lists every item, retired ones too and on-sale ones first, with the link to each picture', async () => {
-    const upload = await fetch(`${c.url}/_storage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudPath: 'items/ol-pic.png', base64: Buffer.from('owner picture').toString('base64') }) })
+    const upload = await fetch(`${c.url}/_storage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cloudPath: 'items/ol-pic.png', base64: Buffer.from('owner picture').toString('base64') }),
+    })
     const { fileID } = (await upload.json()) as { fileID: string }
     await adminData('saveItem', { item: { id: 'ol-retired', name: '停售奶茶', kind: 'goods', points: 1, stock: 3, active: false } })
     await adminData('saveItem', { item: { id: 'ol-pic', name: '带图蛋糕', kind: 'goods', points: 2, stock: 4, image: fileID, value: undefined } })
@@ -184,8 +242,14 @@ describe("the owner's item list", () => {
 
   it('names the field a refused item is about, apart from the sentence', async () => {
     const base = { id: 'ol-bad', name: '坏', kind: 'goods', points: 10, stock: 1 }
-    expect(await admin('saveItem', { item: { ...base, points: 0 } })).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '所需积分不能小于 1', field: 'item.points' } })
-    expect(await admin('saveItem', { item: { ...base, minTier: 'platinum' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'item.minTier' } })
+    expect(await admin('saveItem', { item: { ...base, points: 0 } })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '所需积分不能小于 1', field: 'item.points' },
+    })
+    expect(await admin('saveItem', { item: { ...base, minTier: 'platinum' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', field: 'item.minTier' },
+    })
     expect(await c.docs('items', { _id: 'ol-bad' })).toEqual([])
   })
 })
@@ -197,7 +261,13 @@ describe('the numbers pages show', () => {
     // each function instance keeps the rules a few seconds
     await new Promise((r) => setTimeout(r, 5_100))
     const s = await summary('demo-shopper-3')
-    expect(s.display).toMatchObject({ checkIn: { daily: 8, streakDays: 5, streakBonus: 30 }, lottery: { cost: 100 }, share: { reward: 5 }, cash: { maxPercent: 10 }, timeZone: 'Asia/Shanghai' })
+    expect(s.display).toMatchObject({
+      checkIn: { daily: 8, streakDays: 5, streakBonus: 30 },
+      lottery: { cost: 100 },
+      share: { reward: 5 },
+      cash: { maxPercent: 10 },
+      timeZone: 'Asia/Shanghai',
+    })
     expect(s.display.tiers.map((t) => t.minPoints)).toEqual([0, 1000, 5000, 20000])
     await adminData('rules', { rules })
   })
@@ -233,7 +303,10 @@ describe('metrics and export', () => {
       if (what === 'ledger') expect(rows.some((r) => r.includes('商家调整：清零'))).toBe(true)
       if (what === 'purchases') expect(rows.some((r) => r[0] === 'bo-f-order')).toBe(true)
     }
-    expect(await admin('exportCsv', { what: 'ledger', from: '2026-02-01', to: '2026-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await admin('exportCsv', { what: 'ledger', from: '2026-02-01', to: '2026-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
   })
 })
 

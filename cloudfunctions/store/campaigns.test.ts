@@ -21,7 +21,9 @@ describe('a campaign at the merchant’s midnight', () => {
     await c.data('member', { action: 'login' }, 'cm-1')
     // past the rules cache, and past the first purchase (its bonus aside)
     await claimAt('cm-1', 'cm-first', '2030-05-31T10:00:00Z')
-    expect((await c.data<Summary>('member', { action: 'summary' }, 'cm-1')).campaigns).toEqual([{ id: 'may', name: '五月双倍', multiplier: 2, text: '今天五月双倍，消费积分×2' }])
+    expect((await c.data<Summary>('member', { action: 'summary' }, 'cm-1')).campaigns).toEqual([
+      { id: 'may', name: '五月双倍', multiplier: 2, text: '今天五月双倍，消费积分×2' },
+    ])
     expect((await claimAt('cm-1', 'cm-late', '2030-05-31T15:59:59+00:00')).awarded).toBe(200)
     expect((await claimAt('cm-1', 'cm-next', '2030-05-31T16:00:00Z')).awarded).toBe(100)
     expect((await c.data<Summary>('member', { action: 'summary' }, 'cm-1')).campaigns).toEqual([])

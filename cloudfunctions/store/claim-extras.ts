@@ -8,7 +8,10 @@ import { findMember, storeOutcome } from '../common/members'
 /** The voucher by its code (undefined when none was given) and, on a first purchase, the member's inviter; read in the claim's transaction. */
 export async function loadClaimExtras(t: Store, member: Member, voucherCode: string | undefined): Promise<ClaimExtras> {
   const first = member.purchases === 0 && !member.firstPurchasePaid
-  const [voucher, referral] = await Promise.all([voucherCode === undefined ? undefined : getDoc<VoucherDoc>(t, 'vouchers', voucherCode), first && member.invitedBy ? inviterOf(t, member) : null])
+  const [voucher, referral] = await Promise.all([
+    voucherCode === undefined ? undefined : getDoc<VoucherDoc>(t, 'vouchers', voucherCode),
+    first && member.invitedBy ? inviterOf(t, member) : null,
+  ])
   return { voucher, referral }
 }
 

@@ -50,7 +50,10 @@ export const counter = {
     schema: schemas.store.checkout,
     async run(args, ctx) {
       return transact(async (t) => {
-        const [order, code] = await Promise.all([getDoc<OrderDoc>(t, 'orders', args.orderId), getDoc<MemberCodeDoc>(t, 'memberCodes', args.memberCode)])
+        const [order, code] = await Promise.all([
+          getDoc<OrderDoc>(t, 'orders', args.orderId),
+          getDoc<MemberCodeDoc>(t, 'memberCodes', args.memberCode),
+        ])
         if (order) return { purchase: await sameCheckout(t, order, args.memberCode, ctx.now) }
         if (!code) throw new Refusal('NOT_FOUND', '会员码无效，请顾客刷新会员码后重新扫码')
         const tooLarge = checkoutRefusal(ctx.staff?.role ?? 'staff', args.amountFen, ctx.rules)
@@ -66,8 +69,19 @@ export const counter = {
           false,
           createDoc(t, 'orders', { _id: args.orderId, code: code._id, createdAt: ctx.now }),
           createDoc(t, 'purchases', p),
-          t.collection('memberCodes').doc(code._id).update({ data: { usedAt: ctx.now, orderId: args.orderId } }),
-          audit(t, ctx, `checkout:${args.orderId}`, 'checkout', args.orderId, { amountFen: p.amountFen, payFen: p.claim?.payFen, deductedPoints: p.claim?.deductedPoints, voucherCode: p.claim?.voucherCode }, member._id),
+          t
+            .collection('memberCodes')
+            .doc(code._id)
+            .update({ data: { usedAt: ctx.now, orderId: args.orderId } }),
+          audit(
+            t,
+            ctx,
+            `checkout:${args.orderId}`,
+            'checkout',
+            args.orderId,
+            { amountFen: p.amountFen, payFen: p.claim?.payFen, deductedPoints: p.claim?.deductedPoints, voucherCode: p.claim?.voucherCode },
+            member._id,
+          ),
           ...claimWrites(t, outcome),
         )
         return { purchase: purchaseView(p, ctx.now) }
@@ -79,9 +93,16 @@ export const counter = {
     who: 'member',
     schema: schemas.store.previewPurchase,
     async run(args, ctx) {
-      const [purchase, member, held] = await Promise.all([getDoc<PurchaseDoc>(db, 'purchases', args.code), requireMember(db, ctx.openid), pendingVouchers(ctx.openid)])
+      const [purchase, member, held] = await Promise.all([
+        getDoc<PurchaseDoc>(db, 'purchases', args.code),
+        requireMember(db, ctx.openid),
+        pendingVouchers(ctx.openid),
+      ])
       if (!purchase) throw new Refusal('NOT_FOUND', '积分码无效')
-      const voucher = args.voucherCode === undefined ? undefined : held.find((v) => v._id === args.voucherCode) ?? (await getDoc<VoucherDoc>(db, 'vouchers', args.voucherCode))
+      const voucher =
+        args.voucherCode === undefined
+          ? undefined
+          : (held.find((v) => v._id === args.voucherCode) ?? (await getDoc<VoucherDoc>(db, 'vouchers', args.voucherCode)))
       return previewPurchase(member, purchase, { points: args.pointsToUse, voucher }, held, ctx.rules, ctx.now)
     },
   }),
@@ -113,7 +134,8 @@ export const counter = {
     schema: schemas.store.refund,
     async run(args, ctx) {
       const limit = ctx.rules.counter.maxRefundFen
-      if (args.amountFen > limit && ctx.staff?.role !== 'admin') throw new Refusal('PERMISSION_DENIED', `超过 ${(limit / 100).toFixed(2)} 元的退款需要店长操作`)
+      if (args.amountFen > limit && ctx.staff?.role !== 'admin')
+        throw new Refusal('PERMISSION_DENIED', `超过 ${(limit / 100).toFixed(2)} 元的退款需要店长操作`)
       // the order → purchase link never changes, so it is read once outside the transaction
       const found = await requirePurchase(args.orderId)
       const guard = `${args.orderId}:${args.refundId}`
@@ -139,8 +161,24 @@ export const counter = {
         const writes = [
           ...claimWrites(t, { voucher: returned, inviter: outcome.inviter }),
           putDoc(t, 'purchases', outcome.purchase),
-          createDoc(t, 'refunds', { _id: guard, orderId: args.orderId, refundId: args.refundId, amountFen: args.amountFen, by: ctx.openid, at: ctx.now, answer }),
-          audit(t, ctx, `refund:${guard}`, 'refund', args.orderId, { refundId: args.refundId, amountFen: args.amountFen, clawedBack: answer.clawedBack, returnedPoints: answer.returnedPoints }, purchase.claimedBy),
+          createDoc(t, 'refunds', {
+            _id: guard,
+            orderId: args.orderId,
+            refundId: args.refundId,
+            amountFen: args.amountFen,
+            by: ctx.openid,
+            at: ctx.now,
+            answer,
+          }),
+          audit(
+            t,
+            ctx,
+            `refund:${guard}`,
+            'refund',
+            args.orderId,
+            { refundId: args.refundId, amountFen: args.amountFen, clawedBack: answer.clawedBack, returnedPoints: answer.returnedPoints },
+            purchase.claimedBy,
+          ),
         ]
         await (outcome.member ? storeOutcome(t, { ...outcome, member: outcome.member }, false, ...writes) : Promise.all(writes))
         return answer

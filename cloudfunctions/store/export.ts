@@ -21,7 +21,14 @@ const MAX_ROWS = 50_000
 async function inPeriod<T>(name: CollectionName, field: string, period: Period): Promise<T[]> {
   const out: T[] = []
   for (let skip = 0; ; skip += PAGE) {
-    const res = await db.collection(name).where({ [field]: _.gte(period.start).and(_.lt(period.end)) }).orderBy(field, 'asc').orderBy('_id', 'asc').skip(skip).limit(PAGE).get()
+    const res = await db
+      .collection(name)
+      .where({ [field]: _.gte(period.start).and(_.lt(period.end)) })
+      .orderBy(field, 'asc')
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get()
     out.push(...(res.data as T[]))
     if (out.length > MAX_ROWS) throw new Refusal('INVALID_ARGUMENT', `导出的记录超过 ${MAX_ROWS} 条，请缩短日期范围分几次导出`)
     if (res.data.length < PAGE) return out
@@ -33,13 +40,28 @@ const iso = (d: Date | null | undefined): string => (d ? new Date(d).toISOString
 const TABLES = {
   async ledger(period: Period): Promise<[string[], Cell[][]]> {
     const rows = await inPeriod<LedgerEntry>('ledger', 'at', period)
-    return [['时间', '会员', '类型', '积分变化', '变化后余额', '说明', '记录编号'], rows.map((e) => [iso(e.at), e.openid, e.kind, e.delta, e.balanceAfter, e.reason, e._id])]
+    return [
+      ['时间', '会员', '类型', '积分变化', '变化后余额', '说明', '记录编号'],
+      rows.map((e) => [iso(e.at), e.openid, e.kind, e.delta, e.balanceAfter, e.reason, e._id]),
+    ]
   },
   async members(period: Period, rules: Rules): Promise<[string[], Cell[][]]> {
     const rows = (await inPeriod<Member>('members', 'createdAt', period)).filter((m) => !m.deleting)
     return [
       ['会员号', '会员', '昵称', '等级', '积分', '累计获得积分', '累计消费（元）', '消费次数', '生日', '入会时间', '已冻结'],
-      rows.map((m) => [m.memberNo ?? '', m._id, m.nickname, tierHeld(rules, m).name, m.balance, m.lifetimePoints, yuan(m.totalSpentFen), m.purchases, m.birthday ?? '', iso(m.createdAt), m.frozen ? '是' : '否']),
+      rows.map((m) => [
+        m.memberNo ?? '',
+        m._id,
+        m.nickname,
+        tierHeld(rules, m).name,
+        m.balance,
+        m.lifetimePoints,
+        yuan(m.totalSpentFen),
+        m.purchases,
+        m.birthday ?? '',
+        iso(m.createdAt),
+        m.frozen ? '是' : '否',
+      ]),
     ]
   },
   async purchases(period: Period): Promise<[string[], Cell[][]]> {
@@ -49,7 +71,17 @@ const TABLES = {
       ['订单号', '状态', '订单金额（元）', '实付（元）', '抵扣积分', '获得积分', '已退款（元）', '会员', '结账时间'],
       rows.map((doc) => {
         const p = purchaseView(doc, now)
-        return [p.orderId, p.status, yuan(p.amountFen), yuan(p.payFen), p.deductedPoints, p.awarded, yuan(p.refundedFen), doc.claimedBy ?? '', iso(doc.claimedAt)]
+        return [
+          p.orderId,
+          p.status,
+          yuan(p.amountFen),
+          yuan(p.payFen),
+          p.deductedPoints,
+          p.awarded,
+          yuan(p.refundedFen),
+          doc.claimedBy ?? '',
+          iso(doc.claimedAt),
+        ]
       }),
     ]
   },

@@ -3,7 +3,16 @@ import { itemView } from '../../shared/catalog'
 import { openPurchase } from '../../shared/checkout'
 import { randomCode } from '../../shared/codes'
 import { issueRefusal, usageIds } from '../../shared/limits'
-import { claimPurchase, purchaseView, refundVoucher, voucherView, type Item, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
+import {
+  claimPurchase,
+  purchaseView,
+  refundVoucher,
+  voucherView,
+  type Item,
+  type Member,
+  type PurchaseDoc,
+  type VoucherDoc,
+} from '../../shared/member'
 import { Refusal } from '../../shared/refusal'
 import { schemas } from '../../shared/schemas'
 import { tierHeld } from '../../shared/tiers'
@@ -47,7 +56,8 @@ function itemFields(item: Item): Omit<Item, '_id'> {
   return fields
 }
 
-const sameItem = (a: Item, b: Item): boolean => JSON.stringify(Object.entries(itemFields(a)).sort()) === JSON.stringify(Object.entries(itemFields(b)).sort())
+const sameItem = (a: Item, b: Item): boolean =>
+  JSON.stringify(Object.entries(itemFields(a)).sort()) === JSON.stringify(Object.entries(itemFields(b)).sort())
 
 export const actions = {
   issuePurchase: action({
@@ -61,7 +71,8 @@ export const actions = {
         if (order) {
           const issued = await getDoc<PurchaseDoc>(t, 'purchases', order.code)
           if (!issued) throw new Refusal('INTERNAL', '订单数据异常')
-          if (issued.amountFen !== args.amountFen || issued.multiplier !== multiplier) throw new Refusal('ALREADY_DONE', '该订单已生成积分码，金额不能修改')
+          if (issued.amountFen !== args.amountFen || issued.multiplier !== multiplier)
+            throw new Refusal('ALREADY_DONE', '该订单已生成积分码，金额不能修改')
           return { code: issued._id, expiresAt: issued.expiresAt.toISOString(), orderId: issued.orderId, amountFen: issued.amountFen }
         }
         const usageId = usageIds.codesIssued(ctx.openid, ctx.now)
@@ -120,7 +131,10 @@ export const actions = {
         requirePending(voucher, ctx.now)
         const done: VoucherDoc = { ...voucher, status: 'fulfilled', handledBy: ctx.openid, updatedAt: ctx.now }
         await Promise.all([
-          t.collection('vouchers').doc(voucher._id).update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } }),
+          t
+            .collection('vouchers')
+            .doc(voucher._id)
+            .update({ data: { status: done.status, handledBy: ctx.openid, updatedAt: ctx.now } }),
           audit(t, ctx, `fulfilVoucher:${voucher._id}`, 'fulfilVoucher', voucher._id, { itemId: voucher.itemId }, voucher.openid),
         ])
         return { voucher: voucherView(done) }
@@ -140,8 +154,19 @@ export const actions = {
         if (member) await storeOutcome(t, refundVoucher(member, voucher, '被退回', ctx.rules, ctx.now))
         const done: VoucherDoc = { ...voucher, status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now }
         await Promise.all([
-          t.collection('vouchers').doc(voucher._id).update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } }),
-          audit(t, ctx, `rejectVoucher:${voucher._id}`, 'rejectVoucher', voucher._id, { itemId: voucher.itemId, points: voucher.points, reason: args.reason }, voucher.openid),
+          t
+            .collection('vouchers')
+            .doc(voucher._id)
+            .update({ data: { status: 'rejected', handledBy: ctx.openid, rejectReason: args.reason, updatedAt: ctx.now } }),
+          audit(
+            t,
+            ctx,
+            `rejectVoucher:${voucher._id}`,
+            'rejectVoucher',
+            voucher._id,
+            { itemId: voucher.itemId, points: voucher.points, reason: args.reason },
+            voucher.openid,
+          ),
         ])
         return { voucher: voucherView(done) }
       })
@@ -153,7 +178,8 @@ export const actions = {
     schema: schemas.store.saveItem,
     async run(args, ctx) {
       const { id, ...rest } = args.item
-      if (rest.minTier && !ctx.rules.tiers.some((t) => t.id === rest.minTier)) throw new Refusal('INVALID_ARGUMENT', '最低会员等级不存在，请从现有等级中选择', 'item.minTier')
+      if (rest.minTier && !ctx.rules.tiers.some((t) => t.id === rest.minTier))
+        throw new Refusal('INVALID_ARGUMENT', '最低会员等级不存在，请从现有等级中选择', 'item.minTier')
       const item: Item = {
         _id: id,
         ...rest,
@@ -166,7 +192,10 @@ export const actions = {
         if (before && sameItem(before, item)) return
         await Promise.all([
           putDoc(t, 'items', { ...item, updatedAt: ctx.now }),
-          audit(t, ctx, `saveItem:${id}:${ctx.now.toISOString()}`, 'saveItem', id, { before: before ? itemFields(before) : null, after: itemFields(item) }),
+          audit(t, ctx, `saveItem:${id}:${ctx.now.toISOString()}`, 'saveItem', id, {
+            before: before ? itemFields(before) : null,
+            after: itemFields(item),
+          }),
         ])
       })
       return { item: itemView(item) }

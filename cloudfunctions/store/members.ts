@@ -1,6 +1,16 @@
 /** The owner's member pages: search, one member's full picture, manual adjustments and freezing, each change audited. */
 import type { MemberRow } from '../../shared/api'
-import { adjustId, adjustPoints, memberAsOf, purchaseView, summaryOf, voucherView, type Member, type PurchaseDoc, type VoucherDoc } from '../../shared/member'
+import {
+  adjustId,
+  adjustPoints,
+  memberAsOf,
+  purchaseView,
+  summaryOf,
+  voucherView,
+  type Member,
+  type PurchaseDoc,
+  type VoucherDoc,
+} from '../../shared/member'
 import { isMemberNo } from '../../shared/member-no'
 import { nextExpiryOf } from '../../shared/lots'
 import { Refusal } from '../../shared/refusal'
@@ -31,7 +41,11 @@ function rowOf(m: Member, rules: Rules, now: Date): MemberRow {
 }
 
 /** Exact hits first (member number, OPENID), then nicknames containing the text, a page at a time by `_id`. */
-async function searchMembers(query: string | undefined, cursor: string | null, limit: number): Promise<{ found: Member[]; nextCursor: string | null }> {
+async function searchMembers(
+  query: string | undefined,
+  cursor: string | null,
+  limit: number,
+): Promise<{ found: Member[]; nextCursor: string | null }> {
   const exact: Member[] = []
   if (query && !cursor) {
     const byNo = isMemberNo(query) ? await getDoc<{ openid: string }>(db, 'memberNos', query) : null
@@ -42,7 +56,14 @@ async function searchMembers(query: string | undefined, cursor: string | null, l
   }
   const where: Record<string, unknown> = query ? { nickname: db.RegExp({ regexp: query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) } : {}
   if (cursor) where._id = _.gt(cursor)
-  const rows = (await db.collection('members').where(where).orderBy('_id', 'asc').limit(limit + 1).get()).data as Member[]
+  const rows = (
+    await db
+      .collection('members')
+      .where(where)
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get()
+  ).data as Member[]
   const page = rows.slice(0, limit).filter((m) => !m.deleting && !exact.some((e) => e._id === m._id))
   return { found: [...exact, ...page], nextCursor: rows.length > limit ? rows[limit - 1]!._id : null }
 }
@@ -108,7 +129,12 @@ export const members = {
         async (t) => {
           const member = await requireShopper(t, args.openid)
           const outcome = adjustPoints(member, args.delta, args.reason, args.requestId, ctx.rules, ctx.now)
-          await storeOutcome(t, outcome, false, audit(t, ctx, guard, 'adjust', args.openid, { delta: args.delta, reason: args.reason, balance: outcome.answer.balance }, args.openid))
+          await storeOutcome(
+            t,
+            outcome,
+            false,
+            audit(t, ctx, guard, 'adjust', args.openid, { delta: args.delta, reason: args.reason, balance: outcome.answer.balance }, args.openid),
+          )
           return outcome.answer
         },
         { guard, alreadyDone: '这次调整已经完成了' },
@@ -124,8 +150,19 @@ export const members = {
         const member = await requireShopper(t, args.openid)
         if ((member.frozen === true) === args.frozen) throw new Refusal('ALREADY_DONE', args.frozen ? '这位会员已经是冻结状态' : '这位会员没有被冻结')
         await Promise.all([
-          t.collection('members').doc(args.openid).update({ data: { frozen: args.frozen, frozenReason: args.frozen ? args.reason : null, updatedAt: ctx.now } }),
-          audit(t, ctx, `freeze:${args.openid}:${ctx.now.toISOString()}`, 'freeze', args.openid, { frozen: args.frozen, reason: args.reason }, args.openid),
+          t
+            .collection('members')
+            .doc(args.openid)
+            .update({ data: { frozen: args.frozen, frozenReason: args.frozen ? args.reason : null, updatedAt: ctx.now } }),
+          audit(
+            t,
+            ctx,
+            `freeze:${args.openid}:${ctx.now.toISOString()}`,
+            'freeze',
+            args.openid,
+            { frozen: args.frozen, reason: args.reason },
+            args.openid,
+          ),
         ])
         return { frozen: args.frozen }
       })

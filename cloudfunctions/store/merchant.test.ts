@@ -75,11 +75,26 @@ describe('store.metrics', () => {
   })
 
   it('refuses a reversed or malformed period and non-admins', async () => {
-    expect(await c.call('store', { action: 'metrics', from: '2032-03-31', to: '2032-03-01' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect(await c.call('store', { action: 'metrics', from: '2032-13-01', to: '2032-03-01' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect(await c.call('store', { action: 'metrics', from: '2032-03-01' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect(await c.call('store', { action: 'metrics', from: '2032-03-01', to: '2032-03-31' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
-    expect(await c.call('store', { action: 'metrics', from: '2032-03-01', to: '2032-03-31' }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-31', to: '2032-03-01' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(await c.call('store', { action: 'metrics', from: '2032-13-01', to: '2032-03-01' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-01' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-01', to: '2032-03-31' }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
+    expect(await c.call('store', { action: 'metrics', from: '2032-03-01', to: '2032-03-31' }, 'demo-shopper-1')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
   })
 })
 
@@ -110,10 +125,20 @@ describe('store.rules', () => {
       { ...DEFAULT_RULES, bogus: true },
       { ...DEFAULT_RULES, signup: 1e20 },
       { ...DEFAULT_RULES, lottery: { cost: 100, prizes: [{ id: 'x', name: '不存在', weight: 1, itemId: 'no-such-item' }] } },
-      { ...DEFAULT_RULES, lottery: { cost: 100, prizes: [{ id: 'x', name: 'A', weight: 1 }, { id: 'x', name: 'B', weight: 1 }] } },
+      {
+        ...DEFAULT_RULES,
+        lottery: {
+          cost: 100,
+          prizes: [
+            { id: 'x', name: 'A', weight: 1 },
+            { id: 'x', name: 'B', weight: 1 },
+          ],
+        },
+      },
       { ...DEFAULT_RULES, timeZone: 'Mars/Olympus' },
     ]
-    for (const rules of bad) expect(await c.call('store', { action: 'rules', rules }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    for (const rules of bad)
+      expect(await c.call('store', { action: 'rules', rules }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await current()).toEqual(withRate(2))
     await later(2)
     expect(await buy('m-rate', 'rate-3', 100)).toMatchObject({ awarded: 200 })
@@ -127,7 +152,10 @@ describe('store.rules', () => {
     })
     const zeroRate = withRate(0)
     const answer = await c.call('store', { action: 'rules', rules: zeroRate }, 'demo-admin')
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('会员等级（第 1 个），每元积分倍率至少 0.1') } })
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('会员等级（第 1 个），每元积分倍率至少 0.1') },
+    })
     expect(answer.ok ? '' : answer.error.message).not.toMatch(/[A-Za-z]/)
     expect(await current()).toEqual(withRate(2))
   })
@@ -138,8 +166,20 @@ describe('store.rules', () => {
       ok: false,
       error: { code: 'INVALID_ARGUMENT', message: '规则不正确：签到奖励，单项积分最多 10000', field: 'rules.checkIn.daily' },
     })
-    const missingItem = { ...DEFAULT_RULES, lottery: { cost: 100, prizes: [{ id: 'n', name: '谢谢', weight: 5 }, { id: 'x', name: '不存在', weight: 1, itemId: 'no-such-item' }] } }
-    expect(await c.call('store', { action: 'rules', rules: missingItem }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'rules.lottery.prizes.1.itemId' } })
+    const missingItem = {
+      ...DEFAULT_RULES,
+      lottery: {
+        cost: 100,
+        prizes: [
+          { id: 'n', name: '谢谢', weight: 5 },
+          { id: 'x', name: '不存在', weight: 1, itemId: 'no-such-item' },
+        ],
+      },
+    }
+    expect(await c.call('store', { action: 'rules', rules: missingItem }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', field: 'rules.lottery.prizes.1.itemId' },
+    })
     expect(await current()).toEqual(withRate(2))
   })
 
@@ -164,8 +204,14 @@ describe('a tier members hold', () => {
     const holders = (await c.docs('members', { tier: 'silver' })).length
     expect(holders).toBeGreaterThan(0)
     const refused = await c.call('store', { action: 'rules', rules: withoutTier(before, 'silver') }, 'demo-admin')
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining(`还有 ${holders} 位会员是「银卡」`) } })
-    expect(await c.call('store', { action: 'rules', rules: renamed(before, 'silver', 'silver-card') }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining(`还有 ${holders} 位会员是「银卡」`) },
+    })
+    expect(await c.call('store', { action: 'rules', rules: renamed(before, 'silver', 'silver-card') }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
     expect(await current()).toEqual(before)
   })
 

@@ -7,7 +7,8 @@ const c = useTestCloud()
 
 type Refunded = { purchase: Purchase; clawedBack: number; returnedPoints: number; balance: number }
 const login = (openid: string) => c.data('member', { action: 'login' }, openid)
-const refund = (orderId: string, refundId: string, amountFen: number, staff = 'demo-staff') => c.call<Refunded>('store', { action: 'refund', orderId, refundId, amountFen }, staff)
+const refund = (orderId: string, refundId: string, amountFen: number, staff = 'demo-staff') =>
+  c.call<Refunded>('store', { action: 'refund', orderId, refundId, amountFen }, staff)
 const member = async (openid: string) => (await c.docs<Member>('members', { _id: openid }))[0]!
 
 /** The shopper buys `amountFen` at the clerk's code and claims it. */
@@ -122,12 +123,18 @@ describe('store.refund', () => {
     const partly = await refund('r-o7', 'while-leaving', 30_00)
     expect(partly).toMatchObject({ ok: true, data: { clawedBack: 0, returnedPoints: 0, purchase: { status: 'partlyRefunded', refundedFen: 30_00 } } })
     expect(await c.docs<LedgerEntry>('ledger', { openid: 'r-gone', kind: 'clawback' })).toEqual([])
-    expect(await c.call('store', { action: 'checkout', orderId: 'r-o8', amountFen: 10_00, memberCode: code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'checkout', orderId: 'r-o8', amountFen: 10_00, memberCode: code }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect(await c.docs('purchases', { orderId: 'r-o8' })).toEqual([])
 
     // logging in again finishes the deletion: the order now names the anonymous id, and the new life is not touched
     const before = await c.data<{ balance: number }>('member', { action: 'login' }, 'r-gone')
-    expect(await refund('r-o7', 'after', 70_00)).toMatchObject({ ok: true, data: { clawedBack: 0, purchase: { status: 'refunded', refundedFen: 100_00 } } })
+    expect(await refund('r-o7', 'after', 70_00)).toMatchObject({
+      ok: true,
+      data: { clawedBack: 0, purchase: { status: 'refunded', refundedFen: 100_00 } },
+    })
     expect((await c.data<{ balance: number }>('member', { action: 'summary' }, 'r-gone')).balance).toBe(before.balance)
     expect(await c.docs('ledger', { openid: 'r-gone' })).toEqual([])
     expect(await c.violations()).toEqual([])

@@ -11,10 +11,12 @@ import { transact } from '../common/transact'
 /** What the schema cannot see: prizes named once, each paying points or an item that exists. */
 async function checkPrizes(rules: Rules): Promise<void> {
   const prizes = rules.lottery.prizes
-  if (new Set(prizes.map((p) => p.id)).size !== prizes.length) throw new Refusal('INVALID_ARGUMENT', '规则不正确：抽奖奖品编号不能重复', 'rules.lottery.prizes')
+  if (new Set(prizes.map((p) => p.id)).size !== prizes.length)
+    throw new Refusal('INVALID_ARGUMENT', '规则不正确：抽奖奖品编号不能重复', 'rules.lottery.prizes')
   for (const [i, p] of prizes.entries()) {
     if (p.points && p.itemId) throw new Refusal('INVALID_ARGUMENT', '规则不正确：一个奖品只能是积分或商品之一', `rules.lottery.prizes.${i}.itemId`)
-    if (p.itemId && !(await getDoc(db, 'items', p.itemId))) throw new Refusal('INVALID_ARGUMENT', `规则不正确：奖品「${p.name}」对应的商品不存在`, `rules.lottery.prizes.${i}.itemId`)
+    if (p.itemId && !(await getDoc(db, 'items', p.itemId)))
+      throw new Refusal('INVALID_ARGUMENT', `规则不正确：奖品「${p.name}」对应的商品不存在`, `rules.lottery.prizes.${i}.itemId`)
   }
 }
 
@@ -27,10 +29,16 @@ async function checkTiersHeld(next: Rules, current: Rules): Promise<void> {
   for (const tier of current.tiers) {
     if (nextIds.includes(tier.id)) continue
     const { total } = await db.collection('members').where({ tier: tier.id }).count()
-    if (total > 0) throw new Refusal('INVALID_ARGUMENT', `规则不正确：还有 ${total} 位会员是「${tier.name}」（编号 ${tier.id}），不能删除这个等级或修改它的编号`, 'rules.tiers')
+    if (total > 0)
+      throw new Refusal(
+        'INVALID_ARGUMENT',
+        `规则不正确：还有 ${total} 位会员是「${tier.name}」（编号 ${tier.id}），不能删除这个等级或修改它的编号`,
+        'rules.tiers',
+      )
   }
   const kept = current.tiers.map((t) => t.id).filter((id) => nextIds.includes(id))
-  if (kept.join('\n') !== nextIds.filter((id) => kept.includes(id)).join('\n')) throw new Refusal('INVALID_ARGUMENT', '规则不正确：已有会员等级的先后顺序不能调换', 'rules.tiers')
+  if (kept.join('\n') !== nextIds.filter((id) => kept.includes(id)).join('\n'))
+    throw new Refusal('INVALID_ARGUMENT', '规则不正确：已有会员等级的先后顺序不能调换', 'rules.tiers')
 }
 
 export const rules = action({

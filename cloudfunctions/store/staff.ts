@@ -17,7 +17,11 @@ export const staff = {
       await transact(async (t) => {
         await Promise.all([
           createDoc(t, 'staffInvites', invite),
-          audit(t, ctx, `inviteStaff:${invite._id}`, 'inviteStaff', args.name, { role: args.role, name: args.name, expiresAt: invite.expiresAt.toISOString() }),
+          audit(t, ctx, `inviteStaff:${invite._id}`, 'inviteStaff', args.name, {
+            role: args.role,
+            name: args.name,
+            expiresAt: invite.expiresAt.toISOString(),
+          }),
         ])
       })
       return { code: invite._id, expiresAt: invite.expiresAt.toISOString() }
@@ -45,7 +49,10 @@ export const staff = {
         if (refusal) throw refusal
         await Promise.all([
           t.collection('staff').doc(args.openid).remove(),
-          audit(t, ctx, `removeStaff:${args.openid}:${ctx.now.toISOString()}`, 'removeStaff', args.openid, { role: target?.role, name: target?.name ?? '' }),
+          audit(t, ctx, `removeStaff:${args.openid}:${ctx.now.toISOString()}`, 'removeStaff', args.openid, {
+            role: target?.role,
+            name: target?.name ?? '',
+          }),
         ])
         return { removed: true as const }
       })

@@ -25,7 +25,10 @@ describe('store.issuePurchase', () => {
   })
 
   it('is refused to a shopper, and nothing is issued', async () => {
-    expect(await c.call('store', { action: 'issuePurchase', orderId: 'order-x', amountFen: 100 }, 'demo-shopper-1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'issuePurchase', orderId: 'order-x', amountFen: 100 }, 'demo-shopper-1')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
     expect(await c.docs('orders', { _id: 'order-x' })).toEqual([])
   })
 })
@@ -40,7 +43,13 @@ describe('store.claimPurchase', () => {
       payFen: 200_00,
       balance: 350,
       tier: { id: 'normal', name: '普通会员', rate: 1 },
-      purchase: expect.objectContaining({ orderId: 'order-first', status: 'claimed', payFen: 200_00, awarded: 250, member: { nickname: '微信用户', tier: '普通会员' } }),
+      purchase: expect.objectContaining({
+        orderId: 'order-first',
+        status: 'claimed',
+        payFen: 200_00,
+        awarded: 250,
+        member: { nickname: '微信用户', tier: '普通会员' },
+      }),
     })
     expect(await c.call('store', { action: 'claimPurchase', code }, 's-first')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
     expect(await c.call('store', { action: 'claimPurchase', code }, 'demo-shopper-2')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
@@ -82,7 +91,10 @@ describe('store.claimPurchase', () => {
   })
 
   it('refuses an unknown code and an expired one', async () => {
-    expect(await c.call('store', { action: 'claimPurchase', code: '0000000000000000' }, 's-first')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'claimPurchase', code: '0000000000000000' }, 's-first')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     const { code } = await issue('order-late', 50_00)
     await c.setClock(new Date(Date.now() + 11 * 60_000).toISOString())
     expect(await c.call('store', { action: 'claimPurchase', code }, 's-first')).toMatchObject({ ok: false, error: { code: 'EXPIRED' } })
@@ -122,16 +134,29 @@ describe('a voucher code typed by hand at the counter', () => {
     await c.data('store', { action: 'claimPurchase', code }, 's-typed')
     const { voucher } = await c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'typed-1' }, 's-typed')
     // '7Z0Q 01AB …' as the clerk might type it: '7z0q-olab …'
-    const typed = voucher.code.replace(/(.{4})(?=.)/g, '$1 ').toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l')
+    const typed = voucher.code
+      .replace(/(.{4})(?=.)/g, '$1 ')
+      .toLowerCase()
+      .replace(/0/g, 'o')
+      .replace(/1/g, 'l')
     expect(typed).not.toBe(voucher.code)
-    expect(await c.data('store', { action: 'lookupVoucher', code: typed }, 'demo-staff')).toEqual({ voucher, member: { nickname: '微信用户', tier: '银卡' } })
+    expect(await c.data('store', { action: 'lookupVoucher', code: typed }, 'demo-staff')).toEqual({
+      voucher,
+      member: { nickname: '微信用户', tier: '银卡' },
+    })
     const r = await c.data<{ voucher: Voucher }>('store', { action: 'fulfilVoucher', code: typed.replace(/ /g, '-') }, 'demo-staff')
     expect(r.voucher).toMatchObject({ code: voucher.code, status: 'fulfilled' })
-    expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
+    expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
   })
 
   it('is refused in plain Chinese when it cannot be a code', async () => {
-    expect(await c.call('store', { action: 'lookupVoucher', code: 'ABCD EFGH JKMN PQRU' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '码格式不正确' } })
+    expect(await c.call('store', { action: 'lookupVoucher', code: 'ABCD EFGH JKMN PQRU' }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '码格式不正确' },
+    })
   })
 })
 
@@ -145,13 +170,25 @@ describe('store vouchers at the counter', () => {
   })
 
   it('looks a voucher up with its holder', async () => {
-    expect(await c.data('store', { action: 'lookupVoucher', code: voucher.code }, 'demo-staff')).toEqual({ voucher, member: { nickname: '微信用户', tier: '银卡' } })
-    expect(await c.call('store', { action: 'lookupVoucher', code: 'ZZZZZZZZZZZZZZZZ' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await c.call('store', { action: 'lookupVoucher', code: voucher.code }, 's-voucher')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.data('store', { action: 'lookupVoucher', code: voucher.code }, 'demo-staff')).toEqual({
+      voucher,
+      member: { nickname: '微信用户', tier: '银卡' },
+    })
+    expect(await c.call('store', { action: 'lookupVoucher', code: 'ZZZZZZZZZZZZZZZZ' }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await c.call('store', { action: 'lookupVoucher', code: voucher.code }, 's-voucher')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
   })
 
   it('fulfils a pending voucher once; it can then not be rejected', async () => {
-    expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 's-voucher')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 's-voucher')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
     // an hour ahead, so the time shown can only come from the fulfilment (the clock runs on from there)
     const fulfilledAt = Date.now() + 3_600_000
     const near = (iso: string | null | undefined) => Math.abs(Date.parse(iso ?? '') - fulfilledAt) < 5_000
@@ -164,20 +201,41 @@ describe('store vouchers at the counter', () => {
     // the shopper's voucher page shows the 核销 time
     const { vouchers } = await c.data<{ vouchers: Voucher[] }>('exchange', { action: 'vouchers', status: 'fulfilled' }, 's-voucher')
     expect(near(vouchers.find((v) => v.code === voucher.code)?.handledAt)).toBe(true)
-    expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
-    expect(await c.call('store', { action: 'rejectVoucher', code: voucher.code, reason: '顾客不要了' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
-    expect(await c.call('store', { action: 'fulfilVoucher', code: 'ZZZZZZZZZZZZZZZZ' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await c.call('store', { action: 'rejectVoucher', code: 'ZZZZZZZZZZZZZZZZ', reason: '缺货' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call('store', { action: 'fulfilVoucher', code: voucher.code }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
+    expect(await c.call('store', { action: 'rejectVoucher', code: voucher.code, reason: '顾客不要了' }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
+    expect(await c.call('store', { action: 'fulfilVoucher', code: 'ZZZZZZZZZZZZZZZZ' }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await c.call('store', { action: 'rejectVoucher', code: 'ZZZZZZZZZZZZZZZZ', reason: '缺货' }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('rejects a pending voucher once and refunds its points', async () => {
     const before = (await c.data<{ balance: number }>('member', { action: 'summary' }, 's-voucher')).balance
     const { voucher: v } = await c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'free_delivery', requestId: 'v2' }, 's-voucher')
-    expect(await c.call('store', { action: 'rejectVoucher', code: v.code, reason: '缺货' }, 's-voucher')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'rejectVoucher', code: v.code, reason: '缺货' }, 's-voucher')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
     const r = await c.data<{ voucher: Voucher }>('store', { action: 'rejectVoucher', code: v.code, reason: '缺货' }, 'demo-staff')
     expect(r.voucher.status).toBe('rejected')
-    expect(await c.call('store', { action: 'rejectVoucher', code: v.code, reason: '缺货' }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
-    expect(await c.call('store', { action: 'fulfilVoucher', code: v.code }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'ALREADY_DONE' } })
+    expect(await c.call('store', { action: 'rejectVoucher', code: v.code, reason: '缺货' }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
+    expect(await c.call('store', { action: 'fulfilVoucher', code: v.code }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DONE' },
+    })
     expect((await c.data<{ balance: number }>('member', { action: 'summary' }, 's-voucher')).balance).toBe(before)
     const [refund] = await c.docs<LedgerEntry>('ledger', { _id: `refund:${v.code}` })
     expect(refund).toMatchObject({ delta: 200, kind: 'refund', reason: '「免费配送券」被退回，退回 200 积分' })
@@ -197,7 +255,10 @@ describe('store.saveItem', () => {
     expect(await c.data('store', { action: 'saveItem', item }, 'demo-admin')).toEqual({
       item: { ...item, validDays: 30, perMemberLimit: null, active: true },
     })
-    expect(await c.call('store', { action: 'saveItem', item: { ...item, points: 1 } }, 'demo-staff')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.call('store', { action: 'saveItem', item: { ...item, points: 1 } }, 'demo-staff')).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
     await c.data('store', { action: 'saveItem', item: { ...item, stock: 5, perMemberLimit: 2 } }, 'demo-admin')
     const [tea] = await c.docs('items', { _id: 'tea' })
     expect(tea).toMatchObject({ points: 300, stock: 5, perMemberLimit: 2 })
@@ -205,7 +266,8 @@ describe('store.saveItem', () => {
 })
 
 describe('the counter limits on clerks', () => {
-  const issueAs = (openid: string, orderId: string, amountFen: number) => c.call<Issued>('store', { action: 'issuePurchase', orderId, amountFen }, openid)
+  const issueAs = (openid: string, orderId: string, amountFen: number) =>
+    c.call<Issued>('store', { action: 'issuePurchase', orderId, amountFen }, openid)
   /** A request refused only by a busy moment is tried again, as the clerk's screen would. */
   const issueUntilAnswered = async (openid: string, orderId: string, amountFen: number) => {
     let answer = await issueAs(openid, orderId, amountFen)
@@ -215,7 +277,7 @@ describe('the counter limits on clerks', () => {
   const issuedBy = async (openid: string) => (await c.docs<PurchaseDoc>('purchases', { issuedBy: openid })).length
   const hour = (minutes: number) => c.setClock(new Date(Date.parse('2033-03-01T10:00:00+08:00') + minutes * 60_000).toISOString())
 
-  it('are the merchant\'s to set', async () => {
+  it("are the merchant's to set", async () => {
     for (const clerk of ['k-rush', 'k-big']) await c.put('staff', { _id: clerk, role: 'staff', name: '店员' })
     await hour(0)
     const counter = { maxOrderFen: 1000_00, codesPerHour: 5, maxRefundFen: 200_00 }
@@ -231,7 +293,9 @@ describe('the counter limits on clerks', () => {
     expect(answers[0]).toEqual({ ok: true, data: first })
     const refused = answers.filter((a) => !a.ok)
     expect(refused).toHaveLength(15)
-    expect(refused.every((a) => !a.ok && a.error.code === 'LIMIT_REACHED' && a.error.message === '每小时最多生成 5 个积分码，请稍后再试或请店长生成')).toBe(true)
+    expect(
+      refused.every((a) => !a.ok && a.error.code === 'LIMIT_REACHED' && a.error.message === '每小时最多生成 5 个积分码，请稍后再试或请店长生成'),
+    ).toBe(true)
     expect(await issuedBy('k-rush')).toBe(5)
     // the same order still answers its code at the limit, and the next hour starts afresh
     expect(await issueAs('k-rush', 'k-order-0', 100_00)).toEqual({ ok: true, data: first })
@@ -241,7 +305,10 @@ describe('the counter limits on clerks', () => {
   })
 
   it('refuse a clerk an order above the largest, which an admin may issue, as many as needed', async () => {
-    expect(await issueAs('k-big', 'k-huge', 1000_01)).toEqual({ ok: false, error: { code: 'PERMISSION_DENIED', message: '单笔超过 1000 元的积分码需要店长生成' } })
+    expect(await issueAs('k-big', 'k-huge', 1000_01)).toEqual({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED', message: '单笔超过 1000 元的积分码需要店长生成' },
+    })
     expect(await issueAs('k-big', 'k-huge', 1_000_000_00)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
     expect(await c.docs('orders', { _id: 'k-huge' })).toEqual([])
     expect((await issueAs('k-big', 'k-fine', 1000_00)).ok).toBe(true)

@@ -15,7 +15,16 @@ const voucherDoc = async (code: string) => (await c.docs<VoucherDoc>('vouchers',
 /** A shopper with the sign-up 100 points and a 满100减10 voucher redeemed for them. */
 async function withVoucher(openid: string, requestId = 'r1'): Promise<string> {
   await login(openid)
-  await c.put('items', { _id: 'man100', name: '满100减10券', kind: 'coupon', points: 10, stock: 100, validDays: 30, active: true, value: { type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 } })
+  await c.put('items', {
+    _id: 'man100',
+    name: '满100减10券',
+    kind: 'coupon',
+    points: 10,
+    stock: 100,
+    validDays: 30,
+    active: true,
+    value: { type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 },
+  })
   const { voucher } = await c.data<{ voucher: Voucher }>('exchange', { action: 'redeem', itemId: 'man100', requestId }, openid)
   expect(voucher.value).toEqual({ type: 'amountOff', offFen: 10_00, minSpendFen: 100_00 })
   return voucher.code
@@ -27,12 +36,19 @@ describe('vouchers with a value at the till', () => {
     const small = await issue('v-small', 99_99)
     const preview = await c.data<PurchasePreview>('store', { action: 'previewPurchase', code: small.code }, 'v-a')
     expect(preview.vouchers).toEqual([])
-    expect(await claim('v-a', { code: small.code, voucherCode: code })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '这张券需消费满 100 元才能使用，还差 0.01 元' } })
+    expect(await claim('v-a', { code: small.code, voucherCode: code })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '这张券需消费满 100 元才能使用，还差 0.01 元' },
+    })
 
     const order = await issue('v-100', 100_00)
     const listed = await c.data<PurchasePreview>('store', { action: 'previewPurchase', code: order.code }, 'v-a')
     expect(listed.vouchers).toMatchObject([{ code, text: '满100减10', offFen: 10_00 }])
-    expect(await c.data<PurchasePreview>('store', { action: 'previewPurchase', code: order.code, voucherCode: code }, 'v-a')).toMatchObject({ voucherOffFen: 10_00, payFen: 90_00, awardPreview: 90 + 50 })
+    expect(await c.data<PurchasePreview>('store', { action: 'previewPurchase', code: order.code, voucherCode: code }, 'v-a')).toMatchObject({
+      voucherOffFen: 10_00,
+      payFen: 90_00,
+      awardPreview: 90 + 50,
+    })
     const done = await c.data<ClaimData>('store', { action: 'claimPurchase', code: order.code, voucherCode: code }, 'v-a')
     expect(done).toMatchObject({ payFen: 90_00, awarded: 140, purchase: { voucherOffFen: 10_00, payFen: 90_00 } })
     expect(await voucherDoc(code)).toMatchObject({ status: 'fulfilled', orderId: 'v-100' })
@@ -61,9 +77,15 @@ describe('vouchers with a value at the till', () => {
     const order = await issue('v-pair', 200_00)
     expect(await claim('v-two', { code: order.code, voucherCode: [first, second] })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     const { code: mc } = await c.data<Code>('member', { action: 'memberCode' }, 'v-two')
-    const paid = await c.data<{ purchase: Purchase }>('store', { action: 'checkout', orderId: 'v-co', amountFen: 200_00, memberCode: mc, voucherCode: first }, 'demo-staff')
+    const paid = await c.data<{ purchase: Purchase }>(
+      'store',
+      { action: 'checkout', orderId: 'v-co', amountFen: 200_00, memberCode: mc, voucherCode: first },
+      'demo-staff',
+    )
     expect(paid.purchase).toMatchObject({ voucherOffFen: 10_00, payFen: 190_00 })
-    expect(await c.call('store', { action: 'checkout', orderId: 'v-co', amountFen: 200_00, memberCode: mc, voucherCode: second }, 'demo-staff')).toMatchObject({ ok: true })
+    expect(
+      await c.call('store', { action: 'checkout', orderId: 'v-co', amountFen: 200_00, memberCode: mc, voucherCode: second }, 'demo-staff'),
+    ).toMatchObject({ ok: true })
     expect(await voucherDoc(second)).toMatchObject({ status: 'pending' })
   })
 
@@ -80,14 +102,20 @@ describe('vouchers with a value at the till', () => {
     expect(back.status).toBe('pending')
     expect(back.expiresAt.getTime()).toBeGreaterThan(Date.now() + 39 * 86_400_000)
     const next = await issue('v-reuse', 100_00)
-    expect(await c.data<ClaimData>('store', { action: 'claimPurchase', code: next.code, voucherCode: code }, 'v-back')).toMatchObject({ payFen: 90_00 })
+    expect(await c.data<ClaimData>('store', { action: 'claimPurchase', code: next.code, voucherCode: code }, 'v-back')).toMatchObject({
+      payFen: 90_00,
+    })
     await c.setClock(null)
   })
 
   it('shows the clerk the member’s usable vouchers before charging', async () => {
     const code = await withVoucher('v-clerk')
     const { code: mc } = await c.data<Code>('member', { action: 'memberCode' }, 'v-clerk')
-    const look = await c.data<PurchasePreview & { member: { nickname: string } }>('store', { action: 'checkoutPreview', amountFen: 120_00, memberCode: mc, voucherCode: code }, 'demo-staff')
+    const look = await c.data<PurchasePreview & { member: { nickname: string } }>(
+      'store',
+      { action: 'checkoutPreview', amountFen: 120_00, memberCode: mc, voucherCode: code },
+      'demo-staff',
+    )
     expect(look).toMatchObject({ voucherOffFen: 10_00, payFen: 110_00, vouchers: [{ code, offFen: 10_00 }], member: { nickname: '微信用户' } })
     expect(await voucherDoc(code)).toMatchObject({ status: 'pending' })
   })

@@ -20,7 +20,9 @@ export function ChoiceChips({ options, selected, multiple = false, onPick }: Pro
   return (
     <View className='choice-chips'>
       {options.map((o) => (
-        <View key={o.label} className={`choice-chip${on(o.value) ? ' choice-chip--on' : ''}`} onClick={() => onPick(o.value)}>{o.label}</View>
+        <View key={o.label} className={`choice-chip${on(o.value) ? ' choice-chip--on' : ''}`} onClick={() => onPick(o.value)}>
+          {o.label}
+        </View>
       ))}
     </View>
   )

@@ -8,7 +8,9 @@ export function LedgerRow({ e }: { e: LedgerEntry }) {
     <View className='list-item ledger-entry'>
       <View className='grow min-0'>
         <View className='wrap'>{reasonLabel(e.reason)}</View>
-        <View className='muted'>{formatDateTime(e.at)} · 余额 {formatPoints(e.balanceAfter)}</View>
+        <View className='muted'>
+          {formatDateTime(e.at)} · 余额 {formatPoints(e.balanceAfter)}
+        </View>
       </View>
       <Text className={e.delta >= 0 ? 'delta-plus' : 'delta-minus'}>{formatSignedPoints(e.delta)}</Text>
     </View>

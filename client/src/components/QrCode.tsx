@@ -9,7 +9,11 @@ export function QrCode({ value, id, showText = true }: { value: string; id?: str
   return (
     <View className='qr' id={id}>
       <Image className='qr__img' src={src} mode='aspectFit' />
-      {showText && <Text className='qr__text' selectable>{groupCode(value)}</Text>}
+      {showText && (
+        <Text className='qr__text' selectable>
+          {groupCode(value)}
+        </Text>
+      )}
     </View>
   )
 }

@@ -20,7 +20,11 @@ export function StateView<T>({ state, onRetry, isEmpty, empty = '暂无内容', 
     return (
       <View className='state state--error'>
         <Text className='error-text'>{state.error.message}</Text>
-        {onRetry && <Button className='btn btn--ghost btn--small' onClick={onRetry}>重试</Button>}
+        {onRetry && (
+          <Button className='btn btn--ghost btn--small' onClick={onRetry}>
+            重试
+          </Button>
+        )}
       </View>
     )
   }
@@ -30,5 +34,9 @@ export function StateView<T>({ state, onRetry, isEmpty, empty = '暂无内容', 
 
 export function ErrorLine({ message, id }: { message?: string | null; id?: string }) {
   if (!message) return null
-  return <View className='error-line' id={id}>{message}</View>
+  return (
+    <View className='error-line' id={id}>
+      {message}
+    </View>
+  )
 }

@@ -6,7 +6,12 @@ import './voucher-picker.css'
 
 type UsableVoucher = DataFor<'store', 'previewPurchase'>['vouchers'][number]
 
-interface Props { vouchers: UsableVoucher[]; chosen: string | null; disabled?: boolean; onChoose: (code: string | null) => void }
+interface Props {
+  vouchers: UsableVoucher[]
+  chosen: string | null
+  disabled?: boolean
+  onChoose: (code: string | null) => void
+}
 
 // The member's vouchers usable on this order, as the server lists them (the most off first), and "none"; one at a time.
 export function VoucherPicker({ vouchers, chosen, disabled = false, onChoose }: Props) {
@@ -17,9 +22,16 @@ export function VoucherPicker({ vouchers, chosen, disabled = false, onChoose }: 
   return (
     <View className='picker' id='voucher-picker'>
       {vouchers.map((v) => (
-        <View key={v.code} id={`pick-${v.code}`} className={`picker__row ${chosen === v.code ? 'picker__row--on' : ''}`} onClick={() => choose(v.code)}>
+        <View
+          key={v.code}
+          id={`pick-${v.code}`}
+          className={`picker__row ${chosen === v.code ? 'picker__row--on' : ''}`}
+          onClick={() => choose(v.code)}
+        >
           <View className='grow'>
-            <View>{v.name} · {v.text}</View>
+            <View>
+              {v.name} · {v.text}
+            </View>
             <View className='muted'>{formatDate(v.expiresAt)} 到期</View>
           </View>
           <Text className='picker__gain'>{voucherGain(v)}</Text>

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiError, Envelope } from '../services/contract'
 
-export type Remote<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; data: T }
+export type Remote<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T }
 
 // Loads one envelope for a page and keeps loading / error / data apart for the view.
 export function useRemote<T>(load: () => Promise<Envelope<T>>, deps: unknown[] = []) {

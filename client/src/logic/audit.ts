@@ -26,12 +26,26 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : null)
 
 /** The detail fields the owner reads, in this order; others (before/after snapshots) are summed up as changed. */
 const DETAIL: [string, string, (v: unknown) => string | null][] = [
-  ['amountFen', '金额', yuan], ['payFen', '应收', yuan], ['deductedPoints', '积分抵扣', pts], ['multiplier', '积分倍数', (v) => (typeof v === 'number' ? `×${v}` : null)],
-  ['refundId', '退款单号', str], ['clawedBack', '收回', pts], ['returnedPoints', '退回', pts], ['itemId', '商品', str], ['points', '积分', pts],
-  ['reason', '原因', str], ['member', '会员', str],
+  ['amountFen', '金额', yuan],
+  ['payFen', '应收', yuan],
+  ['deductedPoints', '积分抵扣', pts],
+  ['multiplier', '积分倍数', (v) => (typeof v === 'number' ? `×${v}` : null)],
+  ['refundId', '退款单号', str],
+  ['clawedBack', '收回', pts],
+  ['returnedPoints', '退回', pts],
+  ['itemId', '商品', str],
+  ['points', '积分', pts],
+  ['reason', '原因', str],
+  ['member', '会员', str],
 ]
 
-export interface AuditLine { id: string; kind: string; actor: string; target: string; detail: string }
+export interface AuditLine {
+  id: string
+  kind: string
+  actor: string
+  target: string
+  detail: string
+}
 
 export function auditLine(e: AuditEntry): AuditLine {
   const parts = DETAIL.flatMap(([key, label, show]) => {

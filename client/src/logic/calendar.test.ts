@@ -8,7 +8,12 @@ describe('check-in calendar', () => {
     expect(rows[0]!.slice(0, 6).every((c) => c.day === null)).toBe(true)
     expect(rows[0]![6]!.day).toBe('2026-11-01')
     expect(rows.flat().filter((c) => c.day).length).toBe(30)
-    expect(rows.flat().filter((c) => c.checked).map((c) => c.date)).toEqual([2, 22])
+    expect(
+      rows
+        .flat()
+        .filter((c) => c.checked)
+        .map((c) => c.date),
+    ).toEqual([2, 22])
     expect(rows.every((r) => r.length === 7)).toBe(true)
   })
 
@@ -19,7 +24,11 @@ describe('check-in calendar', () => {
   })
 
   it('handles leap February and moves across years', () => {
-    expect(monthGrid('2028-02', []).flat().filter((c) => c.day).length).toBe(29)
+    expect(
+      monthGrid('2028-02', [])
+        .flat()
+        .filter((c) => c.day).length,
+    ).toBe(29)
     expect(shiftMonth('2026-12', 1)).toBe('2027-01')
     expect(shiftMonth('2026-01', -1)).toBe('2025-12')
   })

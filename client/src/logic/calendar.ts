@@ -1,4 +1,9 @@
-export interface CalendarCell { day: string | null; date: number; checked: boolean; bonus: boolean }
+export interface CalendarCell {
+  day: string | null
+  date: number
+  checked: boolean
+  bonus: boolean
+}
 
 // A month as rows of Monday-first weeks, blank cells before the 1st; checked days and streak bonus days marked.
 export function monthGrid(month: string, checkedDays: string[], bonusDays: string[] = []): CalendarCell[][] {

@@ -1,6 +1,12 @@
 import { formatDate } from './format'
 
-export interface ExpiryLine { key: string; points: number; date: string; soon: boolean; daysLeft: number }
+export interface ExpiryLine {
+  key: string
+  points: number
+  date: string
+  soon: boolean
+  daysLeft: number
+}
 
 const DAY = 86400_000
 

@@ -90,4 +90,3 @@ export function setAt<T>(root: T, key: string, value: unknown): T {
   else copy[head] = next
   return copy as T
 }
-

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatPoints, formatSignedPoints, formatYuan, parseYuanToFen, reasonLabel, shiftDay, todayInShanghai } from './format'
+import {
+  formatDate,
+  formatDateTime,
+  formatPoints,
+  formatSignedPoints,
+  formatYuan,
+  parseYuanToFen,
+  reasonLabel,
+  shiftDay,
+  todayInShanghai,
+} from './format'
 
 describe('money and points formatting', () => {
   it('shows fen as yuan with two decimals', () => {
@@ -46,7 +56,7 @@ describe('dates in the merchant zone', () => {
     expect(reasonLabel('mystery')).toBe('mystery')
   })
 
-  it('shows the server\'s sentence as it is, even when an order number in it holds a machine word', () => {
+  it("shows the server's sentence as it is, even when an order number in it holds a machine word", () => {
     const clawback = '订单 A-pay-7 退款 60.00 元，收回消费获得的 60 积分'
     const returned = '订单 refund-first 退款 60.00 元，退回抵扣的 50 积分'
     expect(reasonLabel(clawback)).toBe(clawback)

@@ -50,10 +50,24 @@ export function shiftDay(day: string, days: number): string {
 }
 
 const REASONS: [string, string][] = [
-  ['signup', '注册奖励'], ['checkin', '每日签到'], ['streak', '连续签到奖励'], ['purchase', '消费积分'],
-  ['first', '首单奖励'], ['pay', '积分抵现'], ['cash', '积分抵现'], ['redeem', '积分兑换'], ['refund', '积分退还'],
-  ['reject', '积分退还'], ['expire', '积分过期'], ['share', '分享奖励'], ['birthday', '生日礼遇'],
-  ['address', '完善地址'], ['profile', '完善资料'], ['tier', '升级奖励'], ['draw', '积分抽奖'], ['prize', '抽奖奖品'],
+  ['signup', '注册奖励'],
+  ['checkin', '每日签到'],
+  ['streak', '连续签到奖励'],
+  ['purchase', '消费积分'],
+  ['first', '首单奖励'],
+  ['pay', '积分抵现'],
+  ['cash', '积分抵现'],
+  ['redeem', '积分兑换'],
+  ['refund', '积分退还'],
+  ['reject', '积分退还'],
+  ['expire', '积分过期'],
+  ['share', '分享奖励'],
+  ['birthday', '生日礼遇'],
+  ['address', '完善地址'],
+  ['profile', '完善资料'],
+  ['tier', '升级奖励'],
+  ['draw', '积分抽奖'],
+  ['prize', '抽奖奖品'],
 ]
 
 // The server writes each reason as a sentence the shopper reads; only a bare machine word (older entries) is named here.

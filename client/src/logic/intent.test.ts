@@ -26,7 +26,7 @@ describe('one request id per intent', () => {
     expect(intent.current('coffee')).not.toBe(second)
   })
 
-  it('never lends one item\'s id to another item', () => {
+  it("never lends one item's id to another item", () => {
     const intent = new Intent('r', counter())
     const coffee = intent.current('coffee')
     intent.settle('INTERNAL')

@@ -4,7 +4,10 @@ export class Intent {
   private id: string | null = null
   private key = ''
 
-  constructor(private readonly prefix = 'r', private readonly random: () => string = randomId) {}
+  constructor(
+    private readonly prefix = 'r',
+    private readonly random: () => string = randomId,
+  ) {}
 
   // The key names what is asked (e.g. the item); asking for something else is a new intent.
   current(key = ''): string {

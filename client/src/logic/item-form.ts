@@ -71,7 +71,14 @@ export function draftOf(item: ItemView | null, timeZone: string): ItemDraft {
   }
   // a limit of none is stored as null, and the default validity is the rules'
   if (item?.perMemberLimit === null) texts.perMemberLimit = ''
-  return { texts, kind: item?.kind ?? 'coupon', valueType: item?.value?.type ?? 'none', minTier: item?.minTier, active: item?.active ?? true, image: item?.image }
+  return {
+    texts,
+    kind: item?.kind ?? 'coupon',
+    valueType: item?.value?.type ?? 'none',
+    minTier: item?.minTier,
+    active: item?.active ?? true,
+    image: item?.image,
+  }
 }
 
 /** The fields the draft shows: the common ones and its value type's. */

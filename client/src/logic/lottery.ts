@@ -4,7 +4,12 @@ import type { DataFor } from '../services/api'
 type LotteryData = DataFor<'exchange', 'lottery'>
 type DrawnPrize = DataFor<'exchange', 'draw'>['prize']
 
-export interface PrizeCell { key: string; prizeId: string; name: string; odds: string }
+export interface PrizeCell {
+  key: string
+  prizeId: string
+  name: string
+  odds: string
+}
 
 /** Cells round the centre of a 3×3 grid. */
 export const RING = 8

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest'
 import type { CatalogItem } from '../services/contract'
 import { handledLine, itemView, onSaleAt, recommendation, redeemQuestion, saleCountdown, tierMark, voucherStatus } from './mall'
 
-const item = (id: string, name: string, points: number, stock = 10): CatalogItem =>
-  ({ id, name, kind: 'coupon', points, stock, affordable: false, description: '', imageUrl: null, minTier: null, aboveTier: false, saleEnd: null, value: null })
+const item = (id: string, name: string, points: number, stock = 10): CatalogItem => ({
+  id,
+  name,
+  kind: 'coupon',
+  points,
+  stock,
+  affordable: false,
+  description: '',
+  imageUrl: null,
+  minTier: null,
+  aboveTier: false,
+  saleEnd: null,
+  value: null,
+})
 
 const catalog = [item('free_delivery', '免费配送券', 200), item('coffee', '中杯咖啡', 500), item('coupon_10', '10元优惠券', 1000)]
 

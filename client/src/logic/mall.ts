@@ -2,7 +2,11 @@ import type { CatalogItem, Voucher, VoucherStatus } from '../services/contract'
 import { msUntil, remainingText } from './countdown'
 import { formatDateTime, formatPoints } from './format'
 
-export interface ItemView { item: CatalogItem; canRedeem: boolean; note: string }
+export interface ItemView {
+  item: CatalogItem
+  canRedeem: boolean
+  note: string
+}
 
 // What each mall card says: sold out beats a tier above the shopper's, which beats how far the shopper is.
 export function itemView(item: CatalogItem, balance: number | null): ItemView {

@@ -27,7 +27,12 @@ export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.mall, ROUTES.p
 
 export const isTab = (url: string): boolean => TAB_ROUTES.includes(url.split('?')[0] ?? url)
 
-export interface Entry { id: string; label: string; icon: string; url: string }
+export interface Entry {
+  id: string
+  label: string
+  icon: string
+  url: string
+}
 
 const ENTRIES = {
   memberCode: { id: 'member-code', label: '会员码', icon: '码', url: ROUTES.memberCode },

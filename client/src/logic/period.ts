@@ -1,7 +1,10 @@
 // The date range the owner reads figures for or exports: a quick chip (last N days) or two picked days.
 import { shiftDay } from './format'
 
-export interface Period { from: string; to: string }
+export interface Period {
+  from: string
+  to: string
+}
 
 export const QUICK_DAYS = [7, 30, 90] as const
 

@@ -3,7 +3,11 @@ import { changedProfile, formOf } from './profile'
 
 describe('profile form', () => {
   it('starts from what the server holds', () => {
-    expect(formOf({ nickname: '小王', profile: { birthday: '1965-03-04', address: null, birthdayAwarded: true, addressAwarded: false } })).toEqual({ nickname: '小王', birthday: '1965-03-04', address: '' })
+    expect(formOf({ nickname: '小王', profile: { birthday: '1965-03-04', address: null, birthdayAwarded: true, addressAwarded: false } })).toEqual({
+      nickname: '小王',
+      birthday: '1965-03-04',
+      address: '',
+    })
   })
 
   it('sends only the filled fields, trimmed', () => {

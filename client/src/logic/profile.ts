@@ -1,6 +1,10 @@
 import type { Summary } from '../services/contract'
 
-export interface ProfileFields { nickname: string; birthday: string; address: string }
+export interface ProfileFields {
+  nickname: string
+  birthday: string
+  address: string
+}
 
 // The picker offers birthdays from 1920 on, and opens on a year most shoppers scroll little from.
 export const BIRTHDAY_EARLIEST = '1920-01-01'

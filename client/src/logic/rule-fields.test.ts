@@ -14,7 +14,20 @@ const FULL: Rules = rulesSchema.parse({
   ...DEFAULT_RULES,
   tiers: DEFAULT_RULES.tiers.map((t) => ({ ...t, discountPercent: 5 })),
   lottery: { ...DEFAULT_RULES.lottery, from: '2026-01-01', to: '2026-12-31', perDay: 3 },
-  campaigns: [{ id: 'day8', name: '会员日', from: '2026-01-01', to: '2026-12-31', weekdays: [6], monthDays: [8], multiplier: 2, tags: ['latte'], minTier: 'silver', capPoints: 500 }],
+  campaigns: [
+    {
+      id: 'day8',
+      name: '会员日',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      weekdays: [6],
+      monthDays: [8],
+      multiplier: 2,
+      tags: ['latte'],
+      minTier: 'silver',
+      capPoints: 500,
+    },
+  ],
   tierPolicy: { mode: 'rolling', months: 12 },
 })
 

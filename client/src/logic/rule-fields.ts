@@ -112,14 +112,27 @@ export const RULE_GROUPS: RuleGroup[] = [
   {
     key: 'basic',
     title: '基本设置',
-    fields: [points('signup', '注册奖励'), int('voucherDays', '兑换券有效期', '天'), { path: 'timeZone', label: '时区', kind: 'text', hint: '例如 Asia/Shanghai' }],
+    fields: [
+      points('signup', '注册奖励'),
+      int('voucherDays', '兑换券有效期', '天'),
+      { path: 'timeZone', label: '时区', kind: 'text', hint: '例如 Asia/Shanghai' },
+    ],
   },
-  { key: 'checkIn', title: RULE_NAMES.checkIn!, fields: [points('checkIn.daily', '每日签到'), int('checkIn.streakDays', '连续签到', '天'), points('checkIn.streakBonus', '连续签到奖励')] },
+  {
+    key: 'checkIn',
+    title: RULE_NAMES.checkIn!,
+    fields: [points('checkIn.daily', '每日签到'), int('checkIn.streakDays', '连续签到', '天'), points('checkIn.streakBonus', '连续签到奖励')],
+  },
   { key: 'profile', title: RULE_NAMES.profile!, fields: [points('profile.birthday', '填写生日'), points('profile.address', '填写地址')] },
   {
     key: 'purchase',
     title: RULE_NAMES.purchase!,
-    fields: [points('purchase.firstBonus', '首单奖励'), int('purchase.firstMultiplier', '首单消费积分', '×'), int('purchase.maxMultiplier', '积分码最高倍数', '×'), int('purchase.codeMinutes', '积分码有效', '分钟')],
+    fields: [
+      points('purchase.firstBonus', '首单奖励'),
+      int('purchase.firstMultiplier', '首单消费积分', '×'),
+      int('purchase.maxMultiplier', '积分码最高倍数', '×'),
+      int('purchase.codeMinutes', '积分码有效', '分钟'),
+    ],
   },
   { key: 'tiers', title: RULE_NAMES.tiers!, fields: [], list: TIERS },
   {
@@ -128,10 +141,29 @@ export const RULE_GROUPS: RuleGroup[] = [
     fields: [{ path: 'tierPolicy.mode', label: '等级计算', kind: 'mode' }, int('tierPolicy.months', '按最近', '个月', { shownIf: rolling })],
   },
   { key: 'cash', title: RULE_NAMES.cash!, fields: [points('cash.pointsPerYuan', '抵 1 元需要'), int('cash.maxPercent', '最多抵付订单', '%')] },
-  { key: 'expiry', title: RULE_NAMES.expiry!, fields: [int('expiry.months', '积分有效期', '个月'), { path: 'expiry.remindDays', label: '到期前提醒', kind: 'intList', unit: '天', hint: LIST_HINT }] },
-  { key: 'birthday', title: RULE_NAMES.birthday!, fields: [points('birthday.points', '生日积分'), int('birthday.percentOff', '生日当月每单立减', '%')] },
-  { key: 'share', title: RULE_NAMES.share!, fields: [points('share.reward', '每次分享奖励'), int('share.dailyLimit', '每天奖励', '次'), int('share.createLimit', '每天最多分享', '次')] },
-  { key: 'referral', title: RULE_NAMES.referral!, fields: [points('referral.inviterPoints', '邀请人得'), points('referral.inviteePoints', '新朋友得')] },
+  {
+    key: 'expiry',
+    title: RULE_NAMES.expiry!,
+    fields: [
+      int('expiry.months', '积分有效期', '个月'),
+      { path: 'expiry.remindDays', label: '到期前提醒', kind: 'intList', unit: '天', hint: LIST_HINT },
+    ],
+  },
+  {
+    key: 'birthday',
+    title: RULE_NAMES.birthday!,
+    fields: [points('birthday.points', '生日积分'), int('birthday.percentOff', '生日当月每单立减', '%')],
+  },
+  {
+    key: 'share',
+    title: RULE_NAMES.share!,
+    fields: [points('share.reward', '每次分享奖励'), int('share.dailyLimit', '每天奖励', '次'), int('share.createLimit', '每天最多分享', '次')],
+  },
+  {
+    key: 'referral',
+    title: RULE_NAMES.referral!,
+    fields: [points('referral.inviterPoints', '邀请人得'), points('referral.inviteePoints', '新朋友得')],
+  },
   {
     key: 'lottery',
     title: RULE_NAMES.lottery!,
@@ -153,7 +185,11 @@ export const RULE_GROUPS: RuleGroup[] = [
       { path: 'counter.maxRefundFen', label: '店员单笔退款最多', kind: 'yuan', unit: '元' },
     ],
   },
-  { key: 'winback', title: RULE_NAMES.winback!, fields: [int('winback.afterDays', '多少天没消费', '天', { hint: '0 表示不召回' }), { path: 'winback.itemId', label: '送一张', kind: 'item' }] },
+  {
+    key: 'winback',
+    title: RULE_NAMES.winback!,
+    fields: [int('winback.afterDays', '多少天没消费', '天', { hint: '0 表示不召回' }), { path: 'winback.itemId', label: '送一张', kind: 'item' }],
+  },
 ]
 
 /** Every field of the form, lists' fields included. */

@@ -53,7 +53,11 @@ describe('where a problem shows', () => {
     const reversed = { ...rules(), tiers: [...DEFAULT_RULES.tiers].reverse() }
     expect(draftProblems(reversed)).toMatchObject({ tiers: '第一个等级必须没有门槛' })
     const r = rules()
-    const issues = [{ path: 'campaigns.0.weekdays.2', message: '星期应为 1 到 7' }, { path: 'lottery', message: 'x' }, { path: '', message: 'y' }]
+    const issues = [
+      { path: 'campaigns.0.weekdays.2', message: '星期应为 1 到 7' },
+      { path: 'lottery', message: 'x' },
+      { path: '', message: 'y' },
+    ]
     const withCampaign = setAt(r, 'campaigns', [{ id: 'c', name: '活动', from: '2026-01-01', to: '2026-01-02', multiplier: 2 }])
     expect(placeIssues(issues, withCampaign)).toEqual({ 'campaigns.0.weekdays': '星期应为 1 到 7', lottery: 'x', '': 'y' })
   })

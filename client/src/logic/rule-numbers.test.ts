@@ -19,7 +19,11 @@ const RULE_WORDS = /积分|签到|连续|倍|折|等级/
 const SIGNED = /\+\s*\d/
 const DIGIT = /\d/
 
-export interface Finding { file: string; line: number; text: string }
+export interface Finding {
+  file: string
+  line: number
+  text: string
+}
 
 function sourcesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -3,7 +3,13 @@ import { shiftDay } from './format'
 
 type CheckInRules = Summary['display']['checkIn']
 
-export interface StreakDay { index: number; done: boolean; bonus: boolean; today: boolean; points: number }
+export interface StreakDay {
+  index: number
+  done: boolean
+  bonus: boolean
+  today: boolean
+  points: number
+}
 
 // The strip of one streak run (`streakDays` long): days already in the run, the next one to earn, and the bonus day.
 export function streakStrip(count: number, checkedInToday: boolean, rules: CheckInRules): StreakDay[] {

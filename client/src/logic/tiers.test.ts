@@ -21,7 +21,10 @@ describe('tier progress', () => {
   })
 
   it('names the held tier’s rate and discount from the rules', () => {
-    const tiers = [{ id: 'normal', discountPercent: 0 }, { id: 'gold', discountPercent: 5 }] as never
+    const tiers = [
+      { id: 'normal', discountPercent: 0 },
+      { id: 'gold', discountPercent: 5 },
+    ] as never
     expect(tierPerks({ tier: normal, display: { tiers } as never })).toEqual(['积分 ×1'])
     expect(tierPerks({ tier: { id: 'gold', name: '金卡', rate: 1.5 }, display: { tiers } as never })).toEqual(['积分 ×1.5', '消费享 9.5 折'])
   })

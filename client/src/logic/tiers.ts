@@ -1,7 +1,10 @@
 import type { Summary } from '../services/contract'
 import { formatPoints, formatYuan } from './format'
 
-export interface TierProgress { percent: number; text: string }
+export interface TierProgress {
+  percent: number
+  text: string
+}
 
 // Tiers come by spend or by lifetime points, whichever is nearer; progress shows the nearer path.
 export function tierProgress(s: Pick<Summary, 'nextTier' | 'tier'>): TierProgress {

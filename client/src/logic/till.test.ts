@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest'
 import type { Purchase } from '../services/contract'
-import { capLabel, chargeLines, formatCountdown, groupDigits, memberCodeUsed, purchaseStage, orderLines, refreshDelay, refundableFen, secondsLeft, stepCap, stepPoints, voucherGain } from './till'
+import {
+  capLabel,
+  chargeLines,
+  formatCountdown,
+  groupDigits,
+  memberCodeUsed,
+  purchaseStage,
+  orderLines,
+  refreshDelay,
+  refundableFen,
+  secondsLeft,
+  stepCap,
+  stepPoints,
+  voucherGain,
+} from './till'
 
 const purchase = (over: Partial<Purchase> = {}): Purchase => ({
-  orderId: 'o-1', status: 'claimed', amountFen: 120_00, tierDiscountFen: 0, voucherOffFen: 0, deductedPoints: 185, payFen: 118_15,
-  awarded: 118, refundedFen: 0, member: { nickname: '小王', tier: '普通会员' }, claimedAt: '2026-11-22T01:00:00Z', expiresAt: '2026-11-22T01:10:00Z', ...over,
+  orderId: 'o-1',
+  status: 'claimed',
+  amountFen: 120_00,
+  tierDiscountFen: 0,
+  voucherOffFen: 0,
+  deductedPoints: 185,
+  payFen: 118_15,
+  awarded: 118,
+  refundedFen: 0,
+  member: { nickname: '小王', tier: '普通会员' },
+  claimedAt: '2026-11-22T01:00:00Z',
+  expiresAt: '2026-11-22T01:10:00Z',
+  ...over,
 })
 
 describe('the 会员码 page', () => {
@@ -39,7 +64,7 @@ describe('the 会员码 page', () => {
   })
 })
 
-describe('the shopper\'s preview', () => {
+describe("the shopper's preview", () => {
   it('steps points within 0 and the cap the server sent', () => {
     expect(stepPoints(0, 1, 1000)).toBe(100)
     expect(stepPoints(950, 1, 1000)).toBe(1000)
@@ -49,7 +74,7 @@ describe('the shopper\'s preview', () => {
   })
 })
 
-describe('the clerk\'s screen', () => {
+describe("the clerk's screen", () => {
   it('counts down the open code in minutes and seconds, never below zero', () => {
     const now = Date.parse('2026-11-22T01:00:00Z')
     expect(secondsLeft('2026-11-22T01:09:59.500Z', now)).toBe(600)
@@ -75,7 +100,11 @@ describe('the clerk\'s screen', () => {
     ])
     const discounted = chargeLines(purchase({ tierDiscountFen: 500, deductedPoints: 0, payFen: 115_00, refundedFen: 5000 }))
     expect(discounted.map((l) => [l.label, l.value])).toEqual([
-      ['订单金额', '¥120.00'], ['会员折扣', '-¥5.00'], ['积分抵扣', '未使用'], ['获得积分', '+118'], ['已退款', '¥50.00'],
+      ['订单金额', '¥120.00'],
+      ['会员折扣', '-¥5.00'],
+      ['积分抵扣', '未使用'],
+      ['获得积分', '+118'],
+      ['已退款', '¥50.00'],
     ])
   })
 
@@ -94,14 +123,30 @@ describe('vouchers and tagged lines at the till', () => {
     expect(voucherGain({ offFen: 0, multiplier: 2 })).toBe('积分×2')
   })
 
-  it('reads the clerk\'s tagged lines, dropping blank rows', () => {
-    expect(orderLines([{ tag: 'new', yuan: '30' }, { tag: '', yuan: '' }], 100_00)).toEqual({ lines: [{ tag: 'new', amountFen: 30_00 }] })
+  it("reads the clerk's tagged lines, dropping blank rows", () => {
+    expect(
+      orderLines(
+        [
+          { tag: 'new', yuan: '30' },
+          { tag: '', yuan: '' },
+        ],
+        100_00,
+      ),
+    ).toEqual({ lines: [{ tag: 'new', amountFen: 30_00 }] })
     expect(orderLines([], 100_00)).toEqual({ lines: [] })
   })
 
   it('refuses lines it cannot read or that add up to more than the order', () => {
     expect(orderLines([{ tag: '', yuan: '30' }], 100_00)).toEqual({ error: '第 1 行：请填写活动的商品类别' })
     expect(orderLines([{ tag: 'new', yuan: 'abc' }], 100_00)).toEqual({ error: '第 1 行：请输入正确的金额，例如 12 或 12.50' })
-    expect(orderLines([{ tag: 'a', yuan: '60' }, { tag: 'b', yuan: '50' }], 100_00)).toEqual({ error: '分项金额合计不能超过订单金额' })
+    expect(
+      orderLines(
+        [
+          { tag: 'a', yuan: '60' },
+          { tag: 'b', yuan: '50' },
+        ],
+        100_00,
+      ),
+    ).toEqual({ error: '分项金额合计不能超过订单金额' })
   })
 })

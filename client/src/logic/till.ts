@@ -30,7 +30,11 @@ export function memberCodeUsed(before: Pick<Summary, 'balance' | 'totalSpentFen'
   return before.totalSpentFen !== after.totalSpentFen || before.balance !== after.balance
 }
 
-export interface Stage { label: string; tone: 'orange' | 'green' | 'gray'; final: boolean }
+export interface Stage {
+  label: string
+  tone: 'orange' | 'green' | 'gray'
+  final: boolean
+}
 
 const STAGES: Record<Purchase['status'], Stage> = {
   open: { label: '待领取', tone: 'orange', final: false },
@@ -45,7 +49,11 @@ export function purchaseStage(status: Purchase['status']): Stage {
   return STAGES[status] ?? { label: status, tone: 'gray', final: true }
 }
 
-export interface SumLine { key: string; label: string; value: string }
+export interface SumLine {
+  key: string
+  label: string
+  value: string
+}
 
 /** The sums of a claimed purchase, top to bottom, ending with what the clerk charges. */
 export function chargeLines(p: Purchase): SumLine[] {
@@ -53,7 +61,11 @@ export function chargeLines(p: Purchase): SumLine[] {
   const lines: SumLine[] = [{ key: 'amount', label: '订单金额', value: formatYuan(p.amountFen) }]
   if (p.tierDiscountFen > 0) lines.push({ key: 'tier', label: '会员折扣', value: formatYuan(-p.tierDiscountFen) })
   if (p.voucherOffFen > 0) lines.push({ key: 'voucher', label: '优惠券', value: formatYuan(-p.voucherOffFen) })
-  lines.push({ key: 'points', label: '积分抵扣', value: p.deductedPoints > 0 ? `${formatPoints(p.deductedPoints)} 积分（${formatYuan(-deductedFen)}）` : '未使用' })
+  lines.push({
+    key: 'points',
+    label: '积分抵扣',
+    value: p.deductedPoints > 0 ? `${formatPoints(p.deductedPoints)} 积分（${formatYuan(-deductedFen)}）` : '未使用',
+  })
   lines.push({ key: 'awarded', label: '获得积分', value: `+${formatPoints(p.awarded)}` })
   if (p.refundedFen > 0) lines.push({ key: 'refunded', label: '已退款', value: formatYuan(p.refundedFen) })
   return lines
@@ -87,7 +99,10 @@ export function voucherGain(v: Pick<UsableVoucher, 'offFen' | 'multiplier'>): st
   return v.offFen > 0 ? formatYuan(-v.offFen) : `积分×${v.multiplier}`
 }
 
-export interface LineRow { tag: string; yuan: string }
+export interface LineRow {
+  tag: string
+  yuan: string
+}
 type OrderLines = NonNullable<ArgsFor<'store', 'checkout'>['lines']>
 
 /** The clerk's tagged lines as the order carries them; rows left blank are dropped; a row that can't be read says why. */

@@ -3,7 +3,7 @@ import { expiresSoon, expiryCountdown } from './vouchers'
 
 const now = Date.parse('2026-03-01T00:00:00Z')
 
-describe('a voucher\'s time left', () => {
+describe("a voucher's time left", () => {
   it('counts down to its expiry in words', () => {
     expect(expiryCountdown('2026-03-03T05:00:00Z', now)).toBe('还有 2天5小时 到期')
     expect(expiryCountdown('2026-03-01T00:10:05Z', now)).toBe('还有 10:05 到期')

@@ -25,12 +25,18 @@ describe('transport over the local cloud', () => {
 
   it('passes business errors through with their message', async () => {
     const body = '{"ok":false,"error":{"code":"INSUFFICIENT_POINTS","message":"积分不足"}}'
-    expect(await callOverHttp(fakeFetch(200, body), 'exchange', {}, 'x')).toEqual({ ok: false, error: { code: 'INSUFFICIENT_POINTS', message: '积分不足' } })
+    expect(await callOverHttp(fakeFetch(200, body), 'exchange', {}, 'x')).toEqual({
+      ok: false,
+      error: { code: 'INSUFFICIENT_POINTS', message: '积分不足' },
+    })
   })
 
   it('keeps the field a refusal names, so a form can show the message beside it', async () => {
     const body = '{"ok":false,"error":{"code":"INVALID_ARGUMENT","message":"积分不能为负数","field":"item.points"}}'
-    expect(await callOverHttp(fakeFetch(200, body), 'store', {}, 'x')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '积分不能为负数', field: 'item.points' } })
+    expect(await callOverHttp(fakeFetch(200, body), 'store', {}, 'x')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '积分不能为负数', field: 'item.points' },
+    })
   })
 
   it('never passes an English message on to the shopper', () => {
@@ -53,7 +59,10 @@ describe('transport over the local cloud', () => {
   it('refuses shapes that are not envelopes', () => {
     expect(toEnvelope({ balance: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(toEnvelope(null)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(toEnvelope({ ok: false, error: { code: 'WHATEVER', message: '出错了' } })).toEqual({ ok: false, error: { code: 'INTERNAL', message: '出错了' } })
+    expect(toEnvelope({ ok: false, error: { code: 'WHATEVER', message: '出错了' } })).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '出错了' },
+    })
   })
 })
 

@@ -1,8 +1,10 @@
 import { ERROR_CODES } from '../../../shared/api'
 import type { Envelope, ErrorCode } from './contract'
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) =>
-  Promise<{ ok: boolean; status: number; text(): Promise<string> }>
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>
 
 const CHINESE = /[\u4e00-\u9fff]/
 

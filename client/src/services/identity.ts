@@ -10,7 +10,10 @@ export const DEMO_IDENTITIES = [
 const STORAGE_KEY = 'pointsClub.identity'
 const DEFAULT_IDENTITY = 'demo-shopper-1'
 
-interface KeyValueStore { getItem(key: string): string | null; setItem(key: string, value: string): void }
+interface KeyValueStore {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+}
 
 function store(): KeyValueStore | null {
   try {

@@ -19,7 +19,11 @@ export async function uploadOverHttp(fetchFn: FetchLike, source: UploadSource, c
   }
   let res: Awaited<ReturnType<FetchLike>>
   try {
-    res = await fetchFn(`${base}/_storage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cloudPath, base64 }) })
+    res = await fetchFn(`${base}/_storage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cloudPath, base64 }),
+    })
   } catch {
     return internal('网络连接失败，请检查网络后重试')
   }
@@ -29,7 +33,10 @@ export async function uploadOverHttp(fetchFn: FetchLike, source: UploadSource, c
 async function readReply(res: Awaited<ReturnType<FetchLike>>): Promise<Uploaded> {
   if (res.status === 413) return invalid(`文件太大，请选择 ${MAX_UPLOAD_MB}MB 以内的文件`)
   if (res.status === 400) return invalid('文件名或文件内容不合规，请换一个文件重试')
-  const body = await res.text().then((text) => JSON.parse(text) as { fileID?: unknown }, () => null)
+  const body = await res.text().then(
+    (text) => JSON.parse(text) as { fileID?: unknown },
+    () => null,
+  )
   if (res.ok && typeof body?.fileID === 'string') return { ok: true, data: { fileID: body.fileID } }
   return internal(`上传失败（${res.status}），请稍后再试`)
 }

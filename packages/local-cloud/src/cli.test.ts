@@ -34,7 +34,8 @@ afterAll(() => {
 
 describe('wechat-local-cloud exec', () => {
   it('runs the command against a fresh local cloud and exits with its status', async () => {
-    const script = "fetch(process.env.LOCAL_CLOUD_URL + '/_emulator/collections').then((r) => r.json()).then((b) => process.exit(b.collections.every((c) => c.count === 0) ? 7 : 1))"
+    const script =
+      "fetch(process.env.LOCAL_CLOUD_URL + '/_emulator/collections').then((r) => r.json()).then((b) => process.exit(b.collections.every((c) => c.count === 0) ? 7 : 1))"
     expect((await emulator(['exec', node(script)])).status).toBe(7)
     expect((await emulator(['exec', 'exit 0'])).status).toBe(0)
   })
@@ -53,7 +54,10 @@ describe('wechat-local-cloud exec', () => {
     const run = await emulator(['--import', seeded, '--export-on-exit', out, 'exec', node(script)])
     expect(run.status).toBe(0)
     const notes = JSON.parse(fs.readFileSync(path.join(out, 'collections', 'notes.json'), 'utf8')) as Array<{ _id: string; text: string }>
-    expect(notes).toEqual([{ _id: 'n1', text: 'first' }, { _id: 'n2', text: 'second' }])
+    expect(notes).toEqual([
+      { _id: 'n1', text: 'first' },
+      { _id: 'n2', text: 'second' },
+    ])
   })
 
   it('refuses to start beside real cloud credentials unless told to', async () => {

@@ -35,7 +35,14 @@ async function serve(options: RunOptions, defaults: CliDefaults): Promise<void> 
   const port = Number(process.env.PORT ?? (fresh ? 0 : 8787))
   const transactionTimeoutMs = process.env.TX_TIMEOUT_MS ? Number(process.env.TX_TIMEOUT_MS) : undefined
   const functionsDir = options.functionsDir ? path.resolve(options.functionsDir) : await defaults.functionsDir()
-  const cloud = await openLocalCloud({ functionsDir, dataDir, port, envFile: path.resolve('.env.local'), transactionTimeoutMs, collections: defaults.collections })
+  const cloud = await openLocalCloud({
+    functionsDir,
+    dataDir,
+    port,
+    envFile: path.resolve('.env.local'),
+    transactionTimeoutMs,
+    collections: defaults.collections,
+  })
   await importAtStart(cloud, dataDir, options)
   if (options.exec !== undefined) {
     const status = await runCommand(options.exec, cloud.url)

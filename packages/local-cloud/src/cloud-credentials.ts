@@ -3,7 +3,15 @@
  * or SDK meant for the local cloud could reach a real CloudBase environment and its data.
  * These are the variables wx-server-sdk and @cloudbase/node-sdk read to find and sign for one.
  */
-export const CLOUD_CREDENTIAL_VARIABLES = ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TENCENTCLOUD_SESSIONTOKEN', 'TCB_ENV', 'SCF_NAMESPACE', 'TCB_SESSIONTOKEN', 'CBR_ENV_ID']
+export const CLOUD_CREDENTIAL_VARIABLES = [
+  'TENCENTCLOUD_SECRETID',
+  'TENCENTCLOUD_SECRETKEY',
+  'TENCENTCLOUD_SESSIONTOKEN',
+  'TCB_ENV',
+  'SCF_NAMESPACE',
+  'TCB_SESSIONTOKEN',
+  'CBR_ENV_ID',
+]
 
 /** The switch that lets the local cloud start anyway (besides `--allow-cloud-credentials`). */
 export const ALLOW_CREDENTIALS_VARIABLE = 'LOCAL_CLOUD_ALLOW_CLOUD_CREDENTIALS'

@@ -19,7 +19,11 @@ export function refusal(method: string, path: string, headers: IncomingHttpHeade
   const ownHosts = LOOPBACK.map((name) => `${name}:${port}`)
   const host = (headers.host ?? '').toLowerCase()
   if (!ownHosts.includes(host)) {
-    return { status: 421, code: 'FOREIGN_HOST', message: `the local cloud answers only requests addressed to ${ownHosts.join(', ')}, not Host ${host || '(none)'}` }
+    return {
+      status: 421,
+      code: 'FOREIGN_HOST',
+      message: `the local cloud answers only requests addressed to ${ownHosts.join(', ')}, not Host ${host || '(none)'}`,
+    }
   }
   const origin = headers.origin
   if (origin !== undefined && !ownHosts.some((own) => origin.toLowerCase() === `http://${own}`)) {

@@ -19,7 +19,8 @@ export const USAGE = `usage: wechat-local-cloud [--import DIR] [--export-on-exit
 export function parseRunOptions(args: string[]): RunOptions {
   const { values, positionals } = parseKnown(args)
   const [command, ...rest] = positionals
-  if (command !== undefined && (command !== 'exec' || rest.length === 0)) throw new Error(`${command === 'exec' ? 'exec needs a command' : `unknown argument ${command}`}\n${USAGE}`)
+  if (command !== undefined && (command !== 'exec' || rest.length === 0))
+    throw new Error(`${command === 'exec' ? 'exec needs a command' : `unknown argument ${command}`}\n${USAGE}`)
   return {
     importDir: values.import,
     exportOnExit: values['export-on-exit'],

@@ -86,7 +86,12 @@ const requestId = (): string => randomBytes(8).toString('hex')
 /** Starts the local cloud's HTTP server on 127.0.0.1: the database at POST /admin, control routes, then `routes`. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock = options.clock ?? new Clock()
-  const db = new CloudDatabase({ dataDir: options.dataDir, clock, transactionTimeoutMs: options.transactionTimeoutMs, collections: options.collections })
+  const db = new CloudDatabase({
+    dataDir: options.dataDir,
+    clock,
+    transactionTimeoutMs: options.transactionTimeoutMs,
+    collections: options.collections,
+  })
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024
 
   /** `seen` learns the body of a database request, so its time can be reported once answered. */

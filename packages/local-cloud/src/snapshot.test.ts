@@ -35,9 +35,19 @@ const readTree = (dir: string): Record<string, string> => listFiles(dir)
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'snapshot-test-'))
-  cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, 'host', 'fixtures'), dataDir: path.join(work, 'data') })
+  cloud = await startLocalCloud({
+    collections: TEST_COLLECTIONS,
+    functionsDir: path.join(__dirname, 'host', 'fixtures'),
+    dataDir: path.join(work, 'data'),
+  })
   const db = cloud.server.db
-  await db.setDocument('members', { _id: 'm2', balance: 250, lots: [{ expires: '2027-11', points: 250 }], nextExpiryAt: new Date('2027-11-30T15:59:59.999Z'), big: 2 ** 40 })
+  await db.setDocument('members', {
+    _id: 'm2',
+    balance: 250,
+    lots: [{ expires: '2027-11', points: 250 }],
+    nextExpiryAt: new Date('2027-11-30T15:59:59.999Z'),
+    big: 2 ** 40,
+  })
   await db.setDocument('members', { _id: 'm1', balance: 1.5, profile: { city: '上海', tags: ['a', 'b'] }, birthday: null })
   db.defineCollection('visits', [{ fields: { day: 1, shop: -1 } }, { fields: { code: 1 }, unique: true }])
   await db.setDocument('visits', { _id: 'v1', day: '2027-01-01', shop: 'north', code: 'x1', at: new Date(0) })
@@ -62,7 +72,9 @@ describe('snapshots', () => {
     const members = fs.readFileSync(path.join(dir, 'collections', 'members.json'), 'utf8')
     expect(members.indexOf('"m1"')).toBeLessThan(members.indexOf('"m2"'))
     expect(members).toContain('"nextExpiryAt": {\n      "$date": "2027-11-30T15:59:59.999Z"\n    }')
-    expect((JSON.parse(fs.readFileSync(path.join(dir, 'snapshot.json'), 'utf8')) as { collections: Record<string, unknown> }).collections.visits).toEqual([{ fields: { day: 1, shop: -1 } }, { fields: { code: 1 }, unique: true }])
+    expect(
+      (JSON.parse(fs.readFileSync(path.join(dir, 'snapshot.json'), 'utf8')) as { collections: Record<string, unknown> }).collections.visits,
+    ).toEqual([{ fields: { day: 1, shop: -1 } }, { fields: { code: 1 }, unique: true }])
 
     await cloud.reset()
     // a reset deletes stored files too; make sure whatever the test wrote there is gone
@@ -89,11 +101,26 @@ describe('snapshots', () => {
       edit(dir)
       return dir
     }
-    const duplicate = broken('duplicate', (dir) => fs.writeFileSync(path.join(dir, 'collections', 'visits.json'), JSON.stringify([{ _id: 'a' }, { _id: 'a' }])))
+    const duplicate = broken('duplicate', (dir) =>
+      fs.writeFileSync(path.join(dir, 'collections', 'visits.json'), JSON.stringify([{ _id: 'a' }, { _id: 'a' }])),
+    )
     const badJson = broken('bad-json', (dir) => fs.writeFileSync(path.join(dir, 'collections', 'members.json'), '[{"_id": '))
     const noId = broken('no-id', (dir) => fs.writeFileSync(path.join(dir, 'collections', 'members.json'), '[{"balance": 1}]'))
-    const badIndex = broken('bad-index', (dir) => fs.writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify({ format: 'wechat-local-cloud-snapshot/1', collections: { members: [{ fields: { a: 'up' } }] } })))
-    const uniqueClash = broken('unique-clash', (dir) => fs.writeFileSync(path.join(dir, 'collections', 'visits.json'), JSON.stringify([{ _id: 'a', code: 'same' }, { _id: 'b', code: 'same' }])))
+    const badIndex = broken('bad-index', (dir) =>
+      fs.writeFileSync(
+        path.join(dir, 'snapshot.json'),
+        JSON.stringify({ format: 'wechat-local-cloud-snapshot/1', collections: { members: [{ fields: { a: 'up' } }] } }),
+      ),
+    )
+    const uniqueClash = broken('unique-clash', (dir) =>
+      fs.writeFileSync(
+        path.join(dir, 'collections', 'visits.json'),
+        JSON.stringify([
+          { _id: 'a', code: 'same' },
+          { _id: 'b', code: 'same' },
+        ]),
+      ),
+    )
     const notEmpty = path.join(work, 'not-empty')
     fs.mkdirSync(notEmpty)
     fs.writeFileSync(path.join(notEmpty, 'notes.txt'), 'mine')

@@ -109,7 +109,8 @@ async function load(target: SnapshotTarget, dir: string, { manifest, documents }
 function outsideData(target: SnapshotTarget, dir: string): string {
   const resolved = path.resolve(dir)
   const data = path.resolve(target.dataDir)
-  if (resolved === data || resolved.startsWith(data + path.sep)) throw new SnapshotError(`${resolved} is inside the data folder ${data}; use a folder outside it`)
+  if (resolved === data || resolved.startsWith(data + path.sep))
+    throw new SnapshotError(`${resolved} is inside the data folder ${data}; use a folder outside it`)
   return resolved
 }
 
@@ -130,7 +131,9 @@ function readSnapshot(dir: string): Loaded {
 }
 
 function checkIndexes(name: string, indexes: unknown): void {
-  const valid = Array.isArray(indexes) && indexes.every((spec) => isPlainObject(spec) && isPlainObject(spec.fields) && Object.values(spec.fields).every((d) => d === 1 || d === -1))
+  const valid =
+    Array.isArray(indexes) &&
+    indexes.every((spec) => isPlainObject(spec) && isPlainObject(spec.fields) && Object.values(spec.fields).every((d) => d === 1 || d === -1))
   if (!valid) throw new SnapshotError(`the indexes of ${name} must be a list of { fields: { path: 1 | -1 }, unique? }`)
 }
 

@@ -7,7 +7,10 @@ import { formatDateTime } from '../../logic/format'
 import { call } from '../../services/api'
 import type { ApiError, AuditEntry, AuditKind } from '../../services/contract'
 
-interface Filter { actor?: string; kind?: AuditKind }
+interface Filter {
+  actor?: string
+  kind?: AuditKind
+}
 
 // Every staff or admin change, newest first, by clerk and by kind; "加载更多" follows the server's cursor.
 export function AuditTrail() {
@@ -38,11 +41,15 @@ export function AuditTrail() {
   }, [filter.actor, filter.kind])
 
   const chip = (id: string, label: string, on: boolean, pick: () => void) => (
-    <View key={id} id={id} className={`chip ${on ? 'chip--on' : ''}`} onClick={pick}>{label}</View>
+    <View key={id} id={id} className={`chip ${on ? 'chip--on' : ''}`} onClick={pick}>
+      {label}
+    </View>
   )
   return (
     <View className='card' id='audit'>
-      <View className='card__title'>操作记录<Text className='card__hint'>店员和店长的每次操作</Text></View>
+      <View className='card__title'>
+        操作记录<Text className='card__hint'>店员和店长的每次操作</Text>
+      </View>
       <View className='chips' id='audit-kinds'>
         {chip('audit-kind-all', '全部', !filter.kind, () => setFilter((f) => ({ ...f, kind: undefined })))}
         {AUDIT_KINDS.map((k) => chip(`audit-kind-${k.kind}`, k.label, filter.kind === k.kind, () => setFilter((f) => ({ ...f, kind: k.kind }))))}
@@ -55,8 +62,13 @@ export function AuditTrail() {
         const line = auditLine(e)
         return (
           <View className='audit-entry' key={line.id} data-kind={e.kind}>
-            <View className='row'><Text className='item__name'>{line.kind}</Text><Text className='muted'>{formatDateTime(e.at)}</Text></View>
-            <View className='muted'>{line.actor} · {line.target}</View>
+            <View className='row'>
+              <Text className='item__name'>{line.kind}</Text>
+              <Text className='muted'>{formatDateTime(e.at)}</Text>
+            </View>
+            <View className='muted'>
+              {line.actor} · {line.target}
+            </View>
             {line.detail && <View className='muted'>{line.detail}</View>}
           </View>
         )
@@ -65,7 +77,9 @@ export function AuditTrail() {
       {!loading && !error && entries.length === 0 && <View className='state'>还没有操作记录</View>}
       <ErrorLine message={error?.message} id='audit-error' />
       {!loading && (cursor || error) && (
-        <Button className='btn btn--ghost' id='audit-more' onClick={() => void load(error && !entries.length ? null : cursor)}>{error ? '重试' : '加载更多'}</Button>
+        <Button className='btn btn--ghost' id='audit-more' onClick={() => void load(error && !entries.length ? null : cursor)}>
+          {error ? '重试' : '加载更多'}
+        </Button>
       )}
     </View>
   )

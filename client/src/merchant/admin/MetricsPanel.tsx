@@ -7,7 +7,12 @@ import { lastDays, type Period } from '../../logic/period'
 import { PeriodPicker } from '../components/PeriodPicker'
 import { TrendChart } from './TrendChart'
 
-interface Props { state: Remote<Metrics>; period: Period; onPeriod: (p: Period) => void; onRetry: () => void }
+interface Props {
+  state: Remote<Metrics>
+  period: Period
+  onPeriod: (p: Period) => void
+  onRetry: () => void
+}
 
 export const firstPeriod = (): Period => lastDays(7, todayInShanghai())
 
@@ -15,7 +20,12 @@ export const firstPeriod = (): Period => lastDays(7, todayInShanghai())
 export function MetricsPanel({ state, period, onPeriod, onRetry }: Props) {
   return (
     <View className='card' id='metrics'>
-      <View className='card__title'>经营数据<Text className='card__hint'>{period.from} 至 {period.to}</Text></View>
+      <View className='card__title'>
+        经营数据
+        <Text className='card__hint'>
+          {period.from} 至 {period.to}
+        </Text>
+      </View>
       <PeriodPicker id='period' value={period} onChange={onPeriod} />
       <StateView state={state} onRetry={onRetry}>
         {(data) => <Figures data={data} />}
@@ -38,7 +48,9 @@ function Figures({ data }: { data: Metrics }) {
           {c.bars.map((b) => (
             <View className='chart__row' key={b.key}>
               <Text className='chart__label'>{b.label}</Text>
-              <View className='chart__track'><View className='chart__bar' style={{ width: `${b.percent}%` }} /></View>
+              <View className='chart__track'>
+                <View className='chart__bar' style={{ width: `${b.percent}%` }} />
+              </View>
               <Text className='chart__value'>{b.value.toLocaleString('en-US')}</Text>
             </View>
           ))}

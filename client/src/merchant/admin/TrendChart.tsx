@@ -39,7 +39,9 @@ export function TrendChart({ trend }: { trend: Metrics['trend'] }) {
   useEffect(() => () => chart.current?.destroy(), [])
   return (
     <View className='gap-top' id='trend'>
-      <View className='card__title'>每日积分趋势<View className='card__hint'>{TREND_FLOWS.join('、')}</View></View>
+      <View className='card__title'>
+        每日积分趋势<View className='card__hint'>{TREND_FLOWS.join('、')}</View>
+      </View>
       <Canvas type='2d' id={ID} canvasId={ID} className='trend' />
     </View>
   )

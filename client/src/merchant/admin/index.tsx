@@ -29,7 +29,9 @@ function NotOwner({ message }: { message: string }) {
       <View className='card' id='not-owner'>
         <View className='card__title'>店主后台</View>
         <View className='muted gap-bottom'>{message}。店长第一次使用，或收到了店长的邀请，请先加入店铺。</View>
-        <Button className='btn btn--tall' id='go-join' onClick={() => void Taro.navigateTo({ url: ROUTES.join })}>加入店铺</Button>
+        <Button className='btn btn--tall' id='go-join' onClick={() => void Taro.navigateTo({ url: ROUTES.join })}>
+          加入店铺
+        </Button>
       </View>
     </Screen>
   )

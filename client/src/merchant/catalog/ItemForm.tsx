@@ -65,25 +65,46 @@ export function ItemForm({ item, timeZone, tiers }: ItemFormProps) {
 
   const textRow = (field: FormField) => (
     <FormRow key={field.path} id={domId(field.path)} label={field.label} unit={field.unit} hint={field.hint} problem={problemAt(field.path)}>
-      <Input className='form-row__input' type={field.kind === 'int' || field.kind === 'yuan' ? 'digit' : 'text'} value={draft.texts[field.path] ?? ''}
-        disabled={field.path === 'id' && item !== null} onInput={(e) => change({ texts: { ...draft.texts, [field.path]: e.detail.value } }, field.path)} />
+      <Input
+        className='form-row__input'
+        type={field.kind === 'int' || field.kind === 'yuan' ? 'digit' : 'text'}
+        value={draft.texts[field.path] ?? ''}
+        disabled={field.path === 'id' && item !== null}
+        onInput={(e) => change({ texts: { ...draft.texts, [field.path]: e.detail.value } }, field.path)}
+      />
     </FormRow>
   )
 
-  const [common, valueFields] = [fieldsOf(draft).filter((f) => !f.path.startsWith('value.')), fieldsOf(draft).filter((f) => f.path.startsWith('value.'))]
+  const [common, valueFields] = [
+    fieldsOf(draft).filter((f) => !f.path.startsWith('value.')),
+    fieldsOf(draft).filter((f) => f.path.startsWith('value.')),
+  ]
   return (
     <View>
       <View className='card'>
         <View className='card__title'>{item ? `编辑「${item.name}」` : '新增商品'}</View>
-        <ItemImagePicker itemId={draft.texts.id ?? ''} preview={preview}
-          onUploaded={(fileID, url) => { change({ image: fileID }); setPreview(url) }}
-          onRemove={() => { change({ image: undefined }); setPreview(null) }} />
+        <ItemImagePicker
+          itemId={draft.texts.id ?? ''}
+          preview={preview}
+          onUploaded={(fileID, url) => {
+            change({ image: fileID })
+            setPreview(url)
+          }}
+          onRemove={() => {
+            change({ image: undefined })
+            setPreview(null)
+          }}
+        />
         {common.map(textRow)}
         <FormRow id='item-kind' label='商品类型' problem={problemAt('kind')}>
           <ChoiceChips options={ITEM_KINDS} selected={draft.kind} onPick={(v) => change({ kind: v as ItemDraft['kind'] })} />
         </FormRow>
         <FormRow id='item-minTier' label='最低会员等级' problem={problemAt('minTier')}>
-          <ChoiceChips options={[{ value: undefined, label: '不限' }, ...tiers]} selected={draft.minTier} onPick={(v) => change({ minTier: v as string | undefined })} />
+          <ChoiceChips
+            options={[{ value: undefined, label: '不限' }, ...tiers]}
+            selected={draft.minTier}
+            onPick={(v) => change({ minTier: v as string | undefined })}
+          />
         </FormRow>
         <FormRow id='item-active' label='是否上架' hint='下架后商城不再显示，已兑换的券照常可用' problem={problemAt('active')}>
           <ChoiceChips options={SHELF} selected={draft.active} onPick={(v) => change({ active: v as boolean })} />
@@ -96,7 +117,9 @@ export function ItemForm({ item, timeZone, tiers }: ItemFormProps) {
         {valueFields.map(textRow)}
       </View>
       <ErrorLine id='item-error' message={unplaced(refusal, tried ? problems : {}, draft)} />
-      <ActionButton className='btn' id='item-save' disabled={save.pending} onClick={() => void onSave()}>{save.pending ? '保存中…' : '保存'}</ActionButton>
+      <ActionButton className='btn' id='item-save' disabled={save.pending} onClick={() => void onSave()}>
+        {save.pending ? '保存中…' : '保存'}
+      </ActionButton>
     </View>
   )
 }

@@ -35,12 +35,20 @@ export function ItemImagePicker({ itemId, preview, onUploaded, onRemove }: Props
   return (
     <View id='item-image'>
       <View className='item-image'>
-        {preview ? <Image className='item-image__preview' id='item-image-preview' src={preview} mode='aspectFill' /> : <View className='item-image__empty'>暂无图片</View>}
+        {preview ? (
+          <Image className='item-image__preview' id='item-image-preview' src={preview} mode='aspectFill' />
+        ) : (
+          <View className='item-image__empty'>暂无图片</View>
+        )}
         <View className='grow'>
           <ActionButton className='btn btn--ghost btn--small' id='item-image-choose' disabled={pending} onClick={() => void onChoose()}>
             {pending ? '上传中…' : preview ? '更换图片' : '上传图片'}
           </ActionButton>
-          {preview && <View className='link-btn item-image__remove' id='item-image-remove' onClick={onRemove}>不用图片</View>}
+          {preview && (
+            <View className='link-btn item-image__remove' id='item-image-remove' onClick={onRemove}>
+              不用图片
+            </View>
+          )}
         </View>
       </View>
       <ErrorLine message={error} id='item-image-error' />

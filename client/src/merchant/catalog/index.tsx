@@ -19,15 +19,26 @@ export default function Catalog() {
   const now = new Date()
   return (
     <Screen id='page-catalog'>
-      <Button className='btn gap-bottom' id='item-new' onClick={() => void Taro.navigateTo({ url: editUrl() })}>新增商品</Button>
+      <Button className='btn gap-bottom' id='item-new' onClick={() => void Taro.navigateTo({ url: editUrl() })}>
+        新增商品
+      </Button>
       <StateView state={state} onRetry={() => void reload()} isEmpty={(d) => d.items.length === 0} empty='还没有商品，点上方新增'>
         {(d) => (
           <View className='card'>
             {d.items.map((item) => {
               const status = itemStatus(item, now)
               return (
-                <View className='item owner-item' key={item.id} id={`owner-item-${item.id}`} onClick={() => void Taro.navigateTo({ url: editUrl(item.id) })}>
-                  {item.imageUrl ? <Image className='owner-item__image' src={item.imageUrl} mode='aspectFill' /> : <View className='item__icon'>{item.name.slice(0, 1)}</View>}
+                <View
+                  className='item owner-item'
+                  key={item.id}
+                  id={`owner-item-${item.id}`}
+                  onClick={() => void Taro.navigateTo({ url: editUrl(item.id) })}
+                >
+                  {item.imageUrl ? (
+                    <Image className='owner-item__image' src={item.imageUrl} mode='aspectFill' />
+                  ) : (
+                    <View className='item__icon'>{item.name.slice(0, 1)}</View>
+                  )}
                   <View className='grow'>
                     <View className='item__name'>{item.name}</View>
                     <View className='muted owner-item__line'>{itemLine(item)}</View>

@@ -1,7 +1,10 @@
 import { useRef, useState } from 'react'
 import type { ApiError, Envelope } from '../../services/contract'
 
-export interface Page<T> { rows: T[]; nextCursor: string | null }
+export interface Page<T> {
+  rows: T[]
+  nextCursor: string | null
+}
 
 /** An answer that holds a page of rows (members, entries) as the list takes it. */
 export function asPage<D extends { nextCursor: string | null }, T>(env: Envelope<D>, rows: (data: D) => T[]): Envelope<Page<T>> {

@@ -1,5 +1,10 @@
 // H5: the Canvas component renders an HTML canvas inside its element; f2 draws on its 2d context.
-export interface Canvas2d { context: CanvasRenderingContext2D; width: number; height: number; pixelRatio: number }
+export interface Canvas2d {
+  context: CanvasRenderingContext2D
+  width: number
+  height: number
+  pixelRatio: number
+}
 
 const TRIES = 40
 const pause = () => new Promise((r) => setTimeout(r, 50))

@@ -1,9 +1,18 @@
 import Taro from '@tarojs/taro'
 
 // weapp: a <Canvas type='2d'> node comes from a selector query; its backing store is sized for the screen's pixel ratio.
-export interface Canvas2d { context: CanvasRenderingContext2D; width: number; height: number; pixelRatio: number }
+export interface Canvas2d {
+  context: CanvasRenderingContext2D
+  width: number
+  height: number
+  pixelRatio: number
+}
 
-interface CanvasNode { width: number; height: number; getContext(type: '2d'): CanvasRenderingContext2D }
+interface CanvasNode {
+  width: number
+  height: number
+  getContext(type: '2d'): CanvasRenderingContext2D
+}
 
 export function canvas2d(id: string): Promise<Canvas2d | null> {
   return new Promise((resolve) => {

@@ -4,7 +4,9 @@ import { View } from '@tarojs/components'
 export function ExportLink({ url, fileName }: { url: string; fileName: string }) {
   return (
     <View className='gap-top' id='export-result'>
-      <a className='btn btn--tall tap' id='export-download' href={url} download={fileName}>下载 {fileName}</a>
+      <a className='btn btn--tall tap' id='export-download' href={url} download={fileName}>
+        下载 {fileName}
+      </a>
     </View>
   )
 }

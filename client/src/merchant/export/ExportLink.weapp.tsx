@@ -19,8 +19,12 @@ export function ExportLink({ url, fileName }: { url: string; fileName: string })
     <View className='gap-top' id='export-result'>
       <ErrorLine message={error} />
       <View className='btn-row'>
-        <Button className='btn btn--tall' id='export-open' onClick={() => void open()}>打开 {fileName}</Button>
-        <Button className='btn btn--ghost btn--tall' id='export-copy' onClick={() => void Taro.setClipboardData({ data: url })}>复制链接</Button>
+        <Button className='btn btn--tall' id='export-open' onClick={() => void open()}>
+          打开 {fileName}
+        </Button>
+        <Button className='btn btn--ghost btn--tall' id='export-copy' onClick={() => void Taro.setClipboardData({ data: url })}>
+          复制链接
+        </Button>
       </View>
     </View>
   )

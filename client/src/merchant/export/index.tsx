@@ -35,15 +35,26 @@ export default function ExportData() {
   return (
     <Screen id='page-export'>
       <View className='card' id='export'>
-        <View className='card__title'>导出数据<View className='card__hint'>CSV，可用 Excel 打开</View></View>
+        <View className='card__title'>
+          导出数据<View className='card__hint'>CSV，可用 Excel 打开</View>
+        </View>
         <View className='chips'>
           {KINDS.map((k) => (
-            <View key={k.what} id={`export-${k.what}`} className={`chip tap ${what === k.what ? 'chip--on' : ''}`} onClick={() => change(() => setWhat(k.what))}>{k.label}</View>
+            <View
+              key={k.what}
+              id={`export-${k.what}`}
+              className={`chip tap ${what === k.what ? 'chip--on' : ''}`}
+              onClick={() => change(() => setWhat(k.what))}
+            >
+              {k.label}
+            </View>
           ))}
         </View>
         <PeriodPicker id='export-period' value={period} onChange={(p) => change(() => setPeriod(p))} />
         <ErrorLine message={run.error?.message} id='export-error' />
-        <ActionButton className='btn btn--tall' id='export-run' disabled={run.pending} onClick={() => void onExport()}>{run.pending ? '生成中…' : '生成文件'}</ActionButton>
+        <ActionButton className='btn btn--tall' id='export-run' disabled={run.pending} onClick={() => void onExport()}>
+          {run.pending ? '生成中…' : '生成文件'}
+        </ActionButton>
         {file && <ExportLink url={file.url} fileName={file.fileName} />}
       </View>
     </Screen>

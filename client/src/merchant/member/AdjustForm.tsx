@@ -33,10 +33,27 @@ export function AdjustForm({ openid, onDone }: { openid: string; onDone: () => v
   return (
     <View className='card' id='adjust'>
       <View className='card__title'>调整积分</View>
-      <Input className='input-box' id='adjust-amount' type='text' value={amount} maxlength={9} placeholder='增加填 50，扣除填 -50' onInput={(e) => setAmount(e.detail.value)} />
-      <Input className='input-box' id='adjust-reason' value={reason} maxlength={200} placeholder='原因（必填，会员可见）' onInput={(e) => setReason(e.detail.value)} />
+      <Input
+        className='input-box'
+        id='adjust-amount'
+        type='text'
+        value={amount}
+        maxlength={9}
+        placeholder='增加填 50，扣除填 -50'
+        onInput={(e) => setAmount(e.detail.value)}
+      />
+      <Input
+        className='input-box'
+        id='adjust-reason'
+        value={reason}
+        maxlength={200}
+        placeholder='原因（必填，会员可见）'
+        onInput={(e) => setReason(e.detail.value)}
+      />
       <ErrorLine message={hint ?? adjust.error?.message} id='adjust-error' />
-      <ActionButton className='btn btn--tall' id='adjust-submit' disabled={adjust.pending} onClick={() => void onSubmit()}>{adjust.pending ? '调整中…' : '调整积分'}</ActionButton>
+      <ActionButton className='btn btn--tall' id='adjust-submit' disabled={adjust.pending} onClick={() => void onSubmit()}>
+        {adjust.pending ? '调整中…' : '调整积分'}
+      </ActionButton>
     </View>
   )
 }

@@ -29,9 +29,23 @@ export function FreezeForm({ openid, frozen, onDone }: { openid: string; frozen:
   return (
     <View className='card' id='freeze'>
       <View className='card__title'>{verb}会员</View>
-      <Input className='input-box' id='freeze-reason' value={reason} maxlength={200} placeholder={`${verb}原因（必填）`} onInput={(e) => setReason(e.detail.value)} />
+      <Input
+        className='input-box'
+        id='freeze-reason'
+        value={reason}
+        maxlength={200}
+        placeholder={`${verb}原因（必填）`}
+        onInput={(e) => setReason(e.detail.value)}
+      />
       <ErrorLine message={hint ?? freeze.error?.message} id='freeze-error' />
-      <ActionButton className={`btn btn--tall ${frozen ? '' : 'btn--danger'}`} id='freeze-submit' disabled={freeze.pending} onClick={() => void onSubmit()}>{verb}</ActionButton>
+      <ActionButton
+        className={`btn btn--tall ${frozen ? '' : 'btn--danger'}`}
+        id='freeze-submit'
+        disabled={freeze.pending}
+        onClick={() => void onSubmit()}
+      >
+        {verb}
+      </ActionButton>
     </View>
   )
 }

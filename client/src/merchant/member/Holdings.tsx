@@ -21,7 +21,10 @@ export function Lots({ lots }: { lots: Detail['lots'] }) {
   return (
     <Section id='member-lots' title='积分有效期' empty='没有可用积分' count={lots.length}>
       {lots.map((l) => (
-        <View className='list-item' key={l.expiresAt}><Text>{formatDate(l.expiresAt)} 到期</Text><Text className='item__points'>{formatPoints(l.points)}</Text></View>
+        <View className='list-item' key={l.expiresAt}>
+          <Text>{formatDate(l.expiresAt)} 到期</Text>
+          <Text className='item__points'>{formatPoints(l.points)}</Text>
+        </View>
       ))}
     </Section>
   )
@@ -34,7 +37,12 @@ export function Vouchers({ vouchers }: { vouchers: Detail['vouchers'] }) {
         const s = voucherStatus(v.status)
         return (
           <View className='list-item' key={v.code}>
-            <View><View>{v.name}</View><View className='muted'>{formatDateTime(v.createdAt)} 兑换 · {formatPoints(v.points)} 积分</View></View>
+            <View>
+              <View>{v.name}</View>
+              <View className='muted'>
+                {formatDateTime(v.createdAt)} 兑换 · {formatPoints(v.points)} 积分
+              </View>
+            </View>
             <Text className={`tag tag--${s.tone}`}>{s.label}</Text>
           </View>
         )
@@ -50,7 +58,12 @@ export function Purchases({ purchases }: { purchases: Detail['purchases'] }) {
         const stage = purchaseStage(p.status)
         return (
           <View className='list-item' key={p.orderId}>
-            <View><View>订单 {p.orderId}</View><View className='muted'>{p.claimedAt ? formatDateTime(p.claimedAt) : ''} · 实付 {formatYuan(p.payFen)} · 获得 {formatPoints(p.awarded)} 积分</View></View>
+            <View>
+              <View>订单 {p.orderId}</View>
+              <View className='muted'>
+                {p.claimedAt ? formatDateTime(p.claimedAt) : ''} · 实付 {formatYuan(p.payFen)} · 获得 {formatPoints(p.awarded)} 积分
+              </View>
+            </View>
             <Text className={`tag tag--${stage.tone}`}>{stage.label}</Text>
           </View>
         )

@@ -9,12 +9,23 @@ export function MemberCard({ d }: { d: Detail }) {
   return (
     <View className='hero' id='member-card'>
       <View className='row'>
-        <Text className='hero__name'>{d.summary.nickname || '未设置昵称'}<Text className='hero__badge' id='member-tier'>{d.summary.tier.name}</Text></Text>
-        {d.frozen && <Text className='hero__badge' id='member-frozen'>已冻结</Text>}
+        <Text className='hero__name'>
+          {d.summary.nickname || '未设置昵称'}
+          <Text className='hero__badge' id='member-tier'>
+            {d.summary.tier.name}
+          </Text>
+        </Text>
+        {d.frozen && (
+          <Text className='hero__badge' id='member-frozen'>
+            已冻结
+          </Text>
+        )}
       </View>
       <View className='hero__label'>会员号 {d.memberNo ?? '待生成'}</View>
       <View className='hero__label'>积分余额</View>
-      <View className='hero__balance' id='member-balance'>{formatPoints(d.summary.balance)}</View>
+      <View className='hero__balance' id='member-balance'>
+        {formatPoints(d.summary.balance)}
+      </View>
       {d.frozen && d.frozenReason && <View className='hero__next'>冻结原因：{d.frozenReason}</View>}
     </View>
   )

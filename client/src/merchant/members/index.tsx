@@ -14,7 +14,9 @@ type MemberRow = DataFor<'store', 'findMembers'>['members'][number]
 export default function Members() {
   const [query, setQuery] = useState('')
   const [searched, setSearched] = useState('')
-  const list = usePaged(async (cursor) => asPage(await call('store', 'findMembers', { ...(searched ? { query: searched } : {}), ...(cursor ? { cursor } : {}) }), (d) => d.members))
+  const list = usePaged(async (cursor) =>
+    asPage(await call('store', 'findMembers', { ...(searched ? { query: searched } : {}), ...(cursor ? { cursor } : {}) }), (d) => d.members),
+  )
   useEffect(() => {
     void list.load(null)
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -24,15 +26,34 @@ export default function Members() {
       <View className='card'>
         <View className='card__title'>会员管理</View>
         <View className='row'>
-          <Input className='input-box grow' id='member-query' value={query} maxlength={64} placeholder='会员号、昵称或 OPENID' confirmType='search'
-            onInput={(e) => setQuery(e.detail.value)} onConfirm={() => setSearched(query.trim())} />
+          <Input
+            className='input-box grow'
+            id='member-query'
+            value={query}
+            maxlength={64}
+            placeholder='会员号、昵称或 OPENID'
+            confirmType='search'
+            onInput={(e) => setQuery(e.detail.value)}
+            onConfirm={() => setSearched(query.trim())}
+          />
         </View>
-        <Button className='btn btn--tall' id='member-search' onClick={() => setSearched(query.trim())}>搜索</Button>
+        <Button className='btn btn--tall' id='member-search' onClick={() => setSearched(query.trim())}>
+          搜索
+        </Button>
       </View>
       <View className='card' id='member-list'>
-        {list.rows.map((m) => <Row key={m.openid} m={m} />)}
-        <LoadMore id='members' loading={list.loading} error={list.error} hasMore={!!list.cursor} isEmpty={list.rows.length === 0}
-          empty={searched ? '没有找到这位会员，请换个会员号或昵称' : '还没有会员'} onMore={() => void list.more()} />
+        {list.rows.map((m) => (
+          <Row key={m.openid} m={m} />
+        ))}
+        <LoadMore
+          id='members'
+          loading={list.loading}
+          error={list.error}
+          hasMore={!!list.cursor}
+          isEmpty={list.rows.length === 0}
+          empty={searched ? '没有找到这位会员，请换个会员号或昵称' : '还没有会员'}
+          onMore={() => void list.more()}
+        />
       </View>
     </Screen>
   )
@@ -43,8 +64,12 @@ function Row({ m }: { m: MemberRow }) {
   return (
     <View className='member-row' data-openid={m.openid} onClick={open}>
       <View>
-        <View className='item__name'>{m.nickname || '未设置昵称'} {m.frozen && <Text className='tag tag--red'>已冻结</Text>}</View>
-        <View className='muted'>会员号 {m.memberNo ?? '待生成'} · {m.tier} · {formatDate(m.joinedAt)} 入会</View>
+        <View className='item__name'>
+          {m.nickname || '未设置昵称'} {m.frozen && <Text className='tag tag--red'>已冻结</Text>}
+        </View>
+        <View className='muted'>
+          会员号 {m.memberNo ?? '待生成'} · {m.tier} · {formatDate(m.joinedAt)} 入会
+        </View>
       </View>
       <Text className='item__points'>{formatPoints(m.balance)}</Text>
     </View>

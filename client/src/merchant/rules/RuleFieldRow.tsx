@@ -34,17 +34,40 @@ function Control({ draft, field, at, items }: Props) {
   const value = valueAt(draft.rules, at)
   switch (field.kind) {
     case 'tier':
-      return <ChoiceChips options={[{ value: undefined, label: '不限' }, ...tierChoices(draft.rules)]} selected={value} onPick={(v) => draft.choose(at, v)} />
+      return (
+        <ChoiceChips
+          options={[{ value: undefined, label: '不限' }, ...tierChoices(draft.rules)]}
+          selected={value}
+          onPick={(v) => draft.choose(at, v)}
+        />
+      )
     case 'item':
-      return <ChoiceChips options={[{ value: field.optional ? undefined : '', label: '不选' }, ...items.map((i) => ({ value: i.id, label: i.name }))]} selected={value} onPick={(v) => draft.choose(at, v)} />
+      return (
+        <ChoiceChips
+          options={[{ value: field.optional ? undefined : '', label: '不选' }, ...items.map((i) => ({ value: i.id, label: i.name }))]}
+          selected={value}
+          onPick={(v) => draft.choose(at, v)}
+        />
+      )
     case 'mode':
-      return <ChoiceChips options={TIER_POLICY_MODES} selected={value} onPick={(v) => draft.choose(at.replace(/\.mode$/, ''), TIER_POLICY_MODES.find((m) => m.value === v)?.policy)} />
+      return (
+        <ChoiceChips
+          options={TIER_POLICY_MODES}
+          selected={value}
+          onPick={(v) => draft.choose(at.replace(/\.mode$/, ''), TIER_POLICY_MODES.find((m) => m.value === v)?.policy)}
+        />
+      )
     case 'weekdays':
       return <ChoiceChips options={WEEKDAYS} selected={value} multiple onPick={(v) => draft.choose(at, toggled(value, v as number))} />
     default:
       return (
-        <Input className='form-row__input' type={field.kind === 'int' || field.kind === 'yuan' || field.kind === 'rate' ? 'digit' : 'text'}
-          value={draft.textOf(at, field)} placeholder={field.optional ? '不填' : ''} onInput={(e) => draft.type(at, field, e.detail.value)} />
+        <Input
+          className='form-row__input'
+          type={field.kind === 'int' || field.kind === 'yuan' || field.kind === 'rate' ? 'digit' : 'text'}
+          value={draft.textOf(at, field)}
+          placeholder={field.optional ? '不填' : ''}
+          onInput={(e) => draft.type(at, field, e.detail.value)}
+        />
       )
   }
 }

@@ -22,8 +22,15 @@ export function RuleListEditor({ draft, list, items }: Props) {
         return (
           <View className='rule-entry' key={at} id={`rule-entry-${at.replace(/\./g, '-')}`}>
             <View className='rule-entry__head'>
-              <View className='rule-entry__title'>{list.noun} {i + 1}{entry.name ? `：${entry.name}` : ''}</View>
-              {entries.length > list.min && <Button className='btn btn--ghost btn--small rule-entry__remove' onClick={() => draft.remove(list, i)}>删除</Button>}
+              <View className='rule-entry__title'>
+                {list.noun} {i + 1}
+                {entry.name ? `：${entry.name}` : ''}
+              </View>
+              {entries.length > list.min && (
+                <Button className='btn btn--ghost btn--small rule-entry__remove' onClick={() => draft.remove(list, i)}>
+                  删除
+                </Button>
+              )}
             </View>
             <ErrorLine message={draft.problemAt(at)} />
             {list.fields.map((field) => {
@@ -33,7 +40,11 @@ export function RuleListEditor({ draft, list, items }: Props) {
           </View>
         )
       })}
-      {entries.length < list.max && <Button className='btn btn--ghost rule-list__add' id={`rules-add-${list.path.replace(/\./g, '-')}`} onClick={() => draft.add(list)}>添加{list.noun}</Button>}
+      {entries.length < list.max && (
+        <Button className='btn btn--ghost rule-list__add' id={`rules-add-${list.path.replace(/\./g, '-')}`} onClick={() => draft.add(list)}>
+          添加{list.noun}
+        </Button>
+      )}
     </View>
   )
 }

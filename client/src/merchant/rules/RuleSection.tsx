@@ -19,7 +19,9 @@ export function RuleSection({ draft, group, items }: Props) {
     <View className='card' id={`rules-${group.key}`}>
       <View className='card__title'>{group.title}</View>
       <ErrorLine message={draft.problemAt(group.key)} />
-      {shown.flatMap((field) => keysOf(field.path, draft.rules).map((at) => <RuleFieldRow key={at} draft={draft} field={field} at={at} items={items} />))}
+      {shown.flatMap((field) =>
+        keysOf(field.path, draft.rules).map((at) => <RuleFieldRow key={at} draft={draft} field={field} at={at} items={items} />),
+      )}
       {group.list && <RuleListEditor draft={draft} list={group.list} items={items} />}
     </View>
   )

@@ -55,7 +55,9 @@ function RulesForm({ saved, storedProblem, items }: FormProps) {
   return (
     <View>
       {replaced && <ErrorLine id='rules-stored-problem' message={`已保存的规则不再符合要求，目前按默认规则执行：${replaced}。保存后即可替换。`} />}
-      {RULE_GROUPS.map((group) => <RuleSection key={group.key} draft={draft} group={group} items={items} />)}
+      {RULE_GROUPS.map((group) => (
+        <RuleSection key={group.key} draft={draft} group={group} items={items} />
+      ))}
       <View className='rule-save'>
         <ErrorLine id='rules-error' message={draft.problemAt('')} />
         <ActionButton className='btn' id='rules-save' disabled={!draft.valid || save.pending} onClick={() => void onSave()}>

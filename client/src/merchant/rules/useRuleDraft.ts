@@ -36,7 +36,13 @@ export function useRuleDraft(initial: Rules) {
     choose: (key: string, value: unknown) => edit((r) => setAt(r, key, value)),
     add: (list: RuleList) => edit((r) => setAt(r, list.path, [...(valueAt(r, list.path) as unknown[]), list.blank(r)])),
     remove(list: RuleList, index: number) {
-      edit((r) => setAt(r, list.path, (valueAt(r, list.path) as unknown[]).filter((_, i) => i !== index)))
+      edit((r) =>
+        setAt(
+          r,
+          list.path,
+          (valueAt(r, list.path) as unknown[]).filter((_, i) => i !== index),
+        ),
+      )
       // entries after it move up: what was typed for them is read afresh from the rules
       const inList = (k: string) => k.startsWith(`${list.path}.`)
       setTexts((t) => without(t, inList))

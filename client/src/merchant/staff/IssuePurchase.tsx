@@ -32,17 +32,29 @@ export function IssuePurchase() {
     setPurchase(openPurchase(env.data))
   }
 
-  usePolling(async () => {
-    if (!purchase) return
-    const env = await call('store', 'purchase', { orderId: purchase.orderId })
-    if (env.ok) setPurchase(env.data.purchase)
-  }, POLL_MS, purchase !== null && !purchaseStage(purchase.status).final)
+  usePolling(
+    async () => {
+      if (!purchase) return
+      const env = await call('store', 'purchase', { orderId: purchase.orderId })
+      if (env.ok) setPurchase(env.data.purchase)
+    },
+    POLL_MS,
+    purchase !== null && !purchaseStage(purchase.status).final,
+  )
 
   return (
     <View className='card' id='issue-card'>
-      <View className='card__title'>开消费码<Text className='card__hint'>顾客扫码领取积分</Text></View>
-      <Input className='input-box' id='amount-input' type='digit' value={yuan} placeholder='订单金额（元）'
-        onInput={(e) => setYuan(e.detail.value)} />
+      <View className='card__title'>
+        开消费码<Text className='card__hint'>顾客扫码领取积分</Text>
+      </View>
+      <Input
+        className='input-box'
+        id='amount-input'
+        type='digit'
+        value={yuan}
+        placeholder='订单金额（元）'
+        onInput={(e) => setYuan(e.detail.value)}
+      />
       <ActionButton className='btn' id='issue-btn' disabled={issue.pending || !yuan.trim()} onClick={() => void onIssue()}>
         {issue.pending ? '生成中…' : '生成消费码'}
       </ActionButton>
@@ -60,5 +72,18 @@ export function IssuePurchase() {
 // The issued code as the first poll would answer it, so the countdown starts at once.
 function openPurchase(issued: DataFor<'store', 'issuePurchase'>): Purchase {
   const { orderId, amountFen, expiresAt } = issued
-  return { orderId, amountFen, expiresAt, status: 'open', tierDiscountFen: 0, voucherOffFen: 0, deductedPoints: 0, payFen: amountFen, awarded: 0, refundedFen: 0, member: null, claimedAt: null }
+  return {
+    orderId,
+    amountFen,
+    expiresAt,
+    status: 'open',
+    tierDiscountFen: 0,
+    voucherOffFen: 0,
+    deductedPoints: 0,
+    payFen: amountFen,
+    awarded: 0,
+    refundedFen: 0,
+    member: null,
+    claimedAt: null,
+  }
 }

@@ -77,12 +77,30 @@ export function MemberCheckout() {
 
   return (
     <View className='card' id='checkout-card'>
-      <View className='card__title'>会员码结账<Text className='card__hint'>扫顾客的会员码</Text></View>
-      {canScan && <Button className='btn btn--ghost gap-bottom' id='scan-member-btn' onClick={() => void onScan()}>扫会员码</Button>}
-      <Input className='input-box' id='member-code-input' maxlength={30} value={digits} placeholder='会员码数字（20 位）'
-        onInput={(e) => setDigits(e.detail.value)} />
-      <Input className='input-box' id='checkout-amount' type='digit' value={yuan} placeholder='订单金额（元）'
-        onInput={(e) => setYuan(e.detail.value)} />
+      <View className='card__title'>
+        会员码结账<Text className='card__hint'>扫顾客的会员码</Text>
+      </View>
+      {canScan && (
+        <Button className='btn btn--ghost gap-bottom' id='scan-member-btn' onClick={() => void onScan()}>
+          扫会员码
+        </Button>
+      )}
+      <Input
+        className='input-box'
+        id='member-code-input'
+        maxlength={30}
+        value={digits}
+        placeholder='会员码数字（20 位）'
+        onInput={(e) => setDigits(e.detail.value)}
+      />
+      <Input
+        className='input-box'
+        id='checkout-amount'
+        type='digit'
+        value={yuan}
+        placeholder='订单金额（元）'
+        onInput={(e) => setYuan(e.detail.value)}
+      />
       <OrderLinesEditor rows={rows} onChange={setRows} />
       {preview && <CheckoutPreview preview={preview} chosen={voucherCode} disabled={checkout.pending} onChoose={setVoucherCode} />}
       <ActionButton className='btn' id='checkout-btn' disabled={checkout.pending || !digits.trim() || !yuan.trim()} onClick={() => void onCheckout()}>

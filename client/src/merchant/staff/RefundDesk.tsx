@@ -43,7 +43,9 @@ export function RefundDesk() {
 
   return (
     <View className='card' id='refund-card'>
-      <View className='card__title'>退款<Text className='card__hint'>按订单号查找</Text></View>
+      <View className='card__title'>
+        退款<Text className='card__hint'>按订单号查找</Text>
+      </View>
       <Input className='input-box' id='refund-order' value={orderId} placeholder='订单号' onInput={(e) => setOrderId(e.detail.value)} />
       <ActionButton className='btn btn--ghost' id='refund-find' disabled={busy || !orderId.trim()} onClick={() => void onFind()}>
         {find.pending ? '查找中…' : '查找订单'}
@@ -54,11 +56,29 @@ export function RefundDesk() {
           <PurchaseStatus purchase={found} id='refund-purchase' />
           {left > 0 && (
             <View className='gap-top'>
-              <View className='muted gap-bottom' id='refund-left'>最多可退 {formatYuan(left)}</View>
-              <Input className='input-box' id='refund-amount' type='digit' value={yuan} placeholder='部分退款金额（元）' onInput={(e) => setYuan(e.detail.value)} />
+              <View className='muted gap-bottom' id='refund-left'>
+                最多可退 {formatYuan(left)}
+              </View>
+              <Input
+                className='input-box'
+                id='refund-amount'
+                type='digit'
+                value={yuan}
+                placeholder='部分退款金额（元）'
+                onInput={(e) => setYuan(e.detail.value)}
+              />
               <View className='btn-row'>
-                <ActionButton className='btn btn--ghost' id='refund-part' disabled={busy || !yuan.trim()} onClick={() => void onRefund(parseYuanToFen(yuan))}>部分退款</ActionButton>
-                <ActionButton className='btn btn--danger' id='refund-all' disabled={busy} onClick={() => void onRefund(left)}>全额退款</ActionButton>
+                <ActionButton
+                  className='btn btn--ghost'
+                  id='refund-part'
+                  disabled={busy || !yuan.trim()}
+                  onClick={() => void onRefund(parseYuanToFen(yuan))}
+                >
+                  部分退款
+                </ActionButton>
+                <ActionButton className='btn btn--danger' id='refund-all' disabled={busy} onClick={() => void onRefund(left)}>
+                  全额退款
+                </ActionButton>
               </View>
             </View>
           )}

@@ -10,7 +10,6 @@ import { voucherStatus } from '../../logic/mall'
 import { tierName } from '../../logic/tiers'
 import { call, type DataFor } from '../../services/api'
 
-
 export function VoucherDesk() {
   const [code, setCode] = useState('')
   const [found, setFound] = useState<DataFor<'store', 'lookupVoucher'> | null>(null)
@@ -58,33 +57,63 @@ export function VoucherDesk() {
   const status = v ? voucherStatus(v.status) : null
   return (
     <View className='card'>
-      <View className='card__title'>核销券<Text className='card__hint'>扫码或输入券码</Text></View>
+      <View className='card__title'>
+        核销券<Text className='card__hint'>扫码或输入券码</Text>
+      </View>
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className='btn btn--ghost gap-bottom' id='scan-voucher-btn' onClick={() => void onScan()}>扫码核销</Button>
+        <Button className='btn btn--ghost gap-bottom' id='scan-voucher-btn' onClick={() => void onScan()}>
+          扫码核销
+        </Button>
       )}
-      <Input className='input-box' id='voucher-code-input' value={code} placeholder='输入券码'
-        onInput={(e) => setCode(e.detail.value)} />
+      <Input className='input-box' id='voucher-code-input' value={code} placeholder='输入券码' onInput={(e) => setCode(e.detail.value)} />
       <ActionButton className='btn' id='lookup-btn' disabled={busy || !code.trim()} onClick={() => void onLookup()}>
         {lookup.pending ? '查询中…' : '查询'}
       </ActionButton>
       <ErrorLine message={error?.message} id='voucher-error' />
-      {message && <View className='success-line' id='voucher-message'>{message}</View>}
+      {message && (
+        <View className='success-line' id='voucher-message'>
+          {message}
+        </View>
+      )}
       {v && found && status && (
         <View id='lookup-result' data-status={v.status}>
           <View className='list-item'>
             <Text className='item__name'>{v.name}</Text>
-            <Text className={`tag tag--${status.tone}`} id='lookup-status'>{status.label}</Text>
+            <Text className={`tag tag--${status.tone}`} id='lookup-status'>
+              {status.label}
+            </Text>
           </View>
-          <View className='list-item'><Text className='muted'>券码</Text><Text id='lookup-code'>{groupCode(v.code)}</Text></View>
-          <View className='list-item'><Text className='muted'>会员</Text><Text>{found.member.nickname || '微信用户'} · {tierName(found.member.tier)}</Text></View>
-          <View className='list-item'><Text className='muted'>积分</Text><Text>{formatPoints(v.points)}</Text></View>
-          <View className='list-item'><Text className='muted'>有效期至</Text><Text>{formatDate(v.expiresAt)}</Text></View>
+          <View className='list-item'>
+            <Text className='muted'>券码</Text>
+            <Text id='lookup-code'>{groupCode(v.code)}</Text>
+          </View>
+          <View className='list-item'>
+            <Text className='muted'>会员</Text>
+            <Text>
+              {found.member.nickname || '微信用户'} · {tierName(found.member.tier)}
+            </Text>
+          </View>
+          <View className='list-item'>
+            <Text className='muted'>积分</Text>
+            <Text>{formatPoints(v.points)}</Text>
+          </View>
+          <View className='list-item'>
+            <Text className='muted'>有效期至</Text>
+            <Text>{formatDate(v.expiresAt)}</Text>
+          </View>
           {v.status === 'pending' && (
             <View>
-              <Input className='input-box' id='reject-reason' value={reason} placeholder='驳回原因（选填）'
-                onInput={(e) => setReason(e.detail.value)} />
+              <Input
+                className='input-box'
+                id='reject-reason'
+                value={reason}
+                placeholder='驳回原因（选填）'
+                onInput={(e) => setReason(e.detail.value)}
+              />
               <View className='btn-row'>
-                <ActionButton className='btn btn--danger' id='reject-btn' disabled={busy} onClick={() => void onReject()}>驳回</ActionButton>
+                <ActionButton className='btn btn--danger' id='reject-btn' disabled={busy} onClick={() => void onReject()}>
+                  驳回
+                </ActionButton>
                 <ActionButton className='btn' id='fulfil-btn' disabled={busy} onClick={() => void onFulfil()}>
                   {fulfil.pending ? '核销中…' : '确认核销'}
                 </ActionButton>

@@ -30,15 +30,21 @@ export function InviteForm({ invite, onInvite }: { invite: Invite | null; onInvi
 
   return (
     <View className='card' id='invite'>
-      <View className='card__title'>邀请店员<View className='card__hint'>一次有效，24 小时内</View></View>
+      <View className='card__title'>
+        邀请店员<View className='card__hint'>一次有效，24 小时内</View>
+      </View>
       <View className='chips'>
         {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
-          <View key={r} id={`invite-role-${r}`} className={`chip tap ${role === r ? 'chip--on' : ''}`} onClick={() => setRole(r)}>{ROLE_LABELS[r]}</View>
+          <View key={r} id={`invite-role-${r}`} className={`chip tap ${role === r ? 'chip--on' : ''}`} onClick={() => setRole(r)}>
+            {ROLE_LABELS[r]}
+          </View>
         ))}
       </View>
       <Input className='input-box' id='invite-name' value={name} maxlength={32} placeholder='称呼（必填）' onInput={(e) => setName(e.detail.value)} />
       <ErrorLine message={hint ?? create.error?.message} id='invite-error' />
-      <ActionButton className='btn btn--tall' id='invite-create' disabled={create.pending} onClick={() => void onCreate()}>{create.pending ? '生成中…' : '生成邀请'}</ActionButton>
+      <ActionButton className='btn btn--tall' id='invite-create' disabled={create.pending} onClick={() => void onCreate()}>
+        {create.pending ? '生成中…' : '生成邀请'}
+      </ActionButton>
       {invite && <InviteCard invite={invite} />}
     </View>
   )
@@ -48,13 +54,25 @@ function InviteCard({ invite }: { invite: Invite }) {
   const copy = () => void Taro.setClipboardData({ data: invite.link })
   return (
     <View className='gap-top' id='invite-card'>
-      <View className='center'>邀请「{invite.name}」成为{ROLE_LABELS[invite.role]}</View>
+      <View className='center'>
+        邀请「{invite.name}」成为{ROLE_LABELS[invite.role]}
+      </View>
       <QrCode value={invite.link} id='invite-qr' showText={false} />
-      <View className='invite-link' id='invite-link'>{invite.link}</View>
-      <View className='muted center gap-bottom' id='invite-code'>邀请码 {invite.code} · {formatDateTime(invite.expiresAt)} 前有效</View>
+      <View className='invite-link' id='invite-link'>
+        {invite.link}
+      </View>
+      <View className='muted center gap-bottom' id='invite-code'>
+        邀请码 {invite.code} · {formatDateTime(invite.expiresAt)} 前有效
+      </View>
       <View className='btn-row'>
-        <Button className='btn btn--ghost btn--tall' id='invite-copy' onClick={copy}>复制链接</Button>
-        {canShareInvite && <Button className='btn btn--tall' id='invite-share' openType='share'>发给店员</Button>}
+        <Button className='btn btn--ghost btn--tall' id='invite-copy' onClick={copy}>
+          复制链接
+        </Button>
+        {canShareInvite && (
+          <Button className='btn btn--tall' id='invite-share' openType='share'>
+            发给店员
+          </Button>
+        )}
       </View>
     </View>
   )

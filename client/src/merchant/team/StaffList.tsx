@@ -26,15 +26,21 @@ export function StaffList({ state, onChanged, onRetry }: { state: Remote<{ staff
       <View className='card__title'>店员</View>
       <ErrorLine message={remove.error?.message} id='staff-remove-error' />
       <StateView state={state} onRetry={onRetry} isEmpty={(d) => d.staff.length === 0} empty='还没有店员'>
-        {(d) => d.staff.map((s) => (
-          <View className='member-row staff-row' key={s.openid} data-openid={s.openid}>
-            <View>
-              <View className='item__name'>{s.name || '未命名'} <Text className={`tag ${s.role === 'admin' ? 'tag--orange' : 'tag--green'}`}>{ROLE_LABELS[s.role]}</Text></View>
-              <View className='muted'>{s.since ? `${formatDate(s.since)} 加入` : '加入时间未知'}</View>
+        {(d) =>
+          d.staff.map((s) => (
+            <View className='member-row staff-row' key={s.openid} data-openid={s.openid}>
+              <View>
+                <View className='item__name'>
+                  {s.name || '未命名'} <Text className={`tag ${s.role === 'admin' ? 'tag--orange' : 'tag--green'}`}>{ROLE_LABELS[s.role]}</Text>
+                </View>
+                <View className='muted'>{s.since ? `${formatDate(s.since)} 加入` : '加入时间未知'}</View>
+              </View>
+              <Button className='btn btn--ghost btn--small tap' id={`remove-${s.openid}`} disabled={remove.pending} onClick={() => void onRemove(s)}>
+                移除
+              </Button>
             </View>
-            <Button className='btn btn--ghost btn--small tap' id={`remove-${s.openid}`} disabled={remove.pending} onClick={() => void onRemove(s)}>移除</Button>
-          </View>
-        ))}
+          ))
+        }
       </StateView>
     </View>
   )

@@ -13,7 +13,9 @@ export default function Team() {
   const { state, reload } = useRemote(() => call('store', 'staffList'))
   const [invite, setInvite] = useState<Invite | null>(null)
   // weapp: "发给店员" sends the invite as a card that opens the join page
-  useShareAppMessage(() => (invite ? { title: `邀请你成为${ROLE_LABELS[invite.role]}`, path: invite.link } : { title: '积分会员', path: ROUTES.home }))
+  useShareAppMessage(() =>
+    invite ? { title: `邀请你成为${ROLE_LABELS[invite.role]}`, path: invite.link } : { title: '积分会员', path: ROUTES.home },
+  )
   return (
     <Screen id='page-team'>
       <InviteForm invite={invite} onInvite={setInvite} />

@@ -5,7 +5,14 @@ import type { Summary } from '../../services/contract'
 
 const WEEK = ['一', '二', '三', '四', '五', '六', '日']
 
-interface Props { month: string; today: string; days: string[]; summary: Summary; pending: boolean; onCheckIn: () => void }
+interface Props {
+  month: string
+  today: string
+  days: string[]
+  summary: Summary
+  pending: boolean
+  onCheckIn: () => void
+}
 
 // The month: checked days filled green, today ringed (tap it to check in), streak bonus days marked in orange.
 export function CheckinCalendar({ month, today, days, summary, pending, onCheckIn }: Props) {
@@ -14,7 +21,13 @@ export function CheckinCalendar({ month, today, days, summary, pending, onCheckI
   const canCheckIn = !checkedInToday && !pending
   return (
     <View id='calendar'>
-      <View className='calendar__head'>{WEEK.map((w) => <View className='calendar__cell' key={w}>{w}</View>)}</View>
+      <View className='calendar__head'>
+        {WEEK.map((w) => (
+          <View className='calendar__cell' key={w}>
+            {w}
+          </View>
+        ))}
+      </View>
       {monthGrid(month, days, bonusDays).map((row, i) => (
         <View className='calendar__row' key={i}>
           {row.map((c, j) => (
@@ -29,14 +42,26 @@ export function CheckinCalendar({ month, today, days, summary, pending, onCheckI
         <Text className='legend legend--today'>今天</Text>
         <Text className='legend legend--bonus'>连签奖励日</Text>
       </View>
-      <View className='muted gap-top-small' id='calendar-count'>本月已签到 {days.filter((d) => d.startsWith(month)).length} 天</View>
-      {!checkedInToday && today.startsWith(month) && <View className='muted' id='calendar-hint'>点一下今天即可签到</View>}
+      <View className='muted gap-top-small' id='calendar-count'>
+        本月已签到 {days.filter((d) => d.startsWith(month)).length} 天
+      </View>
+      {!checkedInToday && today.startsWith(month) && (
+        <View className='muted' id='calendar-hint'>
+          点一下今天即可签到
+        </View>
+      )}
     </View>
   )
 }
 
 function DayCell({ cell, today, onTap }: { cell: CalendarCell; today: boolean; onTap?: () => void }) {
-  const classes = ['calendar__date', cell.checked && 'calendar__date--checked', today && 'calendar__date--today', cell.bonus && !cell.checked && 'calendar__date--bonus', onTap && 'calendar__date--tappable']
+  const classes = [
+    'calendar__date',
+    cell.checked && 'calendar__date--checked',
+    today && 'calendar__date--today',
+    cell.bonus && !cell.checked && 'calendar__date--bonus',
+    onTap && 'calendar__date--tappable',
+  ]
   return (
     <View className={classes.filter(Boolean).join(' ')} id={today ? 'calendar-today' : undefined} onClick={onTap}>
       {cell.date}

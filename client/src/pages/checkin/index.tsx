@@ -25,14 +25,27 @@ export default function CheckinPage() {
     <Screen id='page-checkin'>
       <View className='card'>
         <View className='card__title'>
-          <Text className='month-nav' id='month-prev' onClick={() => setMonth(shiftMonth(month, -1))}>‹ 上月</Text>
+          <Text className='month-nav' id='month-prev' onClick={() => setMonth(shiftMonth(month, -1))}>
+            ‹ 上月
+          </Text>
           <Text id='month-label'>{month.replace('-', ' 年 ')} 月</Text>
-          <Text className='month-nav' id='month-next' onClick={() => setMonth(shiftMonth(month, 1))}>下月 ›</Text>
+          <Text className='month-nav' id='month-next' onClick={() => setMonth(shiftMonth(month, 1))}>
+            下月 ›
+          </Text>
         </View>
         <StateView state={summary.state} onRetry={() => void summary.reload()}>
           {(s) => (
             <StateView state={calendar.state} onRetry={() => void calendar.reload()}>
-              {(c) => <CheckinCalendar month={month} today={today} days={c.days} summary={s} pending={checkIn.pending} onCheckIn={() => void checkIn.checkIn()} />}
+              {(c) => (
+                <CheckinCalendar
+                  month={month}
+                  today={today}
+                  days={c.days}
+                  summary={s}
+                  pending={checkIn.pending}
+                  onCheckIn={() => void checkIn.checkIn()}
+                />
+              )}
             </StateView>
           )}
         </StateView>

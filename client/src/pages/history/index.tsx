@@ -48,20 +48,37 @@ export default function History() {
     <Screen id='page-history'>
       <View className='chips' id='history-filter'>
         {FILTERS.map((f) => (
-          <View key={f.id} id={`filter-${f.id}`} className={`chip ${f.direction === direction ? 'chip--on' : ''}`} onClick={() => setDirection(f.direction)}>{f.label}</View>
+          <View
+            key={f.id}
+            id={`filter-${f.id}`}
+            className={`chip ${f.direction === direction ? 'chip--on' : ''}`}
+            onClick={() => setDirection(f.direction)}
+          >
+            {f.label}
+          </View>
         ))}
       </View>
       <View className='card' id='history-list'>
-        {entries.map((e) => <LedgerRow key={e.id} e={e} />)}
+        {entries.map((e) => (
+          <LedgerRow key={e.id} e={e} />
+        ))}
         {loading && entries.length === 0 && <Skeleton cards={1} id='history-skeleton' />}
-        {!loading && !error && entries.length === 0 && <View className='state' id='history-empty'>还没有这类积分记录</View>}
+        {!loading && !error && entries.length === 0 && (
+          <View className='state' id='history-empty'>
+            还没有这类积分记录
+          </View>
+        )}
         <ErrorLine message={error?.message} id='history-error' />
         {(cursor || error || (loading && entries.length > 0)) && (
           <Button className='btn btn--ghost' id='history-more' disabled={loading} onClick={() => void load(error && !entries.length ? null : cursor)}>
             {loading ? '加载中…' : error ? '重试' : '加载更多'}
           </Button>
         )}
-        {!loading && !cursor && entries.length > 0 && <View className='muted center' id='history-end'>没有更多了</View>}
+        {!loading && !cursor && entries.length > 0 && (
+          <View className='muted center' id='history-end'>
+            没有更多了
+          </View>
+        )}
       </View>
     </Screen>
   )

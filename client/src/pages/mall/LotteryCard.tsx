@@ -48,11 +48,21 @@ export function LotteryCard({ remote, balance, onBalance }: Props) {
             <View>
               <View className='card__title'>
                 积分抽奖
-                <Text className='card__hint' id='lottery-cost'>{formatPoints(lottery.cost)} 积分抽一次{lottery.drawsLeftToday === null ? '' : ` · 今天还可抽 ${lottery.drawsLeftToday} 次`}</Text>
+                <Text className='card__hint' id='lottery-cost'>
+                  {formatPoints(lottery.cost)} 积分抽一次{lottery.drawsLeftToday === null ? '' : ` · 今天还可抽 ${lottery.drawsLeftToday} 次`}
+                </Text>
               </View>
               <LotteryGrid cells={cells} lit={lit} busy={draw.pending || spinning} disabled={block !== null} onDraw={() => void onDraw(cells)} />
-              {block && <View className='muted center gap-top-small' id='draw-block'>{block}</View>}
-              {result && <View className={result.loss ? 'muted-line' : 'success-line'} id='draw-prize'>{result.text}</View>}
+              {block && (
+                <View className='muted center gap-top-small' id='draw-block'>
+                  {block}
+                </View>
+              )}
+              {result && (
+                <View className={result.loss ? 'muted-line' : 'success-line'} id='draw-prize'>
+                  {result.text}
+                </View>
+              )}
               <ErrorLine message={draw.error?.message} id='draw-error' />
             </View>
           )

@@ -2,7 +2,13 @@ import { View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
 import { RING_SLOTS, type PrizeCell } from '../../logic/lottery'
 
-interface Props { cells: PrizeCell[]; lit: number | null; busy: boolean; disabled: boolean; onDraw: () => void }
+interface Props {
+  cells: PrizeCell[]
+  lit: number | null
+  busy: boolean
+  disabled: boolean
+  onDraw: () => void
+}
 
 // The 3×3 grid: eight prize cells, each with its odds, round the draw button; the lit cell is where the highlight stands.
 export function LotteryGrid({ cells, lit, busy, disabled, onDraw }: Props) {

@@ -26,14 +26,28 @@ export function MallItem({ item, balance, now, highlighted, pending, error, onRe
   return (
     <View className={`item-block ${highlighted ? 'item--highlight' : ''}`} id={`item-${item.id}`}>
       <View className='item'>
-        {item.imageUrl ? <Image className='item__img' id={`item-image-${item.id}`} src={item.imageUrl} mode='aspectFill' /> : <View className='item__icon'>{item.name.slice(0, 1)}</View>}
+        {item.imageUrl ? (
+          <Image className='item__img' id={`item-image-${item.id}`} src={item.imageUrl} mode='aspectFill' />
+        ) : (
+          <View className='item__icon'>{item.name.slice(0, 1)}</View>
+        )}
         <View className='grow item__body'>
           <View className='item__name'>{item.name}</View>
           <View className='item__points'>{formatPoints(item.points)} 积分</View>
           <View className='item__tags'>
-            <Text className={`tag ${v.canRedeem ? 'tag--green' : 'tag--gray'}`} id={`note-${item.id}`}>{v.note}</Text>
-            {mark && <Text className='tag tag--gold' id={`tier-${item.id}`}>{mark}</Text>}
-            {sale && <Text className='tag tag--orange' id={`sale-${item.id}`}>{sale}</Text>}
+            <Text className={`tag ${v.canRedeem ? 'tag--green' : 'tag--gray'}`} id={`note-${item.id}`}>
+              {v.note}
+            </Text>
+            {mark && (
+              <Text className='tag tag--gold' id={`tier-${item.id}`}>
+                {mark}
+              </Text>
+            )}
+            {sale && (
+              <Text className='tag tag--orange' id={`sale-${item.id}`}>
+                {sale}
+              </Text>
+            )}
             <ShareButton className='link-btn' id={`share-${item.id}`} label='分享' itemId={item.id} onShare={onShare} />
           </View>
         </View>

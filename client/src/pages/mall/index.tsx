@@ -20,7 +20,10 @@ import { LotteryCard } from './LotteryCard'
 import { MallItem } from './MallItem'
 import './mall.css'
 
-interface MallData { items: CatalogItem[]; summary: Summary }
+interface MallData {
+  items: CatalogItem[]
+  summary: Summary
+}
 
 async function loadMall(): Promise<Envelope<MallData>> {
   // login, not summary: a friend opening a shared link may not be a member yet.
@@ -50,7 +53,9 @@ export default function Mall() {
     const itemId = sharedItemId(res)
     const item = state.status === 'ready' ? state.data.items.find((i) => i.id === itemId) : undefined
     const base = { title: shareTitle(item?.name), path: sharePath(null, itemId) }
-    const promise = call('share', 'create', itemId ? { itemId } : {}).then((env) => (env.ok ? { ...base, path: sharePath(env.data.shareId, itemId) } : base))
+    const promise = call('share', 'create', itemId ? { itemId } : {}).then((env) =>
+      env.ok ? { ...base, path: sharePath(env.data.shareId, itemId) } : base,
+    )
     return { ...base, promise }
   })
 
@@ -91,18 +96,38 @@ export default function Mall() {
             <View className='card'>
               <View className='row'>
                 <Text className='muted'>我的积分</Text>
-                <Text className='item__points' id='mall-balance'>{formatPoints(summary.balance)}</Text>
+                <Text className='item__points' id='mall-balance'>
+                  {formatPoints(summary.balance)}
+                </Text>
               </View>
-              {recommendation(summary.balance, items) && <View className='muted' id='mall-recommendation'>{recommendation(summary.balance, items)}</View>}
-              {redeemed && <View className='link-line' id='redeem-success' onClick={() => void Taro.navigateTo({ url: ROUTES.vouchers })}>券已放入我的券，去看看 ›</View>}
+              {recommendation(summary.balance, items) && (
+                <View className='muted' id='mall-recommendation'>
+                  {recommendation(summary.balance, items)}
+                </View>
+              )}
+              {redeemed && (
+                <View className='link-line' id='redeem-success' onClick={() => void Taro.navigateTo({ url: ROUTES.vouchers })}>
+                  券已放入我的券，去看看 ›
+                </View>
+              )}
             </View>
             <View className='card'>
               <View className='card__title'>积分兑换</View>
-              {items.filter((i) => onSaleAt(i, now)).map((item) => (
-                <MallItem key={item.id} item={item} balance={summary.balance} now={now} highlighted={highlighted === item.id}
-                  pending={redeem.pending} error={tried === item.id ? (redeem.error?.message ?? null) : null}
-                  onRedeem={(i) => void onRedeem(i)} onShare={(id) => void onShareH5(id)} />
-              ))}
+              {items
+                .filter((i) => onSaleAt(i, now))
+                .map((item) => (
+                  <MallItem
+                    key={item.id}
+                    item={item}
+                    balance={summary.balance}
+                    now={now}
+                    highlighted={highlighted === item.id}
+                    pending={redeem.pending}
+                    error={tried === item.id ? (redeem.error?.message ?? null) : null}
+                    onRedeem={(i) => void onRedeem(i)}
+                    onShare={(id) => void onShareH5(id)}
+                  />
+                ))}
             </View>
             <LotteryCard remote={lottery} balance={summary.balance} onBalance={setBalance} />
             <InviteCard reward={summary.display.share.reward} link={shareLink} error={share.error?.message} onShare={(id) => void onShareH5(id)} />

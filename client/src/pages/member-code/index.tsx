@@ -55,15 +55,19 @@ export default function MemberCodePage() {
   }, [code, now, refresh])
 
   // The clerk used the code: the spend or balance moved. Say so and show a fresh one.
-  usePolling(async () => {
-    const env = await call('member', 'summary')
-    if (!env.ok) return
-    if (summary && memberCodeUsed(summary, env.data)) {
-      setNotice(`已结账，当前积分 ${formatPoints(env.data.balance)}`)
-      void refresh()
-    }
-    setSummary(env.data)
-  }, 2500, joined)
+  usePolling(
+    async () => {
+      const env = await call('member', 'summary')
+      if (!env.ok) return
+      if (summary && memberCodeUsed(summary, env.data)) {
+        setNotice(`已结账，当前积分 ${formatPoints(env.data.balance)}`)
+        void refresh()
+      }
+      setSummary(env.data)
+    },
+    2500,
+    joined,
+  )
 
   const onAllow = (on: boolean) => {
     setAllowPoints(on)
@@ -73,12 +77,20 @@ export default function MemberCodePage() {
   return (
     <Screen id='page-member-code'>
       <View className='card' id='member-code-card'>
-        <View className='card__title'>会员码<Text className='card__hint'>结账时出示给店员扫码</Text></View>
+        <View className='card__title'>
+          会员码<Text className='card__hint'>结账时出示给店员扫码</Text>
+        </View>
         {code ? (
           <View>
             <QrCode value={code.code} id='member-qr' showText={false} />
-            <View className='member-code__digits' id='member-code-digits'>{groupDigits(code.code)}</View>
-            {summary?.memberNo && <View className='member-code__no' id='member-no'>会员号 {summary.memberNo}</View>}
+            <View className='member-code__digits' id='member-code-digits'>
+              {groupDigits(code.code)}
+            </View>
+            {summary?.memberNo && (
+              <View className='member-code__no' id='member-no'>
+                会员号 {summary.memberNo}
+              </View>
+            )}
             <View className='muted center gap-top-small' id='member-code-refresh'>
               {Number.isFinite(code.refreshAt) ? `${Math.max(0, Math.ceil((code.refreshAt - now) / 1000))} 秒后自动刷新` : '正在刷新…'} · 仅可使用一次
             </View>
@@ -87,7 +99,11 @@ export default function MemberCodePage() {
           !error && <View className='state'>正在生成会员码…</View>
         )}
         <ErrorLine message={error?.message} id='member-code-error' />
-        {notice && <View className='success-line' id='member-code-notice'>{notice}</View>}
+        {notice && (
+          <View className='success-line' id='member-code-notice'>
+            {notice}
+          </View>
+        )}
       </View>
       <View className='card' id='points-consent'>
         <View className='row'>
@@ -101,13 +117,24 @@ export default function MemberCodePage() {
           <View className='row gap-top' id='points-cap'>
             <View>
               <View>抵扣上限</View>
-              <View className='muted' id='points-cap-label'>{capLabel(cap)}</View>
+              <View className='muted' id='points-cap-label'>
+                {capLabel(cap)}
+              </View>
             </View>
-            <Stepper id='cap-stepper' value={cap === null ? '不限' : formatPoints(cap)} onStep={(d) => setCap((c) => stepCap(c, d))}
-              canDown={cap !== null} canUp={summary === null || (cap ?? 0) < summary.balance} />
+            <Stepper
+              id='cap-stepper'
+              value={cap === null ? '不限' : formatPoints(cap)}
+              onStep={(d) => setCap((c) => stepCap(c, d))}
+              canDown={cap !== null}
+              canUp={summary === null || (cap ?? 0) < summary.balance}
+            />
           </View>
         )}
-        {summary && <View className='muted gap-top-small' id='member-balance'>当前积分 {formatPoints(summary.balance)}</View>}
+        {summary && (
+          <View className='muted gap-top-small' id='member-balance'>
+            当前积分 {formatPoints(summary.balance)}
+          </View>
+        )}
       </View>
     </Screen>
   )

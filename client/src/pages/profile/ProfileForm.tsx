@@ -10,7 +10,10 @@ import { call } from '../../services/api'
 import type { Summary } from '../../services/contract'
 import { PROFILE_MAX } from '../../../../shared/profile-limits'
 
-interface Props { summary: Summary; onSaved: () => void }
+interface Props {
+  summary: Summary
+  onSaved: () => void
+}
 
 // The profile: nickname, birthday (set once, asked to confirm) and address, each first fill paying the merchant's bonus.
 export function ProfileForm({ summary, onSaved }: Props) {
@@ -32,34 +35,67 @@ export function ProfileForm({ summary, onSaved }: Props) {
 
   return (
     <View className='card' id='profile-form'>
-      <View className='card__title'>个人资料<Text className='card__hint'>完善资料得积分</Text></View>
+      <View className='card__title'>
+        个人资料<Text className='card__hint'>完善资料得积分</Text>
+      </View>
       <View className='field'>
         <Text className='field__label'>昵称</Text>
-        <Input className='field__input' id='nickname' value={form.nickname} maxlength={PROFILE_MAX.nickname} placeholder='你的昵称'
-          onInput={(e) => setForm({ ...form, nickname: e.detail.value })} />
-        <Text className='field__count' id='nickname-count'>{form.nickname.length}/{PROFILE_MAX.nickname}</Text>
+        <Input
+          className='field__input'
+          id='nickname'
+          value={form.nickname}
+          maxlength={PROFILE_MAX.nickname}
+          placeholder='你的昵称'
+          onInput={(e) => setForm({ ...form, nickname: e.detail.value })}
+        />
+        <Text className='field__count' id='nickname-count'>
+          {form.nickname.length}/{PROFILE_MAX.nickname}
+        </Text>
       </View>
       <View className='field'>
         <Text className='field__label'>生日</Text>
         {birthdaySet ? (
-          <View className='field__input ellipsis' id='birthday'>{form.birthday}</View>
+          <View className='field__input ellipsis' id='birthday'>
+            {form.birthday}
+          </View>
         ) : (
-          <Picker className='field__input' mode='date' value={form.birthday || BIRTHDAY_PICKER_START} start={BIRTHDAY_EARLIEST} end={todayInShanghai()}
-            onChange={(e) => setForm({ ...form, birthday: String(e.detail.value) })}>
-            <View className='ellipsis' id='birthday'>{form.birthday || '请选择'}</View>
+          <Picker
+            className='field__input'
+            mode='date'
+            value={form.birthday || BIRTHDAY_PICKER_START}
+            start={BIRTHDAY_EARLIEST}
+            end={todayInShanghai()}
+            onChange={(e) => setForm({ ...form, birthday: String(e.detail.value) })}
+          >
+            <View className='ellipsis' id='birthday'>
+              {form.birthday || '请选择'}
+            </View>
           </Picker>
         )}
-        <Text className='field__bonus' id='birthday-bonus'>{summary.profile.birthdayAwarded ? '已领取' : `+${bonus.birthday}`}</Text>
+        <Text className='field__bonus' id='birthday-bonus'>
+          {summary.profile.birthdayAwarded ? '已领取' : `+${bonus.birthday}`}
+        </Text>
       </View>
       <View className='field'>
         <Text className='field__label'>地址</Text>
-        <Input className='field__input' id='address' value={form.address} maxlength={PROFILE_MAX.address} placeholder='收货地址'
-          onInput={(e) => setForm({ ...form, address: e.detail.value })} />
-        <Text className='field__bonus' id='address-bonus'>{summary.profile.addressAwarded ? '已领取' : `+${bonus.address}`}</Text>
+        <Input
+          className='field__input'
+          id='address'
+          value={form.address}
+          maxlength={PROFILE_MAX.address}
+          placeholder='收货地址'
+          onInput={(e) => setForm({ ...form, address: e.detail.value })}
+        />
+        <Text className='field__bonus' id='address-bonus'>
+          {summary.profile.addressAwarded ? '已领取' : `+${bonus.address}`}
+        </Text>
       </View>
-      <View className='field__count field__count--below' id='address-count'>{form.address.length}/{PROFILE_MAX.address}</View>
+      <View className='field__count field__count--below' id='address-count'>
+        {form.address.length}/{PROFILE_MAX.address}
+      </View>
       <View className='muted gap-top-small gap-bottom' id='profile-bonus-note'>
-        {birthdaySet ? '生日设置后不能修改。' : '生日保存后不能修改，请仔细核对。'}首次填写生日得 {bonus.birthday} 积分，地址得 {bonus.address} 积分（每项一次）。
+        {birthdaySet ? '生日设置后不能修改。' : '生日保存后不能修改，请仔细核对。'}首次填写生日得 {bonus.birthday} 积分，地址得 {bonus.address}{' '}
+        积分（每项一次）。
       </View>
       <ActionButton className='btn' id='profile-save' disabled={save.pending} onClick={() => void onSave()}>
         {save.pending ? '保存中…' : '保存'}
@@ -71,6 +107,11 @@ export function ProfileForm({ summary, onSaved }: Props) {
 
 // A birthday cannot be changed once saved: the shopper confirms it first.
 async function confirmBirthday(birthday: string): Promise<boolean> {
-  const res = await Taro.showModal({ title: '生日保存后不能修改', content: `确认你的生日是 ${birthday} 吗？`, confirmText: '确认保存', cancelText: '再看看' })
+  const res = await Taro.showModal({
+    title: '生日保存后不能修改',
+    content: `确认你的生日是 ${birthday} 吗？`,
+    confirmText: '确认保存',
+    cancelText: '再看看',
+  })
   return res.confirm
 }

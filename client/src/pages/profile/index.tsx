@@ -22,7 +22,9 @@ export default function Mine() {
           <View>
             <View className='card row' id='me-card'>
               <View className='grow min-0'>
-                <View className='me__name ellipsis' id='me-name'>{s.nickname || '微信用户'}</View>
+                <View className='me__name ellipsis' id='me-name'>
+                  {s.nickname || '微信用户'}
+                </View>
                 {s.memberNo && <View className='muted'>会员号 {s.memberNo}</View>}
               </View>
               <Text className='tag tag--green nowrap'>{s.tier.name}</Text>

@@ -17,7 +17,8 @@ export default function Scan() {
   const [previewed, setPreviewed] = useState<string | null>(null)
   const [result, setResult] = useState<DataFor<'store', 'claimPurchase'> | null>(null)
   const claim = useMutation((_id, c: string, choice: ClaimChoice) =>
-    call('store', 'claimPurchase', { code: c, pointsToUse: choice.points, ...(choice.voucherCode ? { voucherCode: choice.voucherCode } : {}) }))
+    call('store', 'claimPurchase', { code: c, pointsToUse: choice.points, ...(choice.voucherCode ? { voucherCode: choice.voucherCode } : {}) }),
+  )
 
   // Opened from the code itself: show what it costs at once.
   useEffect(() => {
@@ -44,18 +45,27 @@ export default function Scan() {
   return (
     <Screen id='page-scan'>
       <View className='card'>
-        <View className='card__title'>扫码积分<Text className='card__hint'>扫描店员出示的消费码</Text></View>
+        <View className='card__title'>
+          扫码积分<Text className='card__hint'>扫描店员出示的消费码</Text>
+        </View>
         {process.env.TARO_ENV === 'weapp' && (
-          <Button className='btn gap-bottom' id='scan-btn' onClick={() => void onScan()}>扫一扫</Button>
+          <Button className='btn gap-bottom' id='scan-btn' onClick={() => void onScan()}>
+            扫一扫
+          </Button>
         )}
-        <Input className='input-box' id='claim-code' value={code} placeholder='粘贴或输入消费码'
-          onInput={(e) => setCode(e.detail.value)} />
-        <ActionButton className='btn btn--ghost' id='preview-btn' disabled={!code.trim() || claim.pending || result !== null}
-          onClick={() => setPreviewed(codeFromScan(code))}>
+        <Input className='input-box' id='claim-code' value={code} placeholder='粘贴或输入消费码' onInput={(e) => setCode(e.detail.value)} />
+        <ActionButton
+          className='btn btn--ghost'
+          id='preview-btn'
+          disabled={!code.trim() || claim.pending || result !== null}
+          onClick={() => setPreviewed(codeFromScan(code))}
+        >
           查看订单
         </ActionButton>
       </View>
-      {previewed && !result && <PreviewCard key={previewed} code={previewed} pending={claim.pending} error={claim.error} onConfirm={(p) => void onConfirm(p)} />}
+      {previewed && !result && (
+        <PreviewCard key={previewed} code={previewed} pending={claim.pending} error={claim.error} onConfirm={(p) => void onConfirm(p)} />
+      )}
       {result && <ClaimedCard result={result} />}
       {result && <ErrorLine message={claim.error?.message} id='claim-error' />}
     </Screen>

@@ -39,13 +39,23 @@ export default function Vouchers() {
     <Screen id='page-vouchers'>
       <View className='chips'>
         {FILTERS.map((f) => (
-          <View key={f.id} id={`filter-${f.id}`} className={`chip ${f.id === filter.id ? 'chip--on' : ''}`} onClick={() => setFilter(f)}>{f.label}</View>
+          <View key={f.id} id={`filter-${f.id}`} className={`chip ${f.id === filter.id ? 'chip--on' : ''}`} onClick={() => setFilter(f)}>
+            {f.label}
+          </View>
         ))}
       </View>
       <StateView state={state} onRetry={() => void reload()}>
-        {(d) => d.vouchers.length === 0 ? <NoVouchers label={filter.status ? filter.label : null} /> : (
-          <View>{d.vouchers.map((v) => <VoucherCard key={v.code} v={v} now={now} onUse={setShown} />)}</View>
-        )}
+        {(d) =>
+          d.vouchers.length === 0 ? (
+            <NoVouchers label={filter.status ? filter.label : null} />
+          ) : (
+            <View>
+              {d.vouchers.map((v) => (
+                <VoucherCard key={v.code} v={v} now={now} onUse={setShown} />
+              ))}
+            </View>
+          )
+        }
       </StateView>
       {sheet && <VoucherQrSheet v={sheet} now={now} onClose={() => setShown(null)} />}
     </Screen>
@@ -57,7 +67,9 @@ function NoVouchers({ label }: { label: string | null }) {
     <View className='state state--empty' id='vouchers-empty'>
       <View className='vouchers-empty__icon'>券</View>
       <View>{label ? `没有${label}的券` : '还没有券，用积分兑换一张吧'}</View>
-      <ActionButton className='btn btn--small gap-top' id='vouchers-to-mall' onClick={toMall}>去积分商城</ActionButton>
+      <ActionButton className='btn btn--small gap-top' id='vouchers-to-mall' onClick={toMall}>
+        去积分商城
+      </ActionButton>
     </View>
   )
 }

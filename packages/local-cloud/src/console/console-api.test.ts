@@ -14,7 +14,11 @@ const request = async (method: 'GET' | 'POST', route: string, body?: unknown): P
 /** What a refused request must leave as it was: documents, clock, trigger switch. */
 const observable = (): unknown => {
   const db = cloud.server.db
-  return { docs: db.collections().map((c) => db.matching(c.name, {})), clockOffsetMinutes: Math.round(cloud.clock.offset / 60_000), paused: cloud.host.triggersPaused }
+  return {
+    docs: db.collections().map((c) => db.matching(c.name, {})),
+    clockOffsetMinutes: Math.round(cloud.clock.offset / 60_000),
+    paused: cloud.host.triggersPaused,
+  }
 }
 
 beforeAll(async () => {
@@ -29,16 +33,24 @@ afterAll(async () => {
 
 describe('the console endpoints', () => {
   it('query in CloudBase syntax, with commands, dates and order', async () => {
-    const rich = await request('POST', '/_emulator/collections/members/query', { where: "{ balance: _.gt(100).and(_.lt(500)), joined: _.lt(new Date('2027-02-01')) }" })
+    const rich = await request('POST', '/_emulator/collections/members/query', {
+      where: "{ balance: _.gt(100).and(_.lt(500)), joined: _.lt(new Date('2027-02-01')) }",
+    })
     expect(rich.body).toEqual({ total: 1, documents: [{ _id: 'ann', balance: 300, tier: 'gold', joined: { $date: '2027-01-05T00:00:00Z' } }] })
-    const ordered = await request('POST', '/_emulator/collections/members/query', { where: "{ tier: _.in(['gold', 'normal']) }", orderBy: 'balance', order: 'asc' })
+    const ordered = await request('POST', '/_emulator/collections/members/query', {
+      where: "{ tier: _.in(['gold', 'normal']) }",
+      orderBy: 'balance',
+      order: 'asc',
+    })
     expect((ordered.body.documents as Array<{ _id: string }>).map((d) => d._id)).toEqual(['bob', 'ann'])
     const listed = await request('GET', '/_emulator/collections')
     expect(listed.body.collections).toContainEqual({ name: 'members', count: 2, indexes: expect.any(Array) })
   })
 
   it('edit a document keeping its types, and delete one', async () => {
-    const edited = await request('POST', '/_emulator/collections/members/documents/bob', { document: { _id: 'bob', balance: 75, tier: 'normal', joined: { $date: '2027-03-01T00:00:00Z' } } })
+    const edited = await request('POST', '/_emulator/collections/members/documents/bob', {
+      document: { _id: 'bob', balance: 75, tier: 'normal', joined: { $date: '2027-03-01T00:00:00Z' } },
+    })
     expect(edited.status).toBe(200)
     const [bob] = cloud.server.db.matching('members', { _id: 'bob' })
     expect(bob).toEqual({ _id: 'bob', balance: 75, tier: 'normal', joined: new Date('2027-03-01T00:00:00Z') })
@@ -55,7 +67,10 @@ describe('the console endpoints', () => {
     const month = await request('POST', '/_emulator/clock/jump', { months: 1 })
     expect(String(month.body.now)).toMatch(/^2027-02-28T02:00/)
     await cloud.setClock(null)
-    expect((await request('POST', '/_emulator/triggers', { paused: true })).body).toMatchObject({ paused: true, triggers: [{ functionName: 'nightly', cron: '0 0 2 * * * *' }] })
+    expect((await request('POST', '/_emulator/triggers', { paused: true })).body).toMatchObject({
+      paused: true,
+      triggers: [{ functionName: 'nightly', cron: '0 0 2 * * * *' }],
+    })
     expect(cloud.host.triggersPaused).toBe(true)
     await request('POST', '/_emulator/triggers', { paused: false })
     expect(cloud.host.triggersPaused).toBe(false)
@@ -103,7 +118,11 @@ describe('the console endpoints', () => {
     const base = `${cloud.url}/_emulator/triggers`
     const form = await fetch(base, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"paused":true}' })
     expect(form.status).toBe(415)
-    const foreign = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body: '{"paused":true}' })
+    const foreign = await fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: '{"paused":true}',
+    })
     expect(foreign.status).toBe(403)
     expect(cloud.host.triggersPaused).toBe(false)
   })

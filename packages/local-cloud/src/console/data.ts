@@ -37,7 +37,8 @@ export async function replaceDocument(db: CloudDatabase, name: string, id: strin
   const document = objectBody(body, '{ document: { ... } }').document
   if (!isPlainObject(document)) throw invalid('send { document: { ... } }, the whole document as relaxed EJSON')
   const doc = fromRelaxed(document)
-  if (doc._id !== undefined && doc._id !== id) throw invalid(`the document's _id (${JSON.stringify(document._id)}) is not ${id}; an _id cannot change`)
+  if (doc._id !== undefined && doc._id !== id)
+    throw invalid(`the document's _id (${JSON.stringify(document._id)}) is not ${id}; an _id cannot change`)
   await asRequest(() => db.setDocument(name, { ...doc, _id: id }))
   return { document: toRelaxed({ _id: id, ...doc }) }
 }
@@ -73,7 +74,8 @@ function orderOf(field: unknown, direction: unknown): Doc | undefined {
 
 function integerIn(value: unknown, what: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw invalid(`${what} must be a whole number from ${min} to ${max}`)
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw invalid(`${what} must be a whole number from ${min} to ${max}`)
   return value
 }
 

@@ -32,7 +32,11 @@ export interface ConsoleTarget {
 
 const UI_DIR = path.join(__dirname, 'ui')
 const UI_FILES: Record<string, string> = { '': 'index.html', 'app.js': 'app.js', 'style.css': 'style.css' }
-const UI_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' }
+const UI_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+}
 const NAME = '([A-Za-z0-9_-]+)'
 const ID = '([^/]+)'
 
@@ -52,8 +56,12 @@ export function consoleRoutes(target: ConsoleTarget): Route[] {
     uiRoute(),
     get(/^\/_emulator\/collections\/?$/, () => ({ collections: listCollections(target.db()) })),
     post(new RegExp(`^/_emulator/collections/${NAME}/query$`), (m, body) => queryCollection(target.db(), m[1] ?? '', body)),
-    post(new RegExp(`^/_emulator/collections/${NAME}/documents/${ID}/delete$`), (m) => deleteDocument(target.db(), m[1] ?? '', decodeURIComponent(m[2] ?? ''))),
-    post(new RegExp(`^/_emulator/collections/${NAME}/documents/${ID}$`), (m, body) => replaceDocument(target.db(), m[1] ?? '', decodeURIComponent(m[2] ?? ''), body)),
+    post(new RegExp(`^/_emulator/collections/${NAME}/documents/${ID}/delete$`), (m) =>
+      deleteDocument(target.db(), m[1] ?? '', decodeURIComponent(m[2] ?? '')),
+    ),
+    post(new RegExp(`^/_emulator/collections/${NAME}/documents/${ID}$`), (m, body) =>
+      replaceDocument(target.db(), m[1] ?? '', decodeURIComponent(m[2] ?? ''), body),
+    ),
     get(/^\/_emulator\/invocations$/, (_m, query) => ({ invocations: host.invocations.since(afterId(query.get('after'))) })),
     get(/^\/_emulator\/outbox$/, () => ({ outbox: host.outbox })),
     get(/^\/_emulator\/clock$/, () => clockState(clock)),
@@ -113,9 +121,14 @@ function clockState(clock: Clock): { now: string; offset: number } {
   return { now: clock.now().toISOString(), offset: clock.offset }
 }
 
-function triggerState(host: FunctionHost): { paused: boolean; triggers: Array<{ functionName: string; name: string; cron: string; next: string | null }> } {
+function triggerState(host: FunctionHost): {
+  paused: boolean
+  triggers: Array<{ functionName: string; name: string; cron: string; next: string | null }>
+} {
   const next = host.stats().nextTriggers as Record<string, string | null>
-  const triggers = [...host.functions.values()].flatMap((spec) => (spec.trigger ? [{ functionName: spec.name, name: spec.trigger.name, cron: spec.trigger.cron, next: next[spec.name] ?? null }] : []))
+  const triggers = [...host.functions.values()].flatMap((spec) =>
+    spec.trigger ? [{ functionName: spec.name, name: spec.trigger.name, cron: spec.trigger.cron, next: next[spec.name] ?? null }] : [],
+  )
   return { paused: host.triggersPaused, triggers }
 }
 

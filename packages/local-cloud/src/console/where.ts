@@ -21,7 +21,8 @@ export class WhereSyntaxError extends Error {}
 /** The canonical EJSON `where` text the SDK would send for `text`; throws WhereSyntaxError. */
 export function encodeWhere(text: string): string {
   const value = text.trim() === '' ? {} : new Parser(text).document()
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) throw new WhereSyntaxError('the query must be an object, e.g. { role: "admin" }')
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date)
+    throw new WhereSyntaxError('the query must be an object, e.g. { role: "admin" }')
   try {
     return QuerySerializer.encodeEJSON(value, false)
   } catch (error) {
@@ -99,7 +100,8 @@ class Parser {
     while (this.peek('.')) {
       this.expect('.')
       const name = this.word()
-      if (!COMMANDS.has(name) || (!first && !CHAINABLE.has(name))) this.fail(first ? `unknown command _.${name}` : `.${name} cannot follow a command; use .and or .or`)
+      if (!COMMANDS.has(name) || (!first && !CHAINABLE.has(name)))
+        this.fail(first ? `unknown command _.${name}` : `.${name} cannot follow a command; use .and or .or`)
       const args = this.list('(', ')')
       target = callCommand(target, name, args)
       first = false
@@ -113,7 +115,8 @@ class Parser {
     if (this.word() !== 'Date') this.fail('only new Date(...) is understood')
     const [arg] = this.list('(', ')')
     const date = new Date(arg as string)
-    if ((typeof arg !== 'string' && typeof arg !== 'number') || Number.isNaN(date.getTime())) this.fail('new Date(...) needs an ISO date or milliseconds')
+    if ((typeof arg !== 'string' && typeof arg !== 'number') || Number.isNaN(date.getTime()))
+      this.fail('new Date(...) needs an ISO date or milliseconds')
     return date
   }
 

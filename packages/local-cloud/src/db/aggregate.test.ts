@@ -51,13 +51,23 @@ describe('aggregation through the real SDK', () => {
   })
 
   it('unwinds arrays and keeps dates', async () => {
-    const unwound = await db.collection('ledger').aggregate().unwind('$reasons').group({ _id: '$reasons', n: db.command.aggregate.sum(1) }).sort({ _id: 1 }).end()
+    const unwound = await db
+      .collection('ledger')
+      .aggregate()
+      .unwind('$reasons')
+      .group({ _id: '$reasons', n: db.command.aggregate.sum(1) })
+      .sort({ _id: 1 })
+      .end()
     expect(unwound.list).toEqual([
       { _id: 'bonus', n: 1 },
       { _id: 'checkin', n: 2 },
       { _id: 'redeem', n: 1 },
     ])
-    const latest = await db.collection('ledger').aggregate().group({ _id: null, last: db.command.aggregate.max('$at') }).end()
+    const latest = await db
+      .collection('ledger')
+      .aggregate()
+      .group({ _id: null, last: db.command.aggregate.max('$at') })
+      .end()
     const last = (latest.list as Array<{ last: Date }>)[0]!.last
     expect(last).toBeInstanceOf(Date)
     expect(last.toISOString()).toBe('2026-01-04T00:00:00.000Z')
@@ -69,8 +79,16 @@ describe('aggregation through the real SDK', () => {
 describe('date, string and time-zone operators as CloudBase computes them', () => {
   // 2026-01-03T20:30:45.123Z is Saturday evening in UTC and Sunday 04:30 in Shanghai
   const project = async (fields: Record<string, unknown>): Promise<Record<string, unknown>> => {
-    await db.collection('settings').doc('clock').set({ data: { at: new Date('2026-01-03T20:30:45.123Z'), s: 'cafétéria', ascii: 'points-club' } })
-    const res = await db.collection('settings').aggregate().match({ _id: 'clock' }).project({ _id: 0, ...fields }).end()
+    await db
+      .collection('settings')
+      .doc('clock')
+      .set({ data: { at: new Date('2026-01-03T20:30:45.123Z'), s: 'cafétéria', ascii: 'points-club' } })
+    const res = await db
+      .collection('settings')
+      .aggregate()
+      .match({ _id: 'clock' })
+      .project({ _id: 0, ...fields })
+      .end()
     return (res.list as Array<Record<string, unknown>>)[0]!
   }
   const $ = () => db.command.aggregate
@@ -78,23 +96,49 @@ describe('date, string and time-zone operators as CloudBase computes them', () =
   it('reads every date part in the given time zone, by name or by offset', async () => {
     const at = (timezone: string) => ({ date: '$at', timezone })
     const got = await project({
-      year: $().year(at('Asia/Shanghai')), month: $().month(at('Asia/Shanghai')), day: $().dayOfMonth(at('Asia/Shanghai')),
-      hour: $().hour(at('Asia/Shanghai')), minute: $().minute(at('+05:45')), hourWest: $().hour(at('-0330')),
-      dayOfWeek: $().dayOfWeek(at('Asia/Shanghai')), dayOfYear: $().dayOfYear(at('Asia/Shanghai')),
-      week: $().week(at('Asia/Shanghai')), isoWeek: $().isoWeek(at('Asia/Shanghai')), isoDayOfWeek: $().isoDayOfWeek(at('Asia/Shanghai')),
-      utcDayOfWeek: $().dayOfWeek('$at'), utcWeek: $().week('$at'),
+      year: $().year(at('Asia/Shanghai')),
+      month: $().month(at('Asia/Shanghai')),
+      day: $().dayOfMonth(at('Asia/Shanghai')),
+      hour: $().hour(at('Asia/Shanghai')),
+      minute: $().minute(at('+05:45')),
+      hourWest: $().hour(at('-0330')),
+      dayOfWeek: $().dayOfWeek(at('Asia/Shanghai')),
+      dayOfYear: $().dayOfYear(at('Asia/Shanghai')),
+      week: $().week(at('Asia/Shanghai')),
+      isoWeek: $().isoWeek(at('Asia/Shanghai')),
+      isoDayOfWeek: $().isoDayOfWeek(at('Asia/Shanghai')),
+      utcDayOfWeek: $().dayOfWeek('$at'),
+      utcWeek: $().week('$at'),
     })
     expect(got).toEqual({
-      year: 2026, month: 1, day: 4, hour: 4, minute: 15, hourWest: 17,
-      dayOfWeek: 1, dayOfYear: 4, week: 1, isoWeek: 1, isoDayOfWeek: 7, utcDayOfWeek: 7, utcWeek: 0,
+      year: 2026,
+      month: 1,
+      day: 4,
+      hour: 4,
+      minute: 15,
+      hourWest: 17,
+      dayOfWeek: 1,
+      dayOfYear: 4,
+      week: 1,
+      isoWeek: 1,
+      isoDayOfWeek: 7,
+      utcDayOfWeek: 7,
+      utcWeek: 0,
     })
   })
 
   it('numbers weeks as MongoDB: $week from the first Sunday, $isoWeek and $isoWeekYear by ISO 8601', async () => {
     // 2027-01-01 is a Friday: week 0, yet ISO week 53 of 2026
-    await db.collection('settings').doc('newyear').set({ data: { at: new Date('2027-01-01T12:00:00Z') } })
-    const res = await db.collection('settings').aggregate().match({ _id: 'newyear' })
-      .project({ _id: 0, week: $().week('$at'), isoWeek: $().isoWeek('$at'), isoYear: $().isoWeekYear('$at') }).end()
+    await db
+      .collection('settings')
+      .doc('newyear')
+      .set({ data: { at: new Date('2027-01-01T12:00:00Z') } })
+    const res = await db
+      .collection('settings')
+      .aggregate()
+      .match({ _id: 'newyear' })
+      .project({ _id: 0, week: $().week('$at'), isoWeek: $().isoWeek('$at'), isoYear: $().isoWeekYear('$at') })
+      .end()
     expect(res.list).toEqual([{ week: 0, isoWeek: 53, isoYear: 2026 }])
   })
 
@@ -115,8 +159,12 @@ describe('date, string and time-zone operators as CloudBase computes them', () =
 
   it('finds and cuts strings by code point and by UTF-8 byte', async () => {
     const got = await project({
-      t: $().indexOfCP(['$s', 't']), tAfter: $().indexOfCP(['$s', 'é', 4]), none: $().indexOfCP(['$s', 'z']),
-      bytes: $().substrBytes(['$s', 0, 5]), rest: $().substr(['$ascii', 7, -1]), before: $().substr(['$ascii', -1, 2]),
+      t: $().indexOfCP(['$s', 't']),
+      tAfter: $().indexOfCP(['$s', 'é', 4]),
+      none: $().indexOfCP(['$s', 'z']),
+      bytes: $().substrBytes(['$s', 0, 5]),
+      rest: $().substr(['$ascii', 7, -1]),
+      before: $().substr(['$ascii', -1, 2]),
       cp: $().substrCP(['$s', 3, 2]),
     })
     expect(got).toEqual({ t: 4, tAfter: 5, none: -1, bytes: 'café', rest: 'club', before: '', cp: 'ét' })
@@ -126,4 +174,3 @@ describe('date, string and time-zone operators as CloudBase computes them', () =
     await expect(project({ half: $().substrBytes(['$s', 0, 4]) })).rejects.toMatchObject({ errMsg: expect.stringContaining('UTF-8') })
   })
 })
-

@@ -97,13 +97,24 @@ export class CloudDatabase {
   /** Writes a whole document as `doc(_id).set()` does, through the same action: for seeding and test setup. */
   async setDocument(collectionName: string, doc: { _id: string } & Doc): Promise<void> {
     const { _id, ...data } = doc
-    const wire = { collectionName, queryType: 'DOC', query: stringifyDoc({ _id }), data: stringifyDoc(data), merge: false, upsert: true, multi: false }
+    const wire = {
+      collectionName,
+      queryType: 'DOC',
+      query: stringifyDoc({ _id }),
+      data: stringifyDoc(data),
+      merge: false,
+      upsert: true,
+      multi: false,
+    }
     await this.handle('database.modifyDocument', wire)
   }
 
   /** Every collection with its indexes, by name: for the console and snapshots. */
   collections(): Array<{ name: string; indexes: IndexSpec[] }> {
-    return this.store.collectionNames().sort().map((name) => ({ name, indexes: this.store.indexesOf(name) }))
+    return this.store
+      .collectionNames()
+      .sort()
+      .map((name) => ({ name, indexes: this.store.indexesOf(name) }))
   }
 
   /** Creates a collection with these indexes, or brings an existing one's indexes to them: for snapshot imports. */
@@ -227,7 +238,12 @@ export class CloudDatabase {
   }
 
   /** `updated` counts documents the write changed, as Mongo's modifiedCount does; `after` holds every target as written. */
-  private async modifyCommitted(coll: string, criteria: Doc, data: unknown, how: { replace: boolean; upsert: boolean; multi: boolean }): Promise<ModifyResult> {
+  private async modifyCommitted(
+    coll: string,
+    criteria: Doc,
+    data: unknown,
+    how: { replace: boolean; upsert: boolean; multi: boolean },
+  ): Promise<ModifyResult> {
     const modifier = how.replace ? undefined : toModifier(data)
     const rewrite = (doc: Doc): Doc => (modifier ? applyUpdate(doc, modifier) : toReplacement(data, doc._id as string))
     let result: ModifyResult = { updated: 0, after: [] }
@@ -416,7 +432,10 @@ export class CloudDatabase {
     if (conflict) {
       this.txs.finish(tx)
       this.counters.conflicts++
-      throw new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: document ${id} of ${coll} was written by another transaction or changed since this one began; the transaction is aborted, retry it`)
+      throw new DbError(
+        'DATABASE_TRANSACTION_CONFLICT',
+        `database transaction conflict: document ${id} of ${coll} was written by another transaction or changed since this one began; the transaction is aborted, retry it`,
+      )
     }
     this.txs.lock(key, tx.id)
     tx.writes.set(key, { coll, id, doc: state })

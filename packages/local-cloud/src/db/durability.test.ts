@@ -23,11 +23,15 @@ const freePort = (): Promise<number> =>
 /** The local cloud as its own process (its command line), so it can be killed outright. */
 const startEmulator = (): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(packageRoot, 'bin', 'wechat-local-cloud.cjs'), '--functions', join(__dirname, '..', 'host', 'fixtures')], {
-      cwd: packageRoot,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      [join(packageRoot, 'bin', 'wechat-local-cloud.cjs'), '--functions', join(__dirname, '..', 'host', 'fixtures')],
+      {
+        cwd: packageRoot,
+        env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('listening on')) resolve(child)
     })
@@ -71,16 +75,28 @@ describe('durability of the emulator process', () => {
 
   it('kill -9 during transfers loses no acknowledged commit and leaves no half transaction', async () => {
     const total = 1000
-    await db.collection('settings').doc('A').set({ data: { n: total } })
-    await db.collection('settings').doc('B').set({ data: { n: 0 } })
+    await db
+      .collection('settings')
+      .doc('A')
+      .set({ data: { n: total } })
+    await db
+      .collection('settings')
+      .doc('B')
+      .set({ data: { n: 0 } })
     let acknowledged = 0
     let killed = false
     const transfer = (k: string) =>
       db.runTransaction(async (t) => {
         const n = async (id: string): Promise<number> => ((await t.collection('settings').doc(id).get()).data as { n: number }).n
         const [a, b] = [await n('A'), await n('B')]
-        await t.collection('settings').doc('A').update({ data: { n: a - 1 } })
-        await t.collection('settings').doc('B').update({ data: { n: b + 1 } })
+        await t
+          .collection('settings')
+          .doc('A')
+          .update({ data: { n: a - 1 } })
+        await t
+          .collection('settings')
+          .doc('B')
+          .update({ data: { n: b + 1 } })
         await t.collection('ledger').add({ data: { _id: `transfer-${k}`, delta: 1 } })
       })
     const worker = async (w: number): Promise<void> => {

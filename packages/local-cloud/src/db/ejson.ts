@@ -40,8 +40,24 @@ function decode(value: unknown): unknown {
   return out
 }
 
-const TYPE_KEYS = new Set(['$numberInt', '$numberDouble', '$numberLong', '$numberDecimal', '$date', '$regularExpression',
-  '$oid', '$binary', '$timestamp', '$symbol', '$code', '$minKey', '$maxKey', '$dbPointer', '$uuid', '$undefined'])
+const TYPE_KEYS = new Set([
+  '$numberInt',
+  '$numberDouble',
+  '$numberLong',
+  '$numberDecimal',
+  '$date',
+  '$regularExpression',
+  '$oid',
+  '$binary',
+  '$timestamp',
+  '$symbol',
+  '$code',
+  '$minKey',
+  '$maxKey',
+  '$dbPointer',
+  '$uuid',
+  '$undefined',
+])
 
 function isTypeWrapper(key: string): boolean {
   return TYPE_KEYS.has(key)

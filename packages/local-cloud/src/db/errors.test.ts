@@ -71,14 +71,22 @@ describe('errors a cloud function sees', () => {
   })
 
   it('an unknown query operator is an invalid-operator error', async () => {
-    const res = await post('/admin', JSON.stringify({ action: 'database.getDocument', collectionName: 'staff', queryType: 'WHERE', query: '{"role":{"$near2":1}}' }))
+    const res = await post(
+      '/admin',
+      JSON.stringify({ action: 'database.getDocument', collectionName: 'staff', queryType: 'WHERE', query: '{"role":{"$near2":1}}' }),
+    )
     const body = (await res.json()) as { code: string; requestId: string }
     expect(body.code).toBe('DATABASE_INVALID_OPERRATOR')
     expect(body.requestId).toBeTruthy()
   })
 
   it('a malformed regular expression is an invalid-operator error in the SDK', async () => {
-    const err = await failure(db.collection('staff').where({ role: db.RegExp({ regexp: '([a-z' }) }).get())
+    const err = await failure(
+      db
+        .collection('staff')
+        .where({ role: db.RegExp({ regexp: '([a-z' }) })
+        .get(),
+    )
     expect(err.errCode).toBe(-502002)
   })
 
@@ -107,14 +115,24 @@ describe('errors a cloud function sees', () => {
 // @cloudbase/node-sdk: dist/utils/tcbapirequester.js request() → processReturn throws a TcbError with `code` unless
 // setThrowOnCode(false), which resolves the raw { code, message, requestId } instead.
 describe('error codes as the SDKs raise them', () => {
-  const nodeSdk = () => require('@cloudbase/node-sdk') as {
-    init(c: object): { database(): { collection(n: string): { where(q: object): { get(): Promise<unknown> } } } }
-    setThrowOnCode(on: boolean): void
-  }
+  const nodeSdk = () =>
+    require('@cloudbase/node-sdk') as {
+      init(c: object): { database(): { collection(n: string): { where(q: object): { get(): Promise<unknown> } } } }
+      setThrowOnCode(on: boolean): void
+    }
 
   it('maps each database code to the errCode wx-server-sdk documents', async () => {
     expect((await failure(db.collection('nowhere').count())).errCode).toBe(-502005)
-    expect((await failure(db.collection('staff').where({ role: db.RegExp({ regexp: '(' }) }).get())).errCode).toBe(-502002)
+    expect(
+      (
+        await failure(
+          db
+            .collection('staff')
+            .where({ role: db.RegExp({ regexp: '(' }) })
+            .get(),
+        )
+      ).errCode,
+    ).toBe(-502002)
     expect((await failure(db.collection('staff').add({ data: { _id: 'boss' } }))).errCode).toBe(-502001)
   })
 
@@ -134,7 +152,10 @@ describe('error codes as the SDKs raise them', () => {
   it('through @cloudbase/node-sdk a code throws with its name, or comes back as the reply with throwOnCode off', async () => {
     const sdk = nodeSdk()
     const query = () => sdk.init({ env: 'local-test' }).database().collection('nowhere').where({ a: 1 }).get()
-    expect(await query().catch((e: unknown) => e)).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: expect.stringContaining('not exist') })
+    expect(await query().catch((e: unknown) => e)).toMatchObject({
+      code: 'DATABASE_COLLECTION_NOT_EXIST',
+      message: expect.stringContaining('not exist'),
+    })
     sdk.setThrowOnCode(false)
     try {
       expect(await query()).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', requestId: expect.any(String) })
@@ -178,9 +199,20 @@ describe('bad HTTP input', () => {
 
   it('refuses EJSON nested deeper than 64 levels in data or a query with INVALID_PARAM, storing nothing', async () => {
     const nested = (depth: number): string => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)
-    const insert = await post('/admin', JSON.stringify({ action: 'database.insertDocument', collectionName: 'staff', data: [`{"_id":"deep","x":${nested(70)}}`] }))
+    const insert = await post(
+      '/admin',
+      JSON.stringify({ action: 'database.insertDocument', collectionName: 'staff', data: [`{"_id":"deep","x":${nested(70)}}`] }),
+    )
     expect(await insert.json()).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('nested deeper than 64 levels') })
-    const query = await post('/admin', JSON.stringify({ action: 'database.getDocument', collectionName: 'staff', queryType: 'WHERE', query: `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}` }))
+    const query = await post(
+      '/admin',
+      JSON.stringify({
+        action: 'database.getDocument',
+        collectionName: 'staff',
+        queryType: 'WHERE',
+        query: `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+      }),
+    )
     expect(await query.json()).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('nested deeper than 64 levels') })
     expect((await db.collection('staff').where({ _id: 'deep' }).count()).total).toBe(0)
     expect((await db.collection('staff').doc('boss').get()).data).toMatchObject({ role: 'admin' })

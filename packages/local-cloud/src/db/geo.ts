@@ -71,7 +71,8 @@ function polygonsOf(geometry: unknown): Ring[][] | undefined {
   return undefined
 }
 
-const unsupported = (what: string): Error => new Error(`${what} is not supported by the local cloud (Point fields with Polygon, MultiPolygon or centerSphere only)`)
+const unsupported = (what: string): Error =>
+  new Error(`${what} is not supported by the local cloud (Point fields with Polygon, MultiPolygon or centerSphere only)`)
 
 /** `$geoWithin: { $geometry }` or `{ $centerSphere: [[lng, lat], radians] }` → a test of a field's value. */
 function withinTest(spec: unknown): (value: unknown) => boolean {
@@ -156,7 +157,10 @@ export function byDistance<T extends AnyObject>(docs: T[], path: string, center:
     const p = pointOf(resolve(doc, path))
     return p ? distance(p, center) : Infinity
   }
-  return docs.map((doc) => ({ doc, d: far(doc) })).sort((a, b) => a.d - b.d).map((x) => x.doc)
+  return docs
+    .map((doc) => ({ doc, d: far(doc) }))
+    .sort((a, b) => a.d - b.d)
+    .map((x) => x.doc)
 }
 
 /**
@@ -187,7 +191,7 @@ export function $geoNear(collection: Iterator, expr: Any, options: Options): Ite
 function setPath(doc: AnyObject, path: string, value: number): AnyObject {
   const parts = path.split('.')
   let node = doc
-  for (const part of parts.slice(0, -1)) node = (node[part] = isPlainObject(node[part]) ? { ...node[part] } : {})
+  for (const part of parts.slice(0, -1)) node = node[part] = isPlainObject(node[part]) ? { ...node[part] } : {}
   node[parts[parts.length - 1]!] = value
   return doc
 }

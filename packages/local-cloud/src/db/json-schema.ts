@@ -29,17 +29,23 @@ const BSON_TYPES: Record<string, (v: unknown) => boolean> = {
 
 /** JSON Schema's `type` names: "boolean" rather than "bool", and "number" for every numeric type. */
 const JSON_TYPES: Record<string, (v: unknown) => boolean> = {
-  object: isPlainObject, array: Array.isArray, number: BSON_TYPES.number!, boolean: BSON_TYPES.bool!, string: BSON_TYPES.string!, null: BSON_TYPES.null!,
+  object: isPlainObject,
+  array: Array.isArray,
+  number: BSON_TYPES.number!,
+  boolean: BSON_TYPES.bool!,
+  string: BSON_TYPES.string!,
+  null: BSON_TYPES.null!,
 }
 
 const oneOrMany = (names: unknown): string[] => (Array.isArray(names) ? names : [names]) as string[]
 
 function typeCheck(table: Record<string, (v: unknown) => boolean>, keyword: string): Check {
-  return (value, schema) => oneOrMany(schema[keyword]).some((name) => {
-    const test = table[name]
-    if (!test) throw new Error(`$jsonSchema: unknown ${keyword} ${String(name)}`)
-    return test(value)
-  })
+  return (value, schema) =>
+    oneOrMany(schema[keyword]).some((name) => {
+      const test = table[name]
+      if (!test) throw new Error(`$jsonSchema: unknown ${keyword} ${String(name)}`)
+      return test(value)
+    })
 }
 
 const num = (schema: Schema, key: string): number => schema[key] as number
@@ -61,22 +67,37 @@ const KEYWORDS: Record<string, Check> = {
   minItems: (v, s) => !Array.isArray(v) || v.length >= num(s, 'minItems'),
   maxItems: (v, s) => !Array.isArray(v) || v.length <= num(s, 'maxItems'),
   uniqueItems: (v, s) => !Array.isArray(v) || s.uniqueItems !== true || new Set(v.map((x) => JSON.stringify(x))).size === v.length,
-  items: (v, s) => !Array.isArray(v) || (Array.isArray(s.items)
-    ? (s.items as Schema[]).every((item, i) => i >= v.length || valid(v[i], item))
-    : v.every((x) => valid(x, s.items as Schema))),
+  items: (v, s) =>
+    !Array.isArray(v) ||
+    (Array.isArray(s.items)
+      ? (s.items as Schema[]).every((item, i) => i >= v.length || valid(v[i], item))
+      : v.every((x) => valid(x, s.items as Schema))),
   additionalItems: (v, s) => !Array.isArray(v) || !Array.isArray(s.items) || s.additionalItems !== false || v.length <= (s.items as unknown[]).length,
   required: (v, s) => !isPlainObject(v) || (s.required as string[]).every((key) => key in v),
   minProperties: (v, s) => !isPlainObject(v) || Object.keys(v).length >= num(s, 'minProperties'),
   maxProperties: (v, s) => !isPlainObject(v) || Object.keys(v).length <= num(s, 'maxProperties'),
-  properties: (v, s) => !isPlainObject(v) || Object.entries(s.properties as Record<string, Schema>).every(([key, prop]) => !(key in v) || valid(v[key], prop)),
-  patternProperties: (v, s) => !isPlainObject(v) || Object.entries(s.patternProperties as Record<string, Schema>)
-    .every(([re, prop]) => Object.keys(v).filter((key) => new RegExp(re, 'u').test(key)).every((key) => valid(v[key], prop))),
-  additionalProperties: (v, s) => !isPlainObject(v) || Object.keys(v).filter((key) => !declared(key, s)).every((key) => {
-    const extra = s.additionalProperties
-    return extra === true || (extra !== false && valid(v[key], extra as Schema))
-  }),
-  dependencies: (v, s) => !isPlainObject(v) || Object.entries(s.dependencies as Record<string, unknown>)
-    .every(([key, dep]) => !(key in v) || (Array.isArray(dep) ? dep.every((k: string) => k in v) : valid(v, dep as Schema))),
+  properties: (v, s) =>
+    !isPlainObject(v) || Object.entries(s.properties as Record<string, Schema>).every(([key, prop]) => !(key in v) || valid(v[key], prop)),
+  patternProperties: (v, s) =>
+    !isPlainObject(v) ||
+    Object.entries(s.patternProperties as Record<string, Schema>).every(([re, prop]) =>
+      Object.keys(v)
+        .filter((key) => new RegExp(re, 'u').test(key))
+        .every((key) => valid(v[key], prop)),
+    ),
+  additionalProperties: (v, s) =>
+    !isPlainObject(v) ||
+    Object.keys(v)
+      .filter((key) => !declared(key, s))
+      .every((key) => {
+        const extra = s.additionalProperties
+        return extra === true || (extra !== false && valid(v[key], extra as Schema))
+      }),
+  dependencies: (v, s) =>
+    !isPlainObject(v) ||
+    Object.entries(s.dependencies as Record<string, unknown>).every(
+      ([key, dep]) => !(key in v) || (Array.isArray(dep) ? dep.every((k: string) => k in v) : valid(v, dep as Schema)),
+    ),
   allOf: (v, s) => (s.allOf as Schema[]).every((each) => valid(v, each)),
   anyOf: (v, s) => (s.anyOf as Schema[]).some((each) => valid(v, each)),
   oneOf: (v, s) => (s.oneOf as Schema[]).filter((each) => valid(v, each)).length === 1,
@@ -106,7 +127,10 @@ function checkKeywords(schema: unknown): void {
   if (!isPlainObject(schema)) throw new Error('$jsonSchema: a schema must be an object')
   for (const [key, value] of Object.entries(schema)) {
     if (!KEYWORDS[key]) throw new Error(`$jsonSchema: unknown keyword: ${key}`)
-    if (['properties', 'patternProperties', 'dependencies'].includes(key) && isPlainObject(value)) Object.values(value).filter((v) => !Array.isArray(v)).forEach(checkKeywords)
+    if (['properties', 'patternProperties', 'dependencies'].includes(key) && isPlainObject(value))
+      Object.values(value)
+        .filter((v) => !Array.isArray(v))
+        .forEach(checkKeywords)
     else if (['items', 'allOf', 'anyOf', 'oneOf'].includes(key) && Array.isArray(value)) value.forEach(checkKeywords)
     else if (['items', 'not', 'additionalProperties', 'additionalItems'].includes(key)) checkKeywords(value)
   }

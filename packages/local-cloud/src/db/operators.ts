@@ -34,7 +34,16 @@ function offsetMinutes(date: Date, timezone: string): number {
   let format = zoneFormats.get(timezone)
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: timezone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
     } catch {
       throw new Error(`unrecognized time zone identifier: "${timezone}"`)
     }
@@ -87,10 +96,12 @@ const FIELDS: Record<string, (d: Date) => number> = {
   $isoDayOfWeek: isoDayOfWeek,
 }
 
-const dateField = (op: string, field: (d: Date) => number): Operator => (obj, expr, options) => {
-  const local = localDate(obj, expr, options, op)
-  return local ? field(local.wall) : null
-}
+const dateField =
+  (op: string, field: (d: Date) => number): Operator =>
+  (obj, expr, options) => {
+    const local = localDate(obj, expr, options, op)
+    return local ? field(local.wall) : null
+  }
 
 const pad = (n: number, width: number): string => String(Math.abs(n)).padStart(width, '0')
 
@@ -184,7 +195,9 @@ const expressionOps: Record<string, Operator> = {
  * (mingo's default `Query`/`Aggregator` merge a given context under their own, so ours would lose: use the base classes.)
  */
 export const CLOUDBASE_OPERATORS = Context.init({
-  accumulator, projection, window,
+  accumulator,
+  projection,
+  window,
   expression: { ...expression, ...expressionOps },
   query: { ...query, ...geoQueryOps },
   pipeline: { ...pipeline, $geoNear },

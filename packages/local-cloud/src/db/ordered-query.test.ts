@@ -30,7 +30,13 @@ function memberDocs(): Array<Record<string, unknown>> {
 
 /** 100 ledger entries for each of three members: `seq` ties across members only, `at` ties within them. */
 function ledgerDocs(): Array<Record<string, unknown>> {
-  return Array.from({ length: 300 }, (_v, i) => ({ _id: `e${(i * 7) % 300}`, openid: ['a', 'b', 'c'][i % 3], seq: Math.floor(i / 3), at: day(1 + (i % 7)), delta: i }))
+  return Array.from({ length: 300 }, (_v, i) => ({
+    _id: `e${(i * 7) % 300}`,
+    openid: ['a', 'b', 'c'][i % 3],
+    seq: Math.floor(i / 3),
+    at: day(1 + (i % 7)),
+    delta: i,
+  }))
 }
 
 const idsOf = (res: { data: unknown }): string[] => (res.data as Array<{ _id: string }>).map((d) => d._id)
@@ -46,8 +52,17 @@ async function ordered(coll: string, where: object | undefined, field: string, d
 /** The same query on a collection and its unindexed twin, over several pages. */
 async function expectTwins(coll: string, where: object | undefined, field: string, dir: Dir): Promise<string[]> {
   const all = await ordered(`${coll}Twin`, where, field, dir, 0, 1000)
-  for (const [offset, limit] of [[0, 100], [0, 3], [2, 5], [7, 1], [30, 20], [100, 5]] as const) {
-    expect(await ordered(coll, where, field, dir, offset, limit), `${field} ${dir} offset ${offset} limit ${limit}`).toEqual(all.slice(offset, offset + limit))
+  for (const [offset, limit] of [
+    [0, 100],
+    [0, 3],
+    [2, 5],
+    [7, 1],
+    [30, 20],
+    [100, 5],
+  ] as const) {
+    expect(await ordered(coll, where, field, dir, offset, limit), `${field} ${dir} offset ${offset} limit ${limit}`).toEqual(
+      all.slice(offset, offset + limit),
+    )
   }
   return all
 }
@@ -112,7 +127,7 @@ describe('ordered, limited queries over indexed fields', () => {
       ['ledger', { seq: _.lte(80) }, 243],
     ] as const) {
       const pages: string[] = []
-      for (let after = ''; ; ) {
+      for (let after = ''; ;) {
         const page = await ordered(coll, { ...due, _id: _.gt(after) }, '_id', 'asc', 0, 4)
         pages.push(...page)
         if (page.length < 4) break
@@ -168,7 +183,10 @@ describe('indexes declared after documents were stored', () => {
       const store = new Store(dataDir)
       store.createCollection('members', [{ fields: { createdAt: 1 } }])
       const docs = [{ _id: 'x', tier: 'silver' }, { _id: 'y', tier: 'gold' }, { _id: 'z' }]
-      store.commit(docs.map((doc) => ({ coll: 'members', id: doc._id, doc, body: EJSON.stringify(doc, { relaxed: false }) })), 1)
+      store.commit(
+        docs.map((doc) => ({ coll: 'members', id: doc._id, doc, body: EJSON.stringify(doc, { relaxed: false }) })),
+        1,
+      )
       store.close()
       const reopened = new CloudDatabase({ dataDir })
       const found = reopened.find('members', {}, { order: { tier: -1 }, offset: 0, limit: 10 })

@@ -24,13 +24,7 @@ const ESTIMATE_CAP = 1000
  * `size` counts a narrowing's candidates up to a cap: the smaller of walking the order's own index and
  * sorting another index's candidates by their keys wins. `wanted` is offset plus limit.
  */
-export function planOrderedScan(
-  criteria: Doc,
-  order: Doc,
-  indexedPaths: ReadonlySet<string>,
-  size: Size,
-  wanted: number,
-): OrderedScan | undefined {
+export function planOrderedScan(criteria: Doc, order: Doc, indexedPaths: ReadonlySet<string>, size: Size, wanted: number): OrderedScan | undefined {
   const keys = Object.entries(order)
   const first = keys[0]
   if (keys.length !== 1 || !first) return undefined

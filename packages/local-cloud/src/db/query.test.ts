@@ -61,11 +61,20 @@ describe('query operators through the real SDK', () => {
 
   it('combines with and, or, nor, not', async () => {
     const _ = db.command
-    const both = await db.collection('shoppers').where(_.and([{ points: _.gt(5) }, { 'address.city': 'Shanghai' }])).get()
+    const both = await db
+      .collection('shoppers')
+      .where(_.and([{ points: _.gt(5) }, { 'address.city': 'Shanghai' }]))
+      .get()
     expect(ids(both).sort()).toEqual(['s1', 's3'])
-    const either = await db.collection('shoppers').where(_.or([{ points: _.lt(8) }, { name: 'bob' }])).get()
+    const either = await db
+      .collection('shoppers')
+      .where(_.or([{ points: _.lt(8) }, { name: 'bob' }]))
+      .get()
     expect(ids(either).sort()).toEqual(['s2', 's4'])
-    const neither = await db.collection('shoppers').where(_.nor([{ points: _.lt(8) }, { name: 'bob' }])).get()
+    const neither = await db
+      .collection('shoppers')
+      .where(_.nor([{ points: _.lt(8) }, { name: 'bob' }]))
+      .get()
     expect(ids(neither).sort()).toEqual(['s1', 's3'])
     expect(await where({ points: _.not(_.gt(20)) })).toEqual(['s1', 's4'])
   })
@@ -92,7 +101,14 @@ describe('order, offset, limit, projection and count', () => {
 
   it('counts matching documents', async () => {
     const _ = db.command
-    expect((await db.collection('shoppers').where({ points: _.gte(10) }).count()).total).toBe(3)
+    expect(
+      (
+        await db
+          .collection('shoppers')
+          .where({ points: _.gte(10) })
+          .count()
+      ).total,
+    ).toBe(3)
     expect((await db.collection('shoppers').count()).total).toBe(4)
   })
 
@@ -121,7 +137,10 @@ describe('indexed fields narrow in SQL without changing results', () => {
     await members.add({ data: { _id: 'i3', nextExpiryAt: day(20), birthdayMonth: [4, 5] } })
     await members.add({ data: { _id: 'i4', nextExpiryAt: '2026-01-05', birthdayMonth: '4' } })
     await members.add({ data: { _id: 'i5', birthdayMonth: null } })
-    const due = await members.where({ nextExpiryAt: _.lte(day(10)) }).orderBy('nextExpiryAt', 'asc').get()
+    const due = await members
+      .where({ nextExpiryAt: _.lte(day(10)) })
+      .orderBy('nextExpiryAt', 'asc')
+      .get()
     expect(ids(due)).toEqual(['i1', 'i2'])
     expect(ids(await members.where({ nextExpiryAt: _.gt(day(1)).and(_.lt(day(20))) }).get())).toEqual(['i2'])
     expect(ids(await members.where({ birthdayMonth: 4 }).get())).toEqual(['i2', 'i3'])
@@ -157,7 +176,13 @@ describe('indexed fields narrow in SQL without changing results', () => {
 // CloudBase runs these queries as MongoDB does (wxcloud reference-sdk-api/database/command: elemMatch, exists, mod)
 describe('arrays of embedded documents, $jsonSchema and ObjectId values, as CloudBase answers', () => {
   const orders = [
-    { _id: 'r1', lines: [{ sku: 'tea', qty: 4, note: 'gift' }, { sku: 'cup', qty: 7 }] },
+    {
+      _id: 'r1',
+      lines: [
+        { sku: 'tea', qty: 4, note: 'gift' },
+        { sku: 'cup', qty: 7 },
+      ],
+    },
     { _id: 'r2', lines: [{ sku: 'tea', qty: 5 }] },
     { _id: 'r3', lines: [] },
     { _id: 'r4', total: 12.5, lines: [{ sku: 'pot', qty: 10, note: null }] },
@@ -189,10 +214,26 @@ describe('arrays of embedded documents, $jsonSchema and ObjectId values, as Clou
   it('filters with $jsonSchema, and refuses an unknown keyword as an invalid operator', async () => {
     const schema = (s: object) => found({ $jsonSchema: s })
     expect(await schema({ required: ['total'], properties: { total: { bsonType: 'double', minimum: 10 } } })).toEqual(['r4'])
-    expect(await schema({ properties: { lines: { bsonType: 'array', minItems: 1, items: { bsonType: 'object', required: ['sku', 'qty'], properties: { qty: { bsonType: 'int', maximum: 5 } } } } } })).toEqual(['r2'])
+    expect(
+      await schema({
+        properties: {
+          lines: {
+            bsonType: 'array',
+            minItems: 1,
+            items: { bsonType: 'object', required: ['sku', 'qty'], properties: { qty: { bsonType: 'int', maximum: 5 } } },
+          },
+        },
+      }),
+    ).toEqual(['r2'])
     expect(await schema({ properties: { lines: { maxItems: 0 } }, additionalProperties: false })).toEqual([])
-    expect(await schema({ properties: { _id: { bsonType: 'string' }, lines: { bsonType: 'array', maxItems: 0 } }, additionalProperties: false })).toEqual(['r3'])
-    const err = await db.collection('baskets').where({ $jsonSchema: { bsonType: 'object', frobnicate: 1 } }).get().catch((e: { errCode: number }) => e)
+    expect(
+      await schema({ properties: { _id: { bsonType: 'string' }, lines: { bsonType: 'array', maxItems: 0 } }, additionalProperties: false }),
+    ).toEqual(['r3'])
+    const err = await db
+      .collection('baskets')
+      .where({ $jsonSchema: { bsonType: 'object', frobnicate: 1 } })
+      .get()
+      .catch((e: { errCode: number }) => e)
     expect(err).toMatchObject({ errCode: -502002 })
   })
 
@@ -206,7 +247,8 @@ describe('arrays of embedded documents, $jsonSchema and ObjectId values, as Clou
     await ndb.collection('baskets').add({ _id: 'oc', shopRef: a })
     const raw = await cloud.server.db.handle('database.getDocument', { collectionName: 'baskets', queryType: 'DOC', query: '{"_id":"oa"}' })
     expect((raw.data as { list: string[] }).list[0]).toContain(`"shopRef":{"$oid":"${a}"}`)
-    const byRef = async (query: object) => ((await ndb.collection('baskets').where(query).get()).data as Array<{ _id: string }>).map((d) => d._id).sort()
+    const byRef = async (query: object) =>
+      ((await ndb.collection('baskets').where(query).get()).data as Array<{ _id: string }>).map((d) => d._id).sort()
     expect(await byRef({ shopRef: ndb.ObjectId({ id: a }) })).toEqual(['oa'])
     expect(await byRef({ shopRef: ndb.command.in([ndb.ObjectId({ id: a }), ndb.ObjectId({ id: b })]) })).toEqual(['oa', 'ob'])
     expect(await byRef({ shopRef: a })).toEqual(['oc'])

@@ -155,7 +155,13 @@ export class Store {
   countKeys(coll: string, narrowing: IndexNarrowing, cap = Number.MAX_SAFE_INTEGER): number {
     const keys = keyConditions(narrowing)
     const sql = `SELECT COUNT(*) FROM (SELECT 1 FROM index_keys WHERE coll = ? AND path = ? AND ${keys.where.join(' AND ')} LIMIT ?)`
-    return timed('sql', () => this.cached(sql).pluck().get(coll, narrowing.path, ...keys.params, cap) as number)
+    return timed(
+      'sql',
+      () =>
+        this.cached(sql)
+          .pluck()
+          .get(coll, narrowing.path, ...keys.params, cap) as number,
+    )
   }
 
   /** Whether a document holds an array, object or NaN on `path`: SQL cannot order those as mingo does. */

@@ -43,7 +43,10 @@ const rejection = async (promise: Promise<unknown>): Promise<{ code?: string; er
 
 const settled = async (promise: Promise<unknown>, ms: number): Promise<boolean> => {
   let done = false
-  void promise.then(() => (done = true), () => (done = true))
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  )
   await new Promise((resolve) => setTimeout(resolve, ms))
   return done
 }
@@ -53,7 +56,10 @@ describe('transactions through the real SDK', () => {
     await account('a1').set({ data: { n: 100 } })
     const result = await run(async (t) => {
       const a = await t.collection('settings').doc('a1').get()
-      await t.collection('settings').doc('a1').update({ data: { n: (a.data.n as number) - 30 } })
+      await t
+        .collection('settings')
+        .doc('a1')
+        .update({ data: { n: (a.data.n as number) - 30 } })
       await t.collection('ledger').add({ data: { _id: 'move-1', delta: -30 } })
       return 'moved'
     })
@@ -65,7 +71,10 @@ describe('transactions through the real SDK', () => {
   it('reads its own writes before commit, and others do not see them', async () => {
     await account('own').set({ data: { n: 1 } })
     const t = await start()
-    await t.collection('settings').doc('own').update({ data: { n: 2 } })
+    await t
+      .collection('settings')
+      .doc('own')
+      .update({ data: { n: 2 } })
     expect((await t.collection('settings').doc('own').get()).data.n).toBe(2)
     expect(await balanceOf('own')).toBe(1)
     await t.commit()
@@ -76,7 +85,10 @@ describe('transactions through the real SDK', () => {
     await account('r1').set({ data: { n: 5 } })
     const err = await rejection(
       run(async (t) => {
-        await t.collection('settings').doc('r1').update({ data: { n: 0 } })
+        await t
+          .collection('settings')
+          .doc('r1')
+          .update({ data: { n: 0 } })
         await t.collection('ledger').add({ data: { _id: 'never' } })
         await t.rollback({ reason: 'insufficient' })
       }),
@@ -94,7 +106,12 @@ describe('transactions through the real SDK', () => {
     const t = await start()
     await account('snap').update({ data: { n: 2 } })
     expect((await t.collection('settings').doc('snap').get()).data.n).toBe(1)
-    const err = await rejection(t.collection('settings').doc('snap').update({ data: { n: 10 } }))
+    const err = await rejection(
+      t
+        .collection('settings')
+        .doc('snap')
+        .update({ data: { n: 10 } }),
+    )
     expect(err.errCode).toBe(-501001)
     expect(err.errMsg).toContain('transaction conflict')
     expect(await balanceOf('snap')).toBe(2)
@@ -107,9 +124,20 @@ describe('transactions through the real SDK', () => {
     await account('w2').set({ data: { n: 1 } })
     const first = await start()
     const second = await start()
-    await second.collection('settings').doc('w2').update({ data: { n: 20 } })
-    await first.collection('settings').doc('w1').update({ data: { n: 10 } })
-    const err = await rejection(second.collection('settings').doc('w1').update({ data: { n: 30 } }))
+    await second
+      .collection('settings')
+      .doc('w2')
+      .update({ data: { n: 20 } })
+    await first
+      .collection('settings')
+      .doc('w1')
+      .update({ data: { n: 10 } })
+    const err = await rejection(
+      second
+        .collection('settings')
+        .doc('w1')
+        .update({ data: { n: 30 } }),
+    )
     expect(err.errMsg).toContain('transaction conflict')
     // the loser's lock on w2 is gone: a plain write does not wait for it
     expect(await settled(account('w2').update({ data: { n: db.command.inc(1) } }), 200)).toBe(true)
@@ -140,7 +168,10 @@ describe('transactions through the real SDK', () => {
         const doc = await t.collection('settings').doc(id).get()
         if (++reads === 2) release()
         await bothRead
-        await t.collection('settings').doc(id).update(wrap({ n: (doc.data.n as number) + delta }))
+        await t
+          .collection('settings')
+          .doc(id)
+          .update(wrap({ n: (doc.data.n as number) + delta }))
       })
     return { add, attempts: () => attempts }
   }
@@ -165,7 +196,11 @@ describe('transactions through the real SDK', () => {
     const app = (require('@cloudbase/node-sdk') as { init(c: object): { database(): SdkDatabase } }).init({ env: 'local-test' })
     await account('race2').set({ data: { n: 0 } })
     // @cloudbase/database's update() takes the fields themselves, not wx-server-sdk's { data }
-    const race = raceOf((fn) => app.database().runTransaction(fn), 'race2', (data) => data as { data: object })
+    const race = raceOf(
+      (fn) => app.database().runTransaction(fn),
+      'race2',
+      (data) => data as { data: object },
+    )
     await Promise.all([race.add(1), race.add(10)])
     expect(await balanceOf('race2')).toBe(11)
     expect(race.attempts()).toBe(3)
@@ -178,21 +213,47 @@ describe('transactions through the real SDK', () => {
     const t = await start()
     await db.collection('staff').add({ data: { _id: 'q3', shop: 'x', n: 3 } })
     await db.collection('staff').doc('q1').remove()
-    await t.collection('staff').doc('q2').update({ data: { n: 20 } })
+    await t
+      .collection('staff')
+      .doc('q2')
+      .update({ data: { n: 20 } })
     await t.collection('staff').add({ data: { _id: 'q4', shop: 'x', n: 4 } })
     const seen = await t.collection('staff').where({ shop: 'x' }).orderBy('n', 'desc').get()
-    expect(seen.data.map((d) => [d._id, d.n])).toEqual([['q2', 20], ['q4', 4], ['q1', 1]])
+    expect(seen.data.map((d) => [d._id, d.n])).toEqual([
+      ['q2', 20],
+      ['q4', 4],
+      ['q1', 1],
+    ])
     await t.rollback()
   })
 
   // @cloudbase/database src/collection.ts add(): an array of documents is one insertDocument with many items
   it('adds many documents in one call inside a transaction, all committed together', async () => {
     const t = await start()
-    const added = await t.collection('ledger').add({ data: [{ _id: 'm1', delta: 1 }, { _id: 'm2', delta: 2 }] })
+    const added = await t.collection('ledger').add({
+      data: [
+        { _id: 'm1', delta: 1 },
+        { _id: 'm2', delta: 2 },
+      ],
+    })
     expect(added._ids).toEqual(['m1', 'm2'])
-    expect((await db.collection('ledger').where({ _id: db.command.in(['m1', 'm2']) }).count()).total).toBe(0)
+    expect(
+      (
+        await db
+          .collection('ledger')
+          .where({ _id: db.command.in(['m1', 'm2']) })
+          .count()
+      ).total,
+    ).toBe(0)
     await t.commit()
-    expect((await db.collection('ledger').where({ _id: db.command.in(['m1', 'm2']) }).count()).total).toBe(2)
+    expect(
+      (
+        await db
+          .collection('ledger')
+          .where({ _id: db.command.in(['m1', 'm2']) })
+          .count()
+      ).total,
+    ).toBe(2)
   })
 
   // @cloudbase/database src/query.ts updateAndReturn(): action database.modifyAndReturnDoc, answer {updated, doc}
@@ -200,13 +261,19 @@ describe('transactions through the real SDK', () => {
     const app = (require('@cloudbase/node-sdk') as { init(c: object): { database(): NodeDb } }).init({ env: 'local-test' })
     const ndb = app.database()
     await account('ret').set({ data: { n: 5, tag: 'ret' } })
-    const plain = await ndb.collection('settings').where({ tag: 'ret' }).updateAndReturn({ n: ndb.command.inc(1) })
+    const plain = await ndb
+      .collection('settings')
+      .where({ tag: 'ret' })
+      .updateAndReturn({ n: ndb.command.inc(1) })
     expect(plain).toMatchObject({ updated: 1, doc: { _id: 'ret', n: 6 } })
     const none = await ndb.collection('settings').where({ tag: 'nobody' }).updateAndReturn({ n: 1 })
     expect(none).toMatchObject({ updated: 0 })
     expect(none.doc).toBeUndefined()
     const t = await ndb.startTransaction()
-    const inTx = await t.collection('settings').where({ tag: 'ret' }).updateAndReturn({ n: ndb.command.inc(10) })
+    const inTx = await t
+      .collection('settings')
+      .where({ tag: 'ret' })
+      .updateAndReturn({ n: ndb.command.inc(10) })
     expect(inTx.doc).toMatchObject({ n: 16 })
     expect(await balanceOf('ret')).toBe(6)
     await t.commit()
@@ -217,14 +284,20 @@ describe('transactions through the real SDK', () => {
   it('refuses every operation on a committed or rolled-back transaction', async () => {
     await account('done').set({ data: { n: 1 } })
     const committed = await start()
-    await committed.collection('settings').doc('done').update({ data: { n: 2 } })
+    await committed
+      .collection('settings')
+      .doc('done')
+      .update({ data: { n: 2 } })
     await committed.commit()
     const rolled = await start()
     await rolled.rollback()
     for (const t of [committed, rolled]) {
       const ops = [
         t.collection('settings').doc('done').get(),
-        t.collection('settings').doc('done').update({ data: { n: 9 } }),
+        t
+          .collection('settings')
+          .doc('done')
+          .update({ data: { n: 9 } }),
         t.collection('settings').doc('done').remove(),
         t.collection('settings').where({ n: 2 }).get(),
         t.collection('ledger').add({ data: { _id: 'late' } }),
@@ -251,7 +324,10 @@ describe('transactions through the real SDK', () => {
   it('a plain update waits for the lock and applies after the commit', async () => {
     await account('lock').set({ data: { n: 1 } })
     const t = await start()
-    await t.collection('settings').doc('lock').update({ data: { n: 5 } })
+    await t
+      .collection('settings')
+      .doc('lock')
+      .update({ data: { n: 5 } })
     const plain = account('lock').update({ data: { n: db.command.inc(1) } })
     expect(await settled(plain, 200)).toBe(false)
     expect(await balanceOf('lock')).toBe(1)
@@ -263,7 +339,10 @@ describe('transactions through the real SDK', () => {
   it('an abandoned transaction times out and releases its locks', async () => {
     await account('stuck').set({ data: { n: 1 } })
     const t = await start()
-    await t.collection('settings').doc('stuck').update({ data: { n: 99 } })
+    await t
+      .collection('settings')
+      .doc('stuck')
+      .update({ data: { n: 99 } })
     const startedAt = Date.now()
     await account('stuck').update({ data: { n: db.command.inc(1) } })
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(TIMEOUT_MS - 300)

@@ -50,7 +50,11 @@ export class TransactionTable {
   get(id: string): Transaction {
     const tx = this.open.get(id)
     // CloudBase's words for a committed, rolled-back, conflicted or timed-out transaction (docs.cloudbase.net/error-code/DATABASE_TRANSACTION_FAIL)
-    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `[ResourceUnavailable.TransactionNotExist] Transaction ${id} does not exist on the server: it was committed, rolled back, aborted by a conflict, or not ended within the time limit`)
+    if (!tx)
+      throw new DbError(
+        'DATABASE_TRANSACTION_FAIL',
+        `[ResourceUnavailable.TransactionNotExist] Transaction ${id} does not exist on the server: it was committed, rolled back, aborted by a conflict, or not ended within the time limit`,
+      )
     return tx
   }
 

@@ -74,7 +74,10 @@ describe('update operators through the real SDK', () => {
   it('replaces the whole document with doc().set() and upserts a missing one', async () => {
     await card().set({ data: { title: 'Only' } })
     expect(await read()).toEqual({ _id: 'card', title: 'Only' })
-    const res = await db.collection('items').doc('fresh').set({ data: { title: 'New' } })
+    const res = await db
+      .collection('items')
+      .doc('fresh')
+      .set({ data: { title: 'New' } })
     expect((res as unknown as { _id: string })._id).toBe('fresh')
     expect((await db.collection('items').doc('fresh').get()).data).toEqual({ _id: 'fresh', title: 'New' })
   })
@@ -82,9 +85,15 @@ describe('update operators through the real SDK', () => {
   it('updates only matching documents, reports how many changed', async () => {
     const _ = db.command
     await db.collection('items').add({ data: { _id: 'mug', stock: 1 } })
-    const conditional = await db.collection('items').where({ _id: 'mug', stock: _.gte(2) }).update({ data: { stock: _.inc(-2) } })
+    const conditional = await db
+      .collection('items')
+      .where({ _id: 'mug', stock: _.gte(2) })
+      .update({ data: { stock: _.inc(-2) } })
     expect(conditional.stats.updated).toBe(0)
-    const many = await db.collection('items').where({ stock: _.gte(1) }).update({ data: { stock: _.inc(1) } })
+    const many = await db
+      .collection('items')
+      .where({ stock: _.gte(1) })
+      .update({ data: { stock: _.inc(1) } })
     expect(many.stats.updated).toBe(2)
     expect((await db.collection('items').doc('mug').get()).data).toMatchObject({ stock: 2 })
     await db.collection('items').doc('mug').remove()
@@ -94,7 +103,10 @@ describe('update operators through the real SDK', () => {
     const _ = db.command
     await db.collection('items').add({ data: { _id: 'x1', kind: 'gone' } })
     await db.collection('items').add({ data: { _id: 'x2', kind: 'gone' } })
-    const res = await db.collection('items').where({ kind: _.eq('gone') }).remove()
+    const res = await db
+      .collection('items')
+      .where({ kind: _.eq('gone') })
+      .remove()
     expect(res.stats.removed).toBe(2)
     expect((await db.collection('items').where({ kind: 'gone' }).count()).total).toBe(0)
     const byId = await card().remove()
@@ -111,7 +123,10 @@ describe('serverDate follows the local cloud clock', () => {
       expect(Math.abs(doc.at.getTime() - Date.parse('2030-01-02T03:04:05.000Z'))).toBeLessThan(5_000)
       expect(doc.later.getTime() - doc.at.getTime()).toBe(60_000)
       cloud.server.clock.set('2031-06-01T00:00:00.000Z')
-      await db.collection('items').doc('dated').update({ data: { at: db.serverDate() } })
+      await db
+        .collection('items')
+        .doc('dated')
+        .update({ data: { at: db.serverDate() } })
       const moved = (await db.collection('items').doc('dated').get()).data as unknown as { at: Date }
       expect(moved.at.getUTCFullYear()).toBe(2031)
     } finally {

@@ -4,8 +4,20 @@ import { cloneDoc, isPlainObject } from './ejson'
 import { DbError, invalidQuery } from './errors'
 
 const OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$bit',
-  '$push', '$pop', '$pull', '$pullAll', '$addToSet', '$currentDate',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$bit',
+  '$push',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$currentDate',
 ])
 
 /** An update as sent: operators, plus plain fields that merge as `$set`. */

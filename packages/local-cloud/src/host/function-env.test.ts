@@ -11,7 +11,12 @@ let dir: string
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'env-test-'))
   const envFile = path.join(dir, '.env.local')
-  fs.writeFileSync(envFile, ['# values kept out of git', 'GREETING="from .env.local"', "export OWNER_CLAIM_CODE='8 8 8'", 'TENCENTCLOUD_SECRETID=should-not-pass', ''].join('\n'))
+  fs.writeFileSync(
+    envFile,
+    ['# values kept out of git', 'GREETING="from .env.local"', "export OWNER_CLAIM_CODE='8 8 8'", 'TENCENTCLOUD_SECRETID=should-not-pass', ''].join(
+      '\n',
+    ),
+  )
   process.env.HOME_SECRET = 'the developer shell'
   cloud = await startLocalCloud({ collections: TEST_COLLECTIONS, functionsDir: path.join(__dirname, 'fixtures'), envFile })
 })

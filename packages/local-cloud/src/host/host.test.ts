@@ -81,7 +81,11 @@ describe('failures look like wx.cloud.callFunction errors', () => {
     const missing = await cloud.call<WxError>('nosuch', {}, 'shopper-1')
     expect(missing.status).toBe(404)
     expect(missing.body.errCode).toBe(-501000)
-    const malformed = await fetch(`${cloud.url}/functions/whoami`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":' })
+    const malformed = await fetch(`${cloud.url}/functions/whoami`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"action":',
+    })
     expect(malformed.status).toBe(400)
     expect(await malformed.json()).toMatchObject({ code: 'INVALID_JSON' })
     const list = await fetch(`${cloud.url}/functions/whoami`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' })
@@ -94,7 +98,11 @@ describe('the emulator clock', () => {
   it('moves new Date() inside functions and the serverDate they store', async () => {
     await cloud.setClock('2030-06-01T00:00:00.000Z')
     try {
-      const reply = await cloud.call<{ now: string; dateNow: number; isDate: boolean; stampedAt: string; seenAt: string }>('clock', { action: 'stamp' }, 'shopper-1')
+      const reply = await cloud.call<{ now: string; dateNow: number; isDate: boolean; stampedAt: string; seenAt: string }>(
+        'clock',
+        { action: 'stamp' },
+        'shopper-1',
+      )
       expect(reply.status).toBe(200)
       const target = Date.parse('2030-06-01T00:00:00.000Z')
       for (const instant of [reply.body.now, reply.body.stampedAt, reply.body.seenAt]) {
@@ -131,7 +139,11 @@ describe('what functions call through wx-server-sdk', () => {
     expect(reply.body).toEqual({ ok: true, data: { errCode: 0 } })
     const sent = cloud.outbox().filter((m) => m.openid === 'shopper-8')
     expect(sent).toHaveLength(1)
-    expect(sent[0]).toMatchObject({ fromFunction: 'caller', apiName: 'subscribeMessage.send', data: { touser: 'shopper-8', template_id: 'points-expiring', data: { thing1: { value: '积分即将过期' } } } })
+    expect(sent[0]).toMatchObject({
+      fromFunction: 'caller',
+      apiName: 'subscribeMessage.send',
+      data: { touser: 'shopper-8', template_id: 'points-expiring', data: { thing1: { value: '积分即将过期' } } },
+    })
     const stats = (await (await fetch(`${cloud.url}/_emulator/stats`)).json()) as { outbox: unknown[] }
     expect(stats.outbox).toContainEqual(sent[0])
   })
@@ -160,7 +172,10 @@ describe('timer triggers', () => {
     await cloud.setClock('2030-01-01T01:59:59.300+08:00')
     try {
       await waitFor(() => ran() > before, 5000)
-      const entry = cloud.outbox().filter((m) => m.fromFunction === 'nightly').at(-1)
+      const entry = cloud
+        .outbox()
+        .filter((m) => m.fromFunction === 'nightly')
+        .at(-1)
       expect(Date.parse(entry?.at ?? '')).toBeGreaterThanOrEqual(Date.parse('2030-01-01T02:00:00+08:00'))
       // Jumping past the next day's 02:00 does not replay it.
       await cloud.setClock('2030-01-02T03:00:00+08:00')

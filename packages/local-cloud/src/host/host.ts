@@ -115,16 +115,37 @@ export class FunctionHost {
       const { env, unset } = callEnv(caller, token)
       const context = this.context(spec, crypto.randomUUID(), env)
       let timing: InvocationTiming | undefined
-      const outcome = await this.pool(spec).run({ env, unset, clockOffset: this.options.clock.offset, event: withUserInfo(event, caller), context }, (t) => (timing = t))
-      const result: CallResult = outcome.kind === 'ok' ? { ok: true, value: JSON.parse(outcome.json) as unknown } : { ok: false, failure: outcomeFailure(outcome) }
-      const error = outcome.kind === 'ok' ? undefined : outcome.kind === 'timeout' ? `timed out after ${outcome.timeoutMs} ms` : (outcome.stack ?? outcome.message)
+      const outcome = await this.pool(spec).run(
+        { env, unset, clockOffset: this.options.clock.offset, event: withUserInfo(event, caller), context },
+        (t) => (timing = t),
+      )
+      const result: CallResult =
+        outcome.kind === 'ok' ? { ok: true, value: JSON.parse(outcome.json) as unknown } : { ok: false, failure: outcomeFailure(outcome) }
+      const error =
+        outcome.kind === 'ok'
+          ? undefined
+          : outcome.kind === 'timeout'
+            ? `timed out after ${outcome.timeoutMs} ms`
+            : (outcome.stack ?? outcome.message)
       // What the cloud console's function log would show.
       if (error && this.options.showLogs !== false) console.error(`[${name}] ${error}`)
       const errCode = result.ok ? 0 : result.failure.body.errCode
       const action = typeof event.action === 'string' ? event.action : undefined
       const logs = outcome.kind === 'timeout' ? [] : (outcome.logs ?? [])
       const breakdown = timing && { ...timing, server: running.server }
-      this.invocations.add({ functionName: name, action, openid: caller.openid, source: caller.source, at, durationMs: Math.round(performance.now() - started), dbRequests: running.dbRequests, timing: breakdown, errCode, error, logs })
+      this.invocations.add({
+        functionName: name,
+        action,
+        openid: caller.openid,
+        source: caller.source,
+        at,
+        durationMs: Math.round(performance.now() - started),
+        dbRequests: running.dbRequests,
+        timing: breakdown,
+        errCode,
+        error,
+        logs,
+      })
       return result
     } finally {
       this.running.delete(token)
@@ -217,7 +238,12 @@ export class FunctionHost {
       if (!this.adminUrl) throw new Error('FunctionHost.connect(serverUrl) must run before the first call')
       const env = { ...functionEnv(spec.env, this.options.envFile ? readEnvFile(this.options.envFile) : {}), ...this.baseEnv() }
       const stdio = this.options.showLogs === false ? 'ignore' : 'inherit'
-      pool = new FunctionPool(spec, { maxInstances: this.options.maxInstances ?? defaultInstanceCap(), idleMs: this.options.instanceIdleMs, baseEnv: env, stdio })
+      pool = new FunctionPool(spec, {
+        maxInstances: this.options.maxInstances ?? defaultInstanceCap(),
+        idleMs: this.options.instanceIdleMs,
+        baseEnv: env,
+        stdio,
+      })
       this.pools.set(spec.name, pool)
     }
     return pool

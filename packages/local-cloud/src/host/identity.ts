@@ -19,7 +19,17 @@ export interface Caller {
 }
 
 /** Every variable a call may set; those a call does not set are removed before it runs. */
-const CALL_KEYS = ['WX_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_API_TOKEN', 'WX_TRIGGER_API_TOKEN_V0', 'TCB_SOURCE', 'TRIGGER_SRC']
+const CALL_KEYS = [
+  'WX_CONTEXT_KEYS',
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_UNIONID',
+  'WX_CLIENTIP',
+  'WX_API_TOKEN',
+  'WX_TRIGGER_API_TOKEN_V0',
+  'TCB_SOURCE',
+  'TRIGGER_SRC',
+]
 
 export function shopper(openid: string | undefined, clientIp = '127.0.0.1'): Caller {
   return { openid: openid || undefined, appid: LOCAL_APPID, clientIp, source: 'wx_client' }

@@ -63,7 +63,15 @@ export interface LocalCloud {
 
 export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const clock = options.clock ?? new Clock()
-  const host = new FunctionHost({ functionsDir: options.functionsDir, clock, maxInstances: options.maxInstances, instanceIdleMs: options.instanceIdleMs, showLogs: options.showLogs, timers: options.timers, envFile: options.envFile })
+  const host = new FunctionHost({
+    functionsDir: options.functionsDir,
+    clock,
+    maxInstances: options.maxInstances,
+    instanceIdleMs: options.instanceIdleMs,
+    showLogs: options.showLogs,
+    timers: options.timers,
+    envFile: options.envFile,
+  })
   const storage = new CloudStorage({ dataDir: options.dataDir, clock })
   const fresh = isEmptyDir(options.dataDir)
   let server: RunningServer | null = null
@@ -71,7 +79,9 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
     const db = server?.db
     const seedData = options.seed
     if (!seedData || !db) return
-    await host.withTriggersPaused(() => seedData({ db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) }))
+    await host.withTriggersPaused(() =>
+      seedData({ db, functions: new Set(host.functions.keys()), callAs: (name, event, openid) => callAs(host, name, event, openid) }),
+    )
   }
   server = await startServer({
     port: options.port ?? 0,
@@ -99,7 +109,12 @@ export async function openLocalCloud(options: LocalCloudOptions): Promise<LocalC
   host.connect(server.url)
   storage.connect(server.url)
   const running = server
-  const seedError = fresh ? await seed().then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error))) : undefined
+  const seedError = fresh
+    ? await seed().then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      )
+    : undefined
   return {
     url: running.url,
     port: running.port,

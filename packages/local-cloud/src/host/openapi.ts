@@ -54,7 +54,8 @@ function parseValue(text: string): unknown {
 
 /** A `CommOpenApiResp` whose JSON body carries WeChat's `errcode`/`errmsg`, or an image the SDK hands back as `{ contentType, buffer }`. */
 export function encodeOpenApiReply(body: Record<string, unknown> | { png: Buffer }): Buffer {
-  const [respData, contentType] = 'png' in body && Buffer.isBuffer(body.png) ? [body.png, 'image/png'] : [Buffer.from(JSON.stringify(body)), 'application/json']
+  const [respData, contentType] =
+    'png' in body && Buffer.isBuffer(body.png) ? [body.png, 'image/png'] : [Buffer.from(JSON.stringify(body)), 'application/json']
   const message = CommOpenApiResp.create({ respData, contentType, httpCode: 200 })
   return Buffer.from(CommOpenApiResp.encode(message).finish())
 }

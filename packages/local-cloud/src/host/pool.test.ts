@@ -25,7 +25,10 @@ describe('a call the pool cannot hand to its instance', () => {
   it('fails at once and leaves the instance free for the next caller', async () => {
     const started = Date.now()
     // a function cannot cross the IPC channel; a 200,000-deep array overflows its serialiser
-    for (const event of [{ ms: 10, callback: () => 1 }, { ms: 10, list: deepArray(200_000) }]) {
+    for (const event of [
+      { ms: 10, callback: () => 1 },
+      { ms: 10, list: deepArray(200_000) },
+    ]) {
       const outcome = await pool.run(call(event))
       expect(outcome).toMatchObject({ kind: 'error', message: expect.stringContaining('could not be handed to the function') })
       expect(pool.stats().busy).toBe(0)

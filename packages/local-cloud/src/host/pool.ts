@@ -144,7 +144,13 @@ export class FunctionPool {
 
   private start(instance: Instance, queued: Queued): void {
     const id = this.nextId++
-    instance.running = { id, timer: this.limit(instance, LOAD_LIMIT_MS), queueMs: performance.now() - queued.enqueuedAt, done: queued.done, timed: queued.timed }
+    instance.running = {
+      id,
+      timer: this.limit(instance, LOAD_LIMIT_MS),
+      queueMs: performance.now() - queued.enqueuedAt,
+      done: queued.done,
+      timed: queued.timed,
+    }
     const message: InvokeMessage = { type: 'invoke', id, ...queued.call }
     try {
       // fails later when the channel is closed (the instance exited)
@@ -167,7 +173,10 @@ export class FunctionPool {
     instance.running = null
     instance.idleSince = Date.now()
     if (!instance.child.connected) void this.kill(instance)
-    running.done({ kind: 'error', message: `Error: the call could not be handed to the function: ${error instanceof Error ? error.message : String(error)}` })
+    running.done({
+      kind: 'error',
+      message: `Error: the call could not be handed to the function: ${error instanceof Error ? error.message : String(error)}`,
+    })
   }
 
   /** The handler started: from now on the function's own time limit applies. */
@@ -235,4 +244,3 @@ export class FunctionPool {
     })
   }
 }
-

@@ -59,7 +59,11 @@ export async function startLocalCloud(options: TestCloudOptions): Promise<TestLo
     throw new Error(`seeding failed: ${cloud.seedError}`)
   }
   const post = async <T>(route: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpReply<T>> => {
-    const res = await fetch(`${cloud.url}${route}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
+    const res = await fetch(`${cloud.url}${route}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    })
     return { status: res.status, body: (await res.json()) as T }
   }
   return {

@@ -115,8 +115,16 @@ function failCurrent(reason: unknown): void {
 }
 
 function failure(id: number, error: unknown): ResultMessage {
-  if (error instanceof Error) return { type: 'result', id, ok: false, message: `${error.name}: ${error.message}`, stack: error.stack, logs, timing: timing() }
-  return { type: 'result', id, ok: false, message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error), logs, timing: timing() }
+  if (error instanceof Error)
+    return { type: 'result', id, ok: false, message: `${error.name}: ${error.message}`, stack: error.stack, logs, timing: timing() }
+  return {
+    type: 'result',
+    id,
+    ok: false,
+    message: typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error)),
+    logs,
+    timing: timing(),
+  }
 }
 
 function reply(message: ResultMessage): void {

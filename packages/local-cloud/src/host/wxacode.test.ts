@@ -53,7 +53,9 @@ function modulesOf(png: Buffer, count: number): boolean[][] {
   const scale = image.width / (count + 8)
   expect(Number.isInteger(scale)).toBe(true)
   for (let x = 0; x < image.width; x += scale) expect(image.dark(x, 0)).toBe(false)
-  return Array.from({ length: count }, (_, r) => Array.from({ length: count }, (_, c) => image.dark(Math.floor((c + 4.5) * scale), Math.floor((r + 4.5) * scale))))
+  return Array.from({ length: count }, (_, r) =>
+    Array.from({ length: count }, (_, c) => image.dark(Math.floor((c + 4.5) * scale), Math.floor((r + 4.5) * scale))),
+  )
 }
 
 describe('wxacode', () => {

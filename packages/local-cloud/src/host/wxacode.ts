@@ -17,13 +17,15 @@ const MAX_PATH = 128
 export function wxacode(apiName: string, data: Record<string, unknown>): WxacodeReply | null {
   if (apiName === 'wxacode.getUnlimited') {
     const scene = data.scene
-    if (typeof scene !== 'string' || scene.length === 0 || scene.length > MAX_SCENE) return { errcode: 40169, errmsg: `invalid length for scene (1 to ${MAX_SCENE} characters)` }
+    if (typeof scene !== 'string' || scene.length === 0 || scene.length > MAX_SCENE)
+      return { errcode: 40169, errmsg: `invalid length for scene (1 to ${MAX_SCENE} characters)` }
     const page = typeof data.page === 'string' ? data.page : ''
     return { png: qrPng(`${page}?scene=${encodeURIComponent(scene)}`, widthOf(data.width)) }
   }
   if (apiName === 'wxacode.get' || apiName === 'wxacode.createQRCode') {
     const path = data.path
-    if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH) return { errcode: 40159, errmsg: `invalid length for path (1 to ${MAX_PATH} characters)` }
+    if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH)
+      return { errcode: 40159, errmsg: `invalid length for path (1 to ${MAX_PATH} characters)` }
     return { png: qrPng(path, widthOf(data.width)) }
   }
   return null

@@ -85,7 +85,14 @@ describe('POST /_storage: the H5 client upload', () => {
       [postJson('/_storage', { cloudPath: 'catalog/x.png' }), 400],
       [postJson('/_storage', { base64: 'AAEC' }), 400],
       [postJson('/_storage', { cloudPath: 'catalog/x.png', base64: 'AAEC' }, { origin: 'http://evil.example' }), 403],
-      [fetch(`${cloud.url}/_storage`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ cloudPath: 'catalog/x.png', base64: 'AAEC' }) }), 415],
+      [
+        fetch(`${cloud.url}/_storage`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: JSON.stringify({ cloudPath: 'catalog/x.png', base64: 'AAEC' }),
+        }),
+        415,
+      ],
     ]
     for (const [reply, status] of refusals) expect((await reply).status).toBe(status)
     const bad = await postJson('/_storage', { cloudPath: 'a/../b.png', base64: 'AAEC' })

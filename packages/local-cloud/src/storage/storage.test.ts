@@ -43,7 +43,13 @@ const tempUrl = async (fileID: string, maxAge?: number): Promise<{ tempFileURL: 
   return first!
 }
 const download = async (fileID: string): Promise<Buffer> => (await cloud().downloadFile({ fileID })).fileContent
-const failure = (promise: Promise<unknown>): Promise<WxError> => promise.then(() => { throw new Error('expected a failure') }, (err: WxError) => err)
+const failure = (promise: Promise<unknown>): Promise<WxError> =>
+  promise.then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (err: WxError) => err,
+  )
 const storedFiles = (): string[] => (fs.existsSync(storage.root) ? (fs.readdirSync(storage.root, { recursive: true }) as string[]) : [])
 
 describe('upload, temporary URL, download', () => {
@@ -213,7 +219,11 @@ describe('bad input is refused with a clear error and changes nothing', () => {
 
   it('refuses a signed PUT sent by a page of another origin', async () => {
     const meta = await admin<{ data: { url: string; authorization: string } }>({ action: 'storage.getUploadMetadata', path: 'items/foreign.txt' })
-    const res = await fetch(meta.data.url, { method: 'PUT', body: 'x', headers: { authorization: meta.data.authorization, origin: 'http://evil.example' } })
+    const res = await fetch(meta.data.url, {
+      method: 'PUT',
+      body: 'x',
+      headers: { authorization: meta.data.authorization, origin: 'http://evil.example' },
+    })
     expect(res.status).toBe(403)
     expect(fs.existsSync(path.join(storage.root, 'items', 'foreign.txt'))).toBe(false)
   })

@@ -59,8 +59,18 @@ export class CloudStorage {
 
   routes(): Route[] {
     return [
-      { method: 'POST', pattern: /^\/_storage$/, maxBodyBytes: Math.ceil((MAX_FILE_BYTES * 4) / 3) + 65_536, handle: ({ body }) => this.uploadJson(body) },
-      { method: 'PUT', pattern: /^\/_storage$/, maxBodyBytes: MAX_FILE_BYTES, handle: ({ query, raw, headers }) => this.uploadSigned(query.get('path'), raw, headers.authorization) },
+      {
+        method: 'POST',
+        pattern: /^\/_storage$/,
+        maxBodyBytes: Math.ceil((MAX_FILE_BYTES * 4) / 3) + 65_536,
+        handle: ({ body }) => this.uploadJson(body),
+      },
+      {
+        method: 'PUT',
+        pattern: /^\/_storage$/,
+        maxBodyBytes: MAX_FILE_BYTES,
+        handle: ({ query, raw, headers }) => this.uploadSigned(query.get('path'), raw, headers.authorization),
+      },
       { method: 'GET', pattern: /^\/_storage\/(.+)$/, handle: ({ match, query }) => this.download(match[1] ?? '', query) },
     ]
   }
@@ -95,7 +105,8 @@ export class CloudStorage {
   private downloadUrl(entry: unknown, env: string): Record<string, unknown> {
     const { fileid: fileID, max_age: maxAgeAsked } = (entry ?? {}) as { fileid?: unknown; max_age?: unknown }
     const maxAge = maxAgeAsked === undefined ? MAX_URL_AGE_SECONDS : maxAgeAsked
-    if (typeof maxAge !== 'number' || !(maxAge > 0)) return { fileID, code: 'INVALID_PARAM', message: 'maxAge must be a positive number of seconds', tempFileURL: '' }
+    if (typeof maxAge !== 'number' || !(maxAge > 0))
+      return { fileID, code: 'INVALID_PARAM', message: 'maxAge must be a positive number of seconds', tempFileURL: '' }
     const found = this.findFile(fileID, env)
     if ('code' in found) return { fileID, ...found, tempFileURL: '' }
     const age = Math.min(Math.ceil(maxAge), MAX_URL_AGE_SECONDS)
@@ -124,7 +135,11 @@ export class CloudStorage {
    * PUT /_storage?path=<cloudPath>, as the SDK sends a file to the URL getUploadMetadata signed; errors in COS's XML,
    * which the SDK reads. The path rides in the query: in the URL's path a `..` would be resolved away before we see it.
    */
-  private uploadSigned(pathParam: string | null, raw: Buffer, authorization: string | undefined): { status: number; body: unknown; contentType?: string } {
+  private uploadSigned(
+    pathParam: string | null,
+    raw: Buffer,
+    authorization: string | undefined,
+  ): { status: number; body: unknown; contentType?: string } {
     let cloudPath: string
     try {
       cloudPath = checkCloudPath(pathParam)

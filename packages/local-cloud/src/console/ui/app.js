@@ -38,7 +38,10 @@ async function showClock(reply) {
 }
 
 function wireClock() {
-  const move = (body) => api(body.now !== undefined ? 'clock' : 'clock/jump', body).then(showClock).then(refreshAll, alertError)
+  const move = (body) =>
+    api(body.now !== undefined ? 'clock' : 'clock/jump', body)
+      .then(showClock)
+      .then(refreshAll, alertError)
   $('#clock-day').addEventListener('click', () => move({ days: 1 }))
   $('#clock-month').addEventListener('click', () => move({ months: 1 }))
   $('#clock-reset').addEventListener('click', () => move({ now: null }))
@@ -54,7 +57,13 @@ async function showTriggers() {
   const { paused, triggers } = await api('triggers')
   $('#triggers-paused').checked = paused
   $('#trigger-buttons').replaceChildren(
-    ...triggers.map((t) => h('button', { 'data-trigger': t.functionName, title: `${t.cron} · next ${t.next ? inUtc8(t.next) : '—'}`, onclick: () => fire(t.functionName) }, `Fire ${t.functionName}`)),
+    ...triggers.map((t) =>
+      h(
+        'button',
+        { 'data-trigger': t.functionName, title: `${t.cron} · next ${t.next ? inUtc8(t.next) : '—'}`, onclick: () => fire(t.functionName) },
+        `Fire ${t.functionName}`,
+      ),
+    ),
   )
 }
 
@@ -74,7 +83,16 @@ async function showCollections() {
   const { collections } = await api('collections')
   $('#collections').replaceChildren(
     ...collections.map((c) =>
-      h('li', {}, h('button', { 'data-collection': c.name, class: c.name === state.collection?.name ? 'current' : null, onclick: () => pick(c) }, h('span', {}, c.name), h('span', { class: 'count' }, c.count))),
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          { 'data-collection': c.name, class: c.name === state.collection?.name ? 'current' : null, onclick: () => pick(c) },
+          h('span', {}, c.name),
+          h('span', { class: 'count' }, c.count),
+        ),
+      ),
     ),
   )
   const current = collections.find((c) => c.name === state.collection?.name)
@@ -113,7 +131,12 @@ function docCard(doc) {
   const view = () =>
     card.replaceChildren(
       h('pre', {}, JSON.stringify(doc, null, 2)),
-      h('div', { class: 'actions' }, h('button', { class: 'edit', onclick: edit }, 'Edit'), h('button', { class: 'delete', onclick: remove }, 'Delete')),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { class: 'edit', onclick: edit }, 'Edit'),
+        h('button', { class: 'delete', onclick: remove }, 'Delete'),
+      ),
     )
   const edit = () => {
     const text = h('textarea', { rows: String(JSON.stringify(doc, null, 2).split('\n').length + 1) })
@@ -129,7 +152,16 @@ function docCard(doc) {
         report(message, error)
       }
     }
-    card.replaceChildren(text, message, h('div', { class: 'actions' }, h('button', { class: 'save', onclick: save }, 'Save'), h('button', { class: 'cancel', onclick: view }, 'Cancel')))
+    card.replaceChildren(
+      text,
+      message,
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { class: 'save', onclick: save }, 'Save'),
+        h('button', { class: 'cancel', onclick: view }, 'Cancel'),
+      ),
+    )
   }
   const remove = async () => {
     if (!confirm(`Delete ${doc._id}?`)) return
@@ -147,11 +179,27 @@ async function pollInvocations() {
   const body = $('#invocations tbody')
   for (const inv of invocations) {
     state.lastInvocation = inv.id
-    const logs = h('tr', { class: 'logs', hidden: '' }, h('td', { colspan: '7' }, h('pre', {}, [...inv.logs.map((l) => `[${l.level}] ${l.text}`), inv.error ?? ''].join('\n').trim() || '(no console output)')))
+    const logs = h(
+      'tr',
+      { class: 'logs', hidden: '' },
+      h(
+        'td',
+        { colspan: '7' },
+        h('pre', {}, [...inv.logs.map((l) => `[${l.level}] ${l.text}`), inv.error ?? ''].join('\n').trim() || '(no console output)'),
+      ),
+    )
     const row = h(
       'tr',
       { class: inv.errCode ? 'failed' : null, 'data-invocation': inv.id, onclick: () => logs.toggleAttribute('hidden') },
-      ...[inUtc8(inv.at).slice(5), inv.functionName, inv.action ?? '', inv.openid ?? (inv.source === 'wx_trigger' ? 'timer' : ''), inv.durationMs, inv.dbRequests, inv.errCode].map((v) => h('td', {}, v)),
+      ...[
+        inUtc8(inv.at).slice(5),
+        inv.functionName,
+        inv.action ?? '',
+        inv.openid ?? (inv.source === 'wx_trigger' ? 'timer' : ''),
+        inv.durationMs,
+        inv.dbRequests,
+        inv.errCode,
+      ].map((v) => h('td', {}, v)),
     )
     body.prepend(row, logs)
   }
@@ -160,7 +208,11 @@ async function pollInvocations() {
 
 async function showOutbox() {
   const { outbox } = await api('outbox')
-  $('#outbox').replaceChildren(...outbox.map((m) => h('li', {}, `${inUtc8(m.at)} ${m.fromFunction} → ${m.apiName} ${m.openid ?? ''}`, h('pre', {}, JSON.stringify(m.data, null, 2)))))
+  $('#outbox').replaceChildren(
+    ...outbox.map((m) =>
+      h('li', {}, `${inUtc8(m.at)} ${m.fromFunction} → ${m.apiName} ${m.openid ?? ''}`, h('pre', {}, JSON.stringify(m.data, null, 2))),
+    ),
+  )
 }
 
 // ---- wiring --------------------------------------------------------------------------------
