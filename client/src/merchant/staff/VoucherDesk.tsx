@@ -7,7 +7,6 @@ import { useMutation } from '../../hooks/useMutation'
 import { codeFromScan, groupCode } from '../../logic/codes'
 import { formatDate, formatPoints } from '../../logic/format'
 import { voucherStatus } from '../../logic/mall'
-import { tierName } from '../../logic/tiers'
 import { call, type DataFor } from '../../services/api'
 
 export function VoucherDesk() {
@@ -90,7 +89,7 @@ export function VoucherDesk() {
           <View className='list-item'>
             <Text className='muted'>会员</Text>
             <Text>
-              {found.member.nickname || '微信用户'} · {tierName(found.member.tier)}
+              {found.member.nickname || '微信用户'} · {found.member.tier}
             </Text>
           </View>
           <View className='list-item'>

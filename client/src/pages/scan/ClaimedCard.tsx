@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { formatPoints, formatYuan } from '../../logic/format'
-import { tierName } from '../../logic/tiers'
 import type { DataFor } from '../../services/api'
 
 // After the claim: what was earned and spent, what to pay, and where the shopper stands now.
@@ -38,7 +37,7 @@ export function ClaimedCard({ result }: { result: DataFor<'store', 'claimPurchas
       </View>
       <View className='row'>
         <Text>会员等级</Text>
-        <Text>{tierName(result.tier)}</Text>
+        <Text>{result.tier.name}</Text>
       </View>
     </View>
   )
