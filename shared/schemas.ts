@@ -5,6 +5,7 @@ import { CODE_PATTERN, MEMBER_CODE_PATTERN, normalizeCode } from './codes'
 import { isSafeKey, UNSAFE_KEY_MESSAGE } from './keys'
 import { PROFILE_MAX } from './profile-limits'
 import { rulesArgument } from './rules'
+import { subscriptionKinds } from './subscriptions'
 import { voucherValueSchema } from './voucher-value'
 
 /** Ids end up inside document ids such as `redeem:<openid>:<requestId>`, so no separators or spaces; and as keys of objects. */
@@ -39,7 +40,7 @@ const LINES_TOO_BIG = '明细金额之和不能超过订单金额'
 
 export const itemKinds = ['coupon', 'goods', 'privilege'] as const
 export const voucherStatuses = ['pending', 'fulfilled', 'rejected', 'expired'] as const
-export const subscriptionKinds = ['expiry', 'benefit'] as const
+export { subscriptionKinds }
 /** What an audit entry records: each staff or admin change. */
 export const auditKinds = [
   'issuePurchase',

@@ -1,13 +1,10 @@
 import type { PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import { useLaunch } from '@tarojs/taro'
+import { initCloud } from './services/cloud-init'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {
-    // Without TARO_APP_CLOUD_ENV the environment is the one selected in the WeChat IDE.
-    const env = process.env.TARO_APP_CLOUD_ENV
-    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
-  })
+  useLaunch(initCloud)
   return children
 }
 

@@ -7,6 +7,7 @@ import { useMutation } from '../../hooks/useMutation'
 import { codeFromScan, groupCode } from '../../logic/codes'
 import { formatDate, formatPoints } from '../../logic/format'
 import { voucherStatus } from '../../logic/mall'
+import { canScan } from '../../services/scanner'
 import { call, type DataFor } from '../../services/api'
 
 export function VoucherDesk() {
@@ -59,7 +60,7 @@ export function VoucherDesk() {
       <View className='card__title'>
         核销券<Text className='card__hint'>扫码或输入券码</Text>
       </View>
-      {process.env.TARO_ENV === 'weapp' && (
+      {canScan && (
         <Button className='btn btn--ghost gap-bottom' id='scan-voucher-btn' onClick={() => void onScan()}>
           扫码核销
         </Button>

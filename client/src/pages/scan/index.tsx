@@ -6,6 +6,7 @@ import { Screen } from '../../components/Screen'
 import { ErrorLine } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { codeFromScan } from '../../logic/codes'
+import { canScan } from '../../services/scanner'
 import { call, type DataFor } from '../../services/api'
 import { ClaimedCard } from './ClaimedCard'
 import { PreviewCard, type ClaimChoice } from './PreviewCard'
@@ -48,7 +49,7 @@ export default function Scan() {
         <View className='card__title'>
           扫码积分<Text className='card__hint'>扫描店员出示的消费码</Text>
         </View>
-        {process.env.TARO_ENV === 'weapp' && (
+        {canScan && (
           <Button className='btn gap-bottom' id='scan-btn' onClick={() => void onScan()}>
             扫一扫
           </Button>
