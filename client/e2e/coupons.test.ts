@@ -1,36 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { actAs, callAs, launch, open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
-import { startCloud, type StartedCloud } from './local-cloud'
+import { open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
+import { browserSession } from './session'
 
-type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 type Rules = Record<string, unknown> & { tiers: Record<string, unknown>[] }
 const SLOW = { timeout: 10_000 }
-const data = <T>(env: Env<T>): T => {
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`)
-  return env.data
-}
 
 // Vouchers with a value at the till, in Chromium at a phone's size: the shopper's preview and the clerk's 会员码 checkout.
 describe('coupons at the till', () => {
-  let cloud: StartedCloud
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => callAs<Env<T>>(cloud.url, openid, fn, event).then(data)
-  const pageAs = async (openid: string): Promise<Page> => {
-    const ctx = await actAs(browser, openid)
-    contexts.push(ctx)
-    const page = await ctx.newPage()
-    await page.setViewportSize({ width: 375, height: 812 })
-    return page
-  }
+  const session = browserSession()
+  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => session.call<T>(openid, fn, event)
+  const pageAs = (openid: string) => session.pageAs(openid)
   // A 满100减10 coupon from the mall, bought with the 100 points every member starts with.
   const coupon = async (openid: string) =>
     (await call<{ voucher: { code: string } }>(openid, 'exchange', { action: 'redeem', itemId: 'off10', requestId: `coupon-${openid}` })).voucher.code
 
   beforeAll(async () => {
-    cloud = await startCloud()
-    browser = await launch()
+    await session.start()
     const { rules } = await call<{ rules: Rules }>('demo-admin', 'store', { action: 'rules' })
     await call('demo-admin', 'store', {
       action: 'rules',
@@ -48,17 +33,13 @@ describe('coupons at the till', () => {
     await new Promise((r) => setTimeout(r, 5_500))
   }, 150_000)
 
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined)
-    await browser?.close()
-    await cloud?.stop()
-  })
+  afterAll(() => session.stop())
 
   it('lets the shopper pick a coupon in the preview and see 实付 drop, after the tier discount', async () => {
     const voucher = await coupon('demo-shopper-1')
     const { code } = await call<{ code: string }>('demo-staff', 'store', { action: 'issuePurchase', orderId: 'coupon-e2e', amountFen: 120_00 })
     const shopper = await pageAs('demo-shopper-1')
-    await open(shopper, cloud.url, `/pages/scan/index?code=${code}`)
+    await open(shopper, session.url, `/pages/scan/index?code=${code}`)
     await shopper.locator('#claim-preview').waitFor()
     expect(await textOf(shopper, '#preview-tier')).toBe('-¥6.00')
     expect(await textOf(shopper, '#preview-voucher')).toBe('1 张可用')
@@ -85,7 +66,7 @@ describe('coupons at the till', () => {
     const voucher = await coupon('demo-shopper-2')
     const { code } = await call<{ code: string }>('demo-shopper-2', 'member', { action: 'memberCode' })
     const clerk = await pageAs('demo-staff')
-    await open(clerk, cloud.url, '/merchant/staff/index')
+    await open(clerk, session.url, '/merchant/staff/index')
     await typeInto(clerk, '#member-code-input', code)
     await typeInto(clerk, '#checkout-amount', '150')
     await clerk.locator('#checkout-preview').waitFor()

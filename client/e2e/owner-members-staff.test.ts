@@ -1,14 +1,8 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { actAs, callAs, launch, open, screenshot, tap, textOf, typeInto } from './browser'
-import { startCloud, type StartedCloud } from './local-cloud'
-
-type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
-const data = <T>(env: Env<T>): T => {
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`)
-  return env.data
-}
+import type { Page } from 'playwright-core'
+import { callAs, open, screenshot, tap, textOf, typeInto } from './browser'
+import { browserSession, type Env } from './session'
 
 /** RFC 4180 as the export writes it: quoted cells may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -40,40 +34,27 @@ function parseCsv(text: string): string[][] {
 // The owner's back office in Chromium: the hub's figures and trend chart, a clerk joining by invite, a member's
 // points adjusted with a reason the member reads, and a CSV export downloaded and read back.
 describe("the owner's back office", () => {
-  let cloud: StartedCloud
-  let browser: Browser
-  const contexts: BrowserContext[] = []
+  const session = browserSession()
   let owner: Page
   const REASON = '补录门店活动积分'
 
-  const pageAs = async (openid: string): Promise<Page> => {
-    const ctx = await actAs(browser, openid)
-    contexts.push(ctx)
-    const page = await ctx.newPage()
-    await page.setViewportSize({ width: 375, height: 812 })
-    return page
-  }
-  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => callAs<Env<T>>(cloud.url, openid, fn, event).then(data)
+  const pageAs = (openid: string) => session.pageAs(openid)
+  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => session.call<T>(openid, fn, event)
   // Taro's H5 modal keeps earlier dialogs hidden in the page: the one on screen is the visible one
   const confirmModal = (page: Page) => tap(page, '.taro-model__confirm:visible')
 
   beforeAll(async () => {
-    cloud = await startCloud()
-    browser = await launch()
+    await session.start()
     owner = await pageAs('demo-admin')
     // some points moving today, so the trend has something to draw
     await call('demo-shopper-1', 'checkin', { action: 'checkIn' })
     await call('demo-shopper-3', 'checkin', { action: 'checkIn' })
   }, 150_000)
 
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined)
-    await browser?.close()
-    await cloud?.stop()
-  })
+  afterAll(() => session.stop())
 
   it('draws the daily trend of points issued, redeemed and expired, and labels the rates in Chinese', async () => {
-    await open(owner, cloud.url, '/merchant/admin/index')
+    await open(owner, session.url, '/merchant/admin/index')
     await owner.locator('#metric-rates .stat').first().waitFor()
     expect(await textOf(owner, '#metric-rates')).toMatch(/获得积分会员占比[\s\S]*积分消耗率[\s\S]*复购率/)
     expect(await textOf(owner, '#chart-promotions')).toContain('银卡')
@@ -95,7 +76,7 @@ describe("the owner's back office", () => {
   })
 
   it('adds a clerk by invite: the owner makes it, the clerk opens it in another browser, joins and reaches the counter', async () => {
-    await open(owner, cloud.url, '/merchant/team/index')
+    await open(owner, session.url, '/merchant/team/index')
     await owner.locator('.staff-row').first().waitFor()
     await screenshot(owner, 'owner-team')
     await tap(owner, '#invite-role-staff')
@@ -124,7 +105,7 @@ describe("the owner's back office", () => {
 
   it("adjusts a member's balance with a reason the member then reads in their history; never below zero", async () => {
     const me = await call<{ memberNo: string; balance: number }>('demo-shopper-1', 'member', { action: 'summary' })
-    await open(owner, cloud.url, '/merchant/members/index')
+    await open(owner, session.url, '/merchant/members/index')
     await typeInto(owner, '#member-query', me.memberNo)
     await tap(owner, '#member-search')
     await owner.locator('.member-row[data-openid="demo-shopper-1"]').waitFor()
@@ -146,7 +127,7 @@ describe("the owner's back office", () => {
     await typeInto(owner, '#adjust-reason', '扣光')
     await tap(owner, '#adjust-submit')
     await confirmModal(owner)
-    const refused = await callAs<Env<unknown>>(cloud.url, 'demo-admin', 'store', {
+    const refused = await callAs<Env<unknown>>(session.url, 'demo-admin', 'store', {
       action: 'adjust',
       openid: 'demo-shopper-1',
       delta: -999999,
@@ -159,13 +140,13 @@ describe("the owner's back office", () => {
     await screenshot(owner, 'owner-member')
 
     const shopper = await pageAs('demo-shopper-1')
-    await open(shopper, cloud.url, '/pages/history/index')
+    await open(shopper, session.url, '/pages/history/index')
     await shopper.locator('.ledger-entry').first().waitFor()
     expect(await textOf(shopper, '.ledger-entry')).toContain(`商家调整：${REASON}`)
   })
 
   it('exports the ledger as a CSV the browser downloads: BOM, header row, the adjustment among the rows', async () => {
-    await open(owner, cloud.url, '/merchant/export/index')
+    await open(owner, session.url, '/merchant/export/index')
     await tap(owner, '#export-ledger')
     await tap(owner, '#export-period-7d')
     await tap(owner, '#export-run')

@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { actAs, callAs, confirmModal, launch, open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
-import { startCloud, type StartedCloud } from './local-cloud'
+import type { Page } from 'playwright-core'
+import { confirmModal, open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
+import { browserSession } from './session'
 
-type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 // Answers come from functions on a busy machine: wait for them as the page would, for seconds, not the default one.
 const SLOW = { timeout: 15_000 }
-const data = <T>(env: Env<T>): T => {
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`)
-  return env.data
-}
 /** A 1×1 PNG, as a phone's album would hand over a picture. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 /** Each function instance keeps the rules this long before reading them again. */
@@ -17,38 +12,25 @@ const RULES_CACHE_MS = 5_100
 
 // The owner's rules form and catalog editor in Chromium, and what a shopper then sees.
 describe("the owner's rules and catalog", () => {
-  let cloud: StartedCloud
-  let browser: Browser
-  const contexts: BrowserContext[] = []
+  const session = browserSession()
   let owner: Page
   let shopper: Page
 
-  const pageAs = async (openid: string): Promise<Page> => {
-    const ctx = await actAs(browser, openid)
-    contexts.push(ctx)
-    const page = await ctx.newPage()
-    await page.setViewportSize({ width: 375, height: 812 })
-    return page
-  }
-  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => callAs<Env<T>>(cloud.url, openid, fn, event).then(data)
+  const pageAs = (openid: string) => session.pageAs(openid)
+  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => session.call<T>(openid, fn, event)
   const storedRules = () =>
     call<{ rules: { checkIn: { daily: number }; counter: { maxOrderFen: number } } }>('demo-admin', 'store', { action: 'rules' }).then((d) => d.rules)
 
   beforeAll(async () => {
-    cloud = await startCloud()
-    browser = await launch()
+    await session.start()
     owner = await pageAs('demo-admin')
     shopper = await pageAs('demo-shopper-1')
   }, 240_000)
 
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined)
-    await browser?.close()
-    await cloud?.stop()
-  })
+  afterAll(() => session.stop())
 
   it("changes the check-in points in the form, and the shopper's home shows the new number", async () => {
-    await open(owner, cloud.url, '/merchant/rules/index')
+    await open(owner, session.url, '/merchant/rules/index')
     await owner.locator('#rule-checkIn-daily input').waitFor(SLOW)
     expect(await owner.locator('#rule-checkIn-daily input').inputValue()).toBe('5')
     // money is shown in 元
@@ -61,7 +43,7 @@ describe("the owner's rules and catalog", () => {
     await screenshot(owner, 'owner-rules')
 
     await new Promise((r) => setTimeout(r, RULES_CACHE_MS))
-    await open(shopper, cloud.url, '/pages/index/index')
+    await open(shopper, session.url, '/pages/index/index')
     await shopper.locator('#checkin-btn').waitFor(SLOW)
     expect(await textOf(shopper, '#streak-strip .streak__day--today .streak__dot')).toBe('+8')
     await tap(shopper, '#checkin-btn')
@@ -72,7 +54,7 @@ describe("the owner's rules and catalog", () => {
   })
 
   it('shows the reason beside a value out of bounds, and 保存 then sends nothing', async () => {
-    await open(owner, cloud.url, '/merchant/rules/index')
+    await open(owner, session.url, '/merchant/rules/index')
     await owner.locator('#rule-checkIn-daily input').waitFor(SLOW)
     const saves: string[] = []
     owner.on('request', (req) => {
@@ -103,7 +85,7 @@ describe("the owner's rules and catalog", () => {
   it("gives an item a picture, and the shopper's mall shows it", async () => {
     const retired = { id: 'retired_tea', name: '停售奶茶', kind: 'goods', points: 300, stock: 0, active: false }
     await call('demo-admin', 'store', { action: 'saveItem', item: retired })
-    await open(owner, cloud.url, '/merchant/catalog/index')
+    await open(owner, session.url, '/merchant/catalog/index')
     await owner.locator('#owner-item-coffee').waitFor(SLOW)
     expect(await textOf(owner, '#owner-item-retired_tea .tag')).toBe('已下架')
     await screenshot(owner, 'owner-catalog')
@@ -120,7 +102,7 @@ describe("the owner's rules and catalog", () => {
     const { items } = await call<{ items: Array<{ id: string; image?: string; points: number }> }>('demo-admin', 'store', { action: 'items' })
     expect(items.find((i) => i.id === 'coffee')).toMatchObject({ image: expect.stringMatching(/^cloud:\/\/.+\.png$/), points: 450 })
 
-    await open(shopper, cloud.url, '/pages/mall/index')
+    await open(shopper, session.url, '/pages/mall/index')
     const img = shopper.locator('#item-image-coffee img')
     await img.waitFor(SLOW)
     await shopper.waitForFunction((el) => (el as HTMLImageElement).complete, await img.elementHandle(), SLOW)
