@@ -68,9 +68,22 @@ export async function tap(page: Page, selector: string): Promise<void> {
   const el = page.locator(selector).first()
   await el.waitFor({ state: 'visible' })
   await el.scrollIntoViewIfNeeded()
-  const box = await el.boundingBox()
-  if (!box) throw new Error(`${selector} is not on screen`)
+  const box = await stillBox(page, selector)
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+}
+
+// A page still laying out (a chart drawn, a list arriving above) moves an element under the pointer: wait until its box holds still.
+async function stillBox(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const el = page.locator(selector).first()
+  let box = await el.boundingBox()
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50)
+    const again = await el.boundingBox()
+    if (box && again && box.x === again.x && box.y === again.y && box.width === again.width && box.height === again.height) return again
+    box = again
+  }
+  if (!box) throw new Error(`${selector} is not on screen`)
+  return box
 }
 
 // Waits until an ActionButton is enabled (it carries btn--disabled while not).

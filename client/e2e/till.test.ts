@@ -219,6 +219,8 @@ describe('the till, clerk and shopper at once', () => {
   it('lists every change for the owner, newest first, by kind and by clerk', async () => {
     const owner = await pageAs('demo-admin')
     await open(owner, cloud.url, '/merchant/admin/index')
+    // the figures above the trail arrive on their own; tapping before they do would hit a chip on the move
+    await owner.locator('#metric-counts').waitFor()
     await owner.locator('#audit .audit-entry').first().waitFor()
     const kinds = () => owner.locator('#audit .audit-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))
     // newest first: the voucher just fulfilled leads
