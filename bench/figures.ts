@@ -36,6 +36,8 @@ async function load(tree: string): Promise<Figures> {
       'redeem p99 ms': op('redeem', 'p99'),
       'unexpected errors': f.unexpected,
       'invariants broken': f.violations.length,
+      'CPU ms per op, host process': f.cpu?.hostMs ?? NaN,
+      'CPU ms per op, instances': f.cpu?.instancesMs ?? NaN,
     }
   } finally {
     await c.close()

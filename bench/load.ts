@@ -3,6 +3,7 @@
  * against a test cloud, with where each call's time went when the cloud records it.
  */
 import os from 'node:os'
+import { cpuPerOperation, cpuTime, type CpuTime } from './cpu-time'
 import { percentile } from './percentile'
 import type { TestCloud } from '../cloudfunctions/testkit'
 
@@ -23,6 +24,8 @@ export interface LoadFigures {
   violations: string[]
   /** Means per call by `function.action`, from the host's and the server's own records (absent on a cloud that keeps none). */
   breakdown?: Record<string, CallBreakdown>
+  /** CPU ms per operation, host process and instances (absent without /proc). */
+  cpu: CpuTime | null
   loadavg: number[]
 }
 
@@ -211,6 +214,7 @@ export async function mixedLoad(c: TestCloud, options: LoadOptions): Promise<Loa
     if (code.endsWith('INTERNAL') || code.endsWith('CONFLICT')) unexpected++
   }
   const recording = recordBreakdown(c)
+  const cpuBefore = cpuTime()
   const started = performance.now()
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
@@ -223,6 +227,7 @@ export async function mixedLoad(c: TestCloud, options: LoadOptions): Promise<Loa
     }),
   )
   const seconds = (performance.now() - started) / 1000
+  const cpu = cpuPerOperation(cpuBefore, cpuTime(), options.operations)
   const loadavg = os.loadavg()
   const breakdown = recording.stop()
   const violations = await c.violations()
@@ -241,6 +246,7 @@ export async function mixedLoad(c: TestCloud, options: LoadOptions): Promise<Loa
     invariantsHold: violations.length === 0,
     violations,
     breakdown,
+    cpu,
     loadavg,
   }
 }
@@ -253,6 +259,10 @@ export function printLoad(f: LoadFigures, options: LoadOptions): void {
   )
   console.log(`  throughput ${f.opsPerSecond.toFixed(1)} ops/s (an issue+claim counts as one operation of two calls, a voucher+claim one of three)`)
   console.log(`  latency p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms`)
+  if (f.cpu)
+    console.log(
+      `  CPU per operation ${ms(f.cpu.hostMs + f.cpu.instancesMs)} ms: ${ms(f.cpu.hostMs)} in the host process (server, host, load client), ${ms(f.cpu.instancesMs)} in instances`,
+    )
   for (const [label, o] of Object.entries(f.byOperation))
     console.log(`    ${label.padEnd(14)} p50 ${ms(o.p50)} ms, p99 ${ms(o.p99)} ms, max ${o.max.toFixed(0)} ms (${o.n})`)
   console.log(`  unexpected errors (INTERNAL, CONFLICT, thrown): ${f.unexpected}`)
