@@ -1,3 +1,4 @@
+import dayjs from 'dayjs'
 import { describe, expect, it } from 'vitest'
 import { addMonths, dayOf, endOfMonth, instantOfLocalTime, isDay, localTimeOf, monthOf, previousDay, startOfMonth } from './calendar'
 
@@ -43,5 +44,22 @@ describe('a merchant-local date and time', () => {
 
   it('refuses what is no such time', () => {
     for (const bad of ['2026-02-30 10:00', '2026-05-01 24:00', '2026-05-01', '10:00', '2026-5-1 10:00']) expect(instantOfLocalTime(bad)).toBeNull()
+  })
+
+  it('reads the wall clock as dayjs does, across daylight saving and year ends, in zones east and west', () => {
+    const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Pacific/Auckland', 'UTC']
+    const from = Date.UTC(2026, 0, 1)
+    for (let i = 0; i < 500; i++) {
+      const at = new Date(from + i * 17.3 * 3_600_000)
+      for (const tz of zones) {
+        expect(dayOf(at, tz)).toBe(dayjs(at).tz(tz).format('YYYY-MM-DD'))
+        expect(monthOf(at, tz)).toBe(dayjs(at).tz(tz).format('YYYY-MM'))
+        expect(localTimeOf(at, tz)).toBe(dayjs(at).tz(tz).format('YYYY-MM-DD HH:mm'))
+      }
+    }
+  })
+
+  it('shows no time for an instant that is not one', () => {
+    expect(localTimeOf('not a time')).toBe('')
   })
 })

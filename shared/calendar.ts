@@ -13,12 +13,14 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 /** `YYYY-MM-DD` of an instant in the zone. */
 export function dayOf(at: Date, tz: string = DEFAULT_TIME_ZONE): string {
-  return dayjs(at).tz(tz).format('YYYY-MM-DD')
+  const { year, month, day } = fieldsIn(at, tz)
+  return `${year}-${month}-${day}`
 }
 
 /** `YYYY-MM` of an instant in the zone. */
 export function monthOf(at: Date, tz: string = DEFAULT_TIME_ZONE): string {
-  return dayjs(at).tz(tz).format('YYYY-MM')
+  const { year, month } = fieldsIn(at, tz)
+  return `${year}-${month}`
 }
 
 /** True for a real calendar day such as 2028-02-29 (not 2027-02-29). */
@@ -66,5 +68,27 @@ export function instantOfLocalTime(text: string, tz: string = DEFAULT_TIME_ZONE)
 
 /** An instant as the merchant reads it: `YYYY-MM-DD HH:mm` in the zone. */
 export function localTimeOf(at: string | Date, tz: string = DEFAULT_TIME_ZONE): string {
-  return dayjs(at).tz(tz).format('YYYY-MM-DD HH:mm')
+  const instant = new Date(at)
+  if (Number.isNaN(instant.getTime())) return ''
+  const { year, month, day, hour, minute } = fieldsIn(instant, tz)
+  return `${year}-${month}-${day} ${hour}:${minute}`
+}
+
+/** One formatter per zone: building one is what makes dayjs's `.tz()` slow, and every request asks for today. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+type Fields = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>
+
+/** The zero-padded wall-clock fields of an instant in the zone. */
+function fieldsIn(at: Date, tz: string): Fields {
+  let format = formatters.get(tz)
+  if (!format) {
+    const two = '2-digit'
+    format = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: two, day: two, hour: two, minute: two, hourCycle: 'h23' })
+    formatters.set(tz, format)
+  }
+  const fields: Fields = { year: '', month: '', day: '', hour: '', minute: '' }
+  for (const part of format.formatToParts(at)) if (part.type in fields) fields[part.type as keyof Fields] = part.value
+  fields.year = fields.year.padStart(4, '0')
+  return fields
 }
