@@ -98,11 +98,16 @@ describe('the emulator clock', () => {
   it('moves new Date() inside functions and the serverDate they store', async () => {
     await cloud.setClock('2030-06-01T00:00:00.000Z')
     try {
-      const reply = await cloud.call<{ now: string; dateNow: number; isDate: boolean; stampedAt: string; seenAt: string }>(
-        'clock',
-        { action: 'stamp' },
-        'shopper-1',
-      )
+      const reply = await cloud.call<{
+        now: string
+        dateNow: number
+        isDate: boolean
+        text: string
+        fromParts: number
+        parsed: number
+        stampedAt: string
+        seenAt: string
+      }>('clock', { action: 'stamp' }, 'shopper-1')
       expect(reply.status).toBe(200)
       const target = Date.parse('2030-06-01T00:00:00.000Z')
       for (const instant of [reply.body.now, reply.body.stampedAt, reply.body.seenAt]) {
@@ -111,6 +116,10 @@ describe('the emulator clock', () => {
       }
       expect(reply.body.dateNow - target).toBeLessThan(10_000)
       expect(reply.body.isDate).toBe(true)
+      // Date() as a function gives the shifted time as text; dates from parts and Date.parse are untouched
+      expect(reply.body.text).toContain('2030')
+      expect(reply.body.fromParts).toBe(29)
+      expect(reply.body.parsed).toBe(Date.UTC(2020, 0, 1))
     } finally {
       await cloud.setClock(null)
     }

@@ -33,23 +33,19 @@ process.on('disconnect', () => process.exit(0))
 process.on('unhandledRejection', (reason) => failCurrent(reason))
 process.on('uncaughtException', (error) => failCurrent(error))
 
-/** Replaces the global Date so `new Date()` and `Date.now()` read the emulator clock. */
+/** Replaces the global Date so `new Date()` and `Date.now()` read the emulator clock; a plain function, as a Proxy's traps cost on every date the handler makes. */
 function installShiftedDate(): void {
   const RealDate = Date
-  const shifted = new Proxy(RealDate, {
-    construct(target, args: unknown[], newTarget) {
-      if (args.length === 0) return Reflect.construct(target, [RealDate.now() + clockOffset], newTarget) as Date
-      return Reflect.construct(target, args, newTarget) as Date
-    },
-    apply() {
-      return new RealDate(RealDate.now() + clockOffset).toString()
-    },
-    get(target, key, receiver) {
-      if (key === 'now') return () => RealDate.now() + clockOffset
-      return Reflect.get(target, key, receiver) as unknown
-    },
-  })
-  globalThis.Date = shifted
+  const now = (): number => RealDate.now() + clockOffset
+  function ShiftedDate(...args: unknown[]): Date | string {
+    if (!new.target) return new RealDate(now()).toString()
+    if (new.target !== ShiftedDate) return Reflect.construct(RealDate, args.length === 0 ? [now()] : args, new.target) as Date
+    return args.length === 0 ? new RealDate(now()) : new RealDate(...(args as [string]))
+  }
+  Object.setPrototypeOf(ShiftedDate, RealDate) // Date.UTC, Date.parse
+  ShiftedDate.prototype = RealDate.prototype
+  ShiftedDate.now = now
+  globalThis.Date = ShiftedDate as unknown as DateConstructor
 }
 
 /** Each console line of an invocation is kept for its record, and still written to the instance's output. */
