@@ -44,7 +44,7 @@ export function addMonths(month: string, n: number): string {
 
 /** The first instant of `month` in the zone. */
 export function startOfMonth(month: string, tz: string = DEFAULT_TIME_ZONE): Date {
-  return dayjs.tz(`${month}-01 00:00:00`, tz).toDate()
+  return new Date(instantOfWallClock(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1, 0, 0, tz))
 }
 
 /** The last millisecond of `month` in the zone (2027-11 → 2027-11-30T23:59:59.999+08:00). */
@@ -78,6 +78,21 @@ export function localTimeOf(at: string | Date, tz: string = DEFAULT_TIME_ZONE): 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 type Fields = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>
+
+/** The instant the zone's clocks read this wall-clock time (the later reading where a change repeats an hour). */
+function instantOfWallClock(year: number, month: number, day: number, hour: number, minute: number, tz: string): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute)
+  const first = asUtc - offsetAt(asUtc, tz)
+  const second = asUtc - offsetAt(first, tz)
+  return second
+}
+
+/** How far the zone's clocks run ahead of UTC at an instant, in ms. */
+function offsetAt(at: number, tz: string): number {
+  const f = fieldsIn(new Date(at), tz)
+  const wall = Date.UTC(Number(f.year), Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute))
+  return wall - (at - (((at % 60_000) + 60_000) % 60_000))
+}
 
 /** The zero-padded wall-clock fields of an instant in the zone. */
 function fieldsIn(at: Date, tz: string): Fields {
