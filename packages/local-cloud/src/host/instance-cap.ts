@@ -5,11 +5,12 @@ import os from 'node:os'
 const INSTANCE_BYTES = 100 * 1024 * 1024
 
 /**
- * Two per core: more than that only adds cold starts and context switches when the cores are
- * busy (measured: 15 per function spiralled into timeouts at load 20). A quarter of the memory bounds
- * them (four functions at the cap fill it). Never below the 4 the host always had.
+ * One per core, at least two. More instances of a function did not serve more calls here: on two cores
+ * the mixed shopper load cost 8.4 ms of instance CPU per operation at one instance per function, 16 at four
+ * and 28 at eight, with throughput falling from about 100 to 75 and 51 operations/s (`npm run bench -- actions`).
+ * A quarter of the memory bounds them (four functions at the cap fill it).
  */
 export function defaultInstanceCap(cores = os.availableParallelism(), memory = os.totalmem()): number {
   const byMemory = Math.floor(memory / 4 / 4 / INSTANCE_BYTES)
-  return Math.max(4, Math.min(2 * cores, byMemory))
+  return Math.max(2, Math.min(cores, byMemory))
 }

@@ -1,8 +1,8 @@
 /**
  * A pool of instances for one function: each instance is a child process running one invocation
- * at a time, as a cloud instance does; warm ones are reused, more start when calls queue (past the
- * first four, one cold start at a time, so a burst on one function cannot take every core from the others), and
- * instances beyond the first stop again once idle.
+ * at a time, as a cloud instance does; warm ones are reused, more start when calls queue up to the cap
+ * (past the first four, one cold start at a time, so a burst on one function cannot take every core from
+ * the others), and instances beyond the first stop again once idle.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import type { FunctionSpec } from './function-config'
