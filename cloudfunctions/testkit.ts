@@ -7,6 +7,7 @@ import type { Envelope } from '../shared/api'
 import type { Member, LedgerEntry, PurchaseDoc } from '../shared/member'
 import type { GivenAway, Metrics } from '../shared/metrics'
 import { openLocalCloud, type LocalCloud } from '@points-club/wechat-local-cloud'
+import { postJson } from '@points-club/wechat-local-cloud/testing'
 import { buildFunctions } from '../scripts/build-functions'
 import { seedDemo } from '../scripts/demo-seed'
 import { COLLECTIONS } from '../shared/collections'
@@ -79,11 +80,8 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
   }
   const url = cloud.url
   const call = async <T>(fn: string, event: Record<string, unknown>, openid: string | null = 'demo-shopper-1'): Promise<Envelope<T>> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
-    if (openid !== null) headers['x-wx-openid'] = openid
-    const res = await fetch(`${url}/functions/${fn}`, { method: 'POST', headers, body: JSON.stringify(event) })
-    const body = (await res.json()) as Envelope<T>
-    if (res.status !== 200) throw new Error(`${fn} ${JSON.stringify(event)} → HTTP ${res.status} ${JSON.stringify(body)}`)
+    const { status, body } = await postJson<Envelope<T>>(`${url}/functions/${fn}`, event, openid === null ? {} : { 'x-wx-openid': openid })
+    if (status !== 200) throw new Error(`${fn} ${JSON.stringify(event)} → HTTP ${status} ${JSON.stringify(body)}`)
     return body
   }
   const docs = async <T>(collection: string, query: Record<string, unknown> = {}): Promise<T[]> => {
@@ -110,12 +108,11 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
       return answer.data
     },
     async setClock(now) {
-      await fetch(`${url}/_emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) })
+      await postJson(`${url}/_emulator/clock`, { now })
     },
     async trigger<T>(fn: string) {
-      const res = await fetch(`${url}/_emulator/trigger/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-      const body = (await res.json()) as Envelope<T>
-      if (!body.ok) throw new Error(`${fn} timer → HTTP ${res.status} ${JSON.stringify(body)}`)
+      const { status, body } = await postJson<Envelope<T>>(`${url}/_emulator/trigger/${fn}`, {})
+      if (!body.ok) throw new Error(`${fn} timer → HTTP ${status} ${JSON.stringify(body)}`)
       return body.data
     },
     docs,

@@ -12,6 +12,9 @@ import path from 'node:path'
 import type { Clock } from '../clock'
 import type { OutboxEntry } from './host'
 import { openLocalCloud, type LocalCloud, type LocalCloudOptions } from './local-cloud'
+import { postJson, type HttpReply } from './post-json'
+
+export { postJson, type HttpReply }
 
 export interface TestCloudOptions {
   /** Deployable function folders (each with index.js and config.json). */
@@ -31,11 +34,6 @@ export interface TestCloudOptions {
   showLogs?: boolean
   /** A dotenv file whose variables every function gets. */
   envFile?: string
-}
-
-export interface HttpReply<T = unknown> {
-  status: number
-  body: T
 }
 
 export interface TestLocalCloud extends LocalCloud {
@@ -58,14 +56,8 @@ export async function startLocalCloud(options: TestCloudOptions): Promise<TestLo
     await cloud.close()
     throw new Error(`seeding failed: ${cloud.seedError}`)
   }
-  const post = async <T>(route: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpReply<T>> => {
-    const res = await fetch(`${cloud.url}${route}`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...headers },
-    })
-    return { status: res.status, body: (await res.json()) as T }
-  }
+  const post = <T>(route: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpReply<T>> =>
+    postJson<T>(`${cloud.url}${route}`, body, headers)
   return {
     ...cloud,
     call: (name, event = {}, openid) => post(`/functions/${name}`, event, openid ? { 'x-wx-openid': openid } : {}),
