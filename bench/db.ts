@@ -3,13 +3,12 @@
  * and straight to the database module in-process, so the emulator's own overhead is a known figure.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EJSON } from 'bson'
 import { startTestDatabase } from '@points-club/wechat-local-cloud/db-testing'
 import { COLLECTIONS } from '../shared/collections'
+import { cannedServer, withSdkAt } from './canned-server'
 
 const BUDGET_MS = Number(process.env.BENCH_MS ?? 1500)
 const LEDGER_SIZE = 5000
@@ -22,31 +21,6 @@ interface Figure {
 }
 
 const ejson = (value: Record<string, unknown>): string => EJSON.stringify(value, { relaxed: false })
-
-/** A server that forwards the first request to `target` and answers every later one at once with that first reply. */
-async function cannedServer(target: string): Promise<{ url: string; close(): void }> {
-  let canned: { status: number; headers: http.OutgoingHttpHeaders; body: Buffer } | null = null
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      if (canned) return void res.writeHead(canned.status, canned.headers).end(canned.body)
-      const { host: _host, ...headers } = req.headers // the local cloud answers only requests addressed to it
-      const forward = http.request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
-        const parts: Buffer[] = []
-        answer.on('data', (c: Buffer) => parts.push(c))
-        answer.on('end', () => {
-          const { 'content-type': type } = answer.headers
-          canned = { status: answer.statusCode ?? 200, headers: { 'content-type': type }, body: Buffer.concat(parts) }
-          res.writeHead(canned.status, canned.headers).end(canned.body)
-        })
-      })
-      forward.end(Buffer.concat(chunks))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }
-}
 
 /** Runs `step` repeatedly for the time budget; returns operations per second. */
 async function measure(step: (i: number) => Promise<unknown>): Promise<number> {
@@ -195,17 +169,16 @@ async function main(): Promise<void> {
     (i) => call('database.getDocument', { collectionName: 'ledger', queryType: 'WHERE', limit: 100, query: ejson({ delta: i % 2 === 0 ? 2 : 3 }) }),
   )
 
-  // the SDK's own share: the same get against a server that does no work, pointed at by the variable the SDK reads per request
+  // the SDK's own share: the same get against a server that does no work
   const canned = await cannedServer(cloud.server.url)
-  const real = process.env.TCB_CONTEXT_CNFG
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${canned.url}/admin` })
-  const floor = await measure((i) =>
-    db
-      .collection('members')
-      .doc(`sdk-${i % 100}`)
-      .get(),
+  const floor = await withSdkAt(canned.url, () =>
+    measure((i) =>
+      db
+        .collection('members')
+        .doc(`sdk-${i % 100}`)
+        .get(),
+    ),
   )
-  process.env.TCB_CONTEXT_CNFG = real
   canned.close()
 
   const pad = (s: string, n: number): string => s.padEnd(n)

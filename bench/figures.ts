@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { EJSON } from 'bson'
 import { mixedLoad } from './load'
+import { cannedServer, withSdkAt } from './canned-server'
 import { percentile } from './percentile'
 import type { startTestCloud as StartTestCloud } from '../cloudfunctions/testkit'
 import type { startLocalCloud as StartLocalCloud } from '@points-club/wechat-local-cloud/testing'
@@ -97,9 +98,18 @@ async function db(tree: string): Promise<Figures> {
     const directUs = [await perOp(direct), await perOp(direct)]
     sdkUs.push(await perOp(sdk))
     directUs.push(await perOp(direct))
+    const canned = await cannedServer(cloud.server.url)
+    const alone = await withSdkAt(canned.url, async () => Math.min(await perOp(sdk), await perOp(sdk)))
+    canned.close()
     const s = Math.min(...sdkUs)
     const d = Math.min(...directUs)
-    return { 'get by id via SDK µs': s, 'get by id direct µs': d, 'SDK / direct': s / d }
+    return {
+      'get by id via SDK µs': s,
+      'get by id direct µs': d,
+      'SDK / direct': s / d,
+      'the SDK alone µs': alone,
+      "the local cloud's part µs": s - alone,
+    }
   } finally {
     await cloud.close()
   }

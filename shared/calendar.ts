@@ -79,12 +79,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
 
 type Fields = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>
 
-/** The instant the zone's clocks read this wall-clock time (the later reading where a change repeats an hour). */
+/** The instant the zone's clocks read this wall-clock time; the second pass settles a daylight-saving change between guess and answer. */
 function instantOfWallClock(year: number, month: number, day: number, hour: number, minute: number, tz: string): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute)
-  const first = asUtc - offsetAt(asUtc, tz)
-  const second = asUtc - offsetAt(first, tz)
-  return second
+  return asUtc - offsetAt(asUtc - offsetAt(asUtc, tz), tz)
 }
 
 /** How far the zone's clocks run ahead of UTC at an instant, in ms. */
