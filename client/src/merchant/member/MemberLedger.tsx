@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import { LedgerRow } from '../../components/LedgerRow'
 import { call, type DataFor } from '../../services/api'
 import { LoadMore } from '../components/LoadMore'
-import { asPage, usePaged } from '../components/Paged'
+import { asPage, usePaged } from '../../hooks/usePaged'
 
 type Ledger = DataFor<'store', 'memberDetail'>['ledger']
 

@@ -6,7 +6,7 @@ import { formatDate, formatPoints } from '../../logic/format'
 import { ROUTES } from '../../logic/nav'
 import { call, type DataFor } from '../../services/api'
 import { LoadMore } from '../components/LoadMore'
-import { asPage, usePaged } from '../components/Paged'
+import { asPage, usePaged } from '../../hooks/usePaged'
 
 type MemberRow = DataFor<'store', 'findMembers'>['members'][number]
 

@@ -1,11 +1,11 @@
 import { Button, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { LedgerRow } from '../../components/LedgerRow'
 import { Screen } from '../../components/Screen'
 import { Skeleton } from '../../components/Skeleton'
 import { ErrorLine } from '../../components/StateView'
+import { asPage, usePaged } from '../../hooks/usePaged'
 import { call, type ArgsFor } from '../../services/api'
-import type { ApiError, LedgerEntry } from '../../services/contract'
 
 const PAGE_SIZE = 20
 type Direction = ArgsFor<'member', 'ledger'>['direction']
@@ -18,29 +18,20 @@ const FILTERS: { id: string; label: string; direction: Direction }[] = [
 // Newest first, one page at a time, all entries or only points in or out (filtered by the server).
 export default function History() {
   const [direction, setDirection] = useState<Direction>(undefined)
-  const [entries, setEntries] = useState<LedgerEntry[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<ApiError | null>(null)
-  // a page that comes back after the filter changed belongs to the old filter
-  const seq = useRef(0)
-
-  const load = async (from: string | null) => {
-    const mine = ++seq.current
-    setLoading(true)
-    setError(null)
-    const env = await call('member', 'ledger', { limit: PAGE_SIZE, ...(from ? { cursor: from } : {}), ...(direction ? { direction } : {}) })
-    if (mine !== seq.current) return
-    setLoading(false)
-    if (!env.ok) return setError(env.error)
-    setEntries((prev) => (from ? [...prev, ...env.data.entries] : env.data.entries))
-    setCursor(env.data.nextCursor ?? null)
-  }
+  // a page that comes back after the filter changed belongs to the old filter, and usePaged drops it
+  const list = usePaged(
+    async (cursor) =>
+      asPage(
+        await call('member', 'ledger', { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(direction ? { direction } : {}) }),
+        (d) => d.entries,
+      ),
+    true,
+  )
+  const { rows: entries, cursor, loading, error } = list
 
   useEffect(() => {
-    setEntries([])
-    setCursor(null)
-    void load(null)
+    list.reset([], null)
+    void list.load(null)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [direction])
 
@@ -70,7 +61,12 @@ export default function History() {
         )}
         <ErrorLine message={error?.message} id='history-error' />
         {(cursor || error || (loading && entries.length > 0)) && (
-          <Button className='btn btn--ghost' id='history-more' disabled={loading} onClick={() => void load(error && !entries.length ? null : cursor)}>
+          <Button
+            className='btn btn--ghost'
+            id='history-more'
+            disabled={loading}
+            onClick={() => void list.load(error && !entries.length ? null : cursor)}
+          >
             {loading ? '加载中…' : error ? '重试' : '加载更多'}
           </Button>
         )}

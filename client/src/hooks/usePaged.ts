@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import type { ApiError, Envelope } from '../../services/contract'
+import type { ApiError, Envelope } from '../services/contract'
 
 export interface Page<T> {
   rows: T[]
@@ -12,10 +12,11 @@ export function asPage<D extends { nextCursor: string | null }, T>(env: Envelope
 }
 
 // A list loaded a page at a time by the server's cursor: a fresh load replaces it, "加载更多" appends; a late answer to an old load is dropped.
-export function usePaged<T>(fetch: (cursor: string | null) => Promise<Envelope<Page<T>>>) {
+// `loadingAtFirst`: the page loads as it opens, so it shows its skeleton before the first render's effect starts the load.
+export function usePaged<T>(fetch: (cursor: string | null) => Promise<Envelope<Page<T>>>, loadingAtFirst = false) {
   const [rows, setRows] = useState<T[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
+  const [loading, setLoading] = useState(loadingAtFirst)
   const [error, setError] = useState<ApiError | null>(null)
   const seq = useRef(0)
 
