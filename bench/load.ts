@@ -26,6 +26,8 @@ export interface LoadFigures {
   breakdown?: Record<string, CallBreakdown>
   /** CPU ms per operation, host process and instances (absent without /proc). */
   cpu: CpuTime | null
+  /** Instances each function's pool had when the load ended. */
+  instances: Record<string, number>
   loadavg: number[]
 }
 
@@ -230,6 +232,8 @@ export async function mixedLoad(c: TestCloud, options: LoadOptions): Promise<Loa
   const cpu = cpuPerOperation(cpuBefore, cpuTime(), options.operations)
   const loadavg = os.loadavg()
   const breakdown = recording.stop()
+  const { functions = {} } = (await c.stats()) as { functions?: Record<string, { instances: number }> }
+  const instances = Object.fromEntries(Object.entries(functions).map(([name, pool]) => [name, pool.instances]))
   const violations = await c.violations()
   const byOperation = Object.fromEntries(
     [...byLabel]
@@ -247,6 +251,7 @@ export async function mixedLoad(c: TestCloud, options: LoadOptions): Promise<Loa
     violations,
     breakdown,
     cpu,
+    instances,
     loadavg,
   }
 }
@@ -259,6 +264,8 @@ export function printLoad(f: LoadFigures, options: LoadOptions): void {
   )
   console.log(`  throughput ${f.opsPerSecond.toFixed(1)} ops/s (an issue+claim counts as one operation of two calls, a voucher+claim one of three)`)
   console.log(`  latency p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms`)
+  const pools = Object.entries(f.instances).map(([name, n]) => `${name} ${n}`)
+  if (pools.length > 0) console.log(`  instances per function: ${pools.join(', ')}`)
   if (f.cpu)
     console.log(
       `  CPU per operation ${ms(f.cpu.hostMs + f.cpu.instancesMs)} ms: ${ms(f.cpu.hostMs)} in the host process (server, host, load client), ${ms(f.cpu.instancesMs)} in instances`,
