@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { actAs, callAs, confirmModal, launch, open, screenshot, tap, textOf } from './browser'
-import { startCloud, type StartedCloud } from './local-cloud'
+import type { Page } from 'playwright-core'
+import { confirmModal, open, screenshot, tap, textOf } from './browser'
+import { browserSession } from './session'
 
-type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 type Rules = Record<string, unknown> & { lottery: Record<string, unknown> }
 const SLOW = { timeout: 10_000 }
 const SHOPPER = 'demo-shopper-1'
-const data = <T>(env: Env<T>): T => {
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`)
-  return env.data
-}
 const points = (text: string) => Number(text.replace(/[^\d]/g, ''))
 
 // The mall, the lottery and today's campaign at a phone's size, with real pointer taps.
 describe('the mall, the lottery and the campaign banner', () => {
-  let cloud: StartedCloud
-  let browser: Browser
-  let context: BrowserContext
+  const session = browserSession()
   let shopper: Page
-  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => callAs<Env<T>>(cloud.url, openid, fn, event).then(data)
+  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => session.call<T>(openid, fn, event)
   // The owner changes one part of the rules, as the back office would save them.
   const setRules = async (change: (rules: Rules) => Rules) => {
     const { rules } = await call<{ rules: Rules }>('demo-admin', 'store', { action: 'rules' })
@@ -30,7 +23,7 @@ describe('the mall, the lottery and the campaign banner', () => {
     await expect
       .poll(
         async () => {
-          await open(shopper, cloud.url, route)
+          await open(shopper, session.url, route)
           return shopper
             .locator(selector)
             .waitFor({ timeout: 2_000 })
@@ -47,11 +40,8 @@ describe('the mall, the lottery and the campaign banner', () => {
   const sent: string[] = []
 
   beforeAll(async () => {
-    cloud = await startCloud()
-    browser = await launch()
-    context = await actAs(browser, SHOPPER)
-    shopper = await context.newPage()
-    await shopper.setViewportSize({ width: 375, height: 812 })
+    await session.start()
+    shopper = await session.pageAs(SHOPPER)
     shopper.on('request', (req) => {
       const body = req.postData() ?? ''
       if (/"action":"(redeem|draw)"/.test(body)) sent.push(body)
@@ -61,14 +51,10 @@ describe('the mall, the lottery and the campaign banner', () => {
     await call(SHOPPER, 'store', { action: 'claimPurchase', code })
   }, 150_000)
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined)
-    await browser?.close()
-    await cloud?.stop()
-  })
+  afterAll(() => session.stop())
 
   it('keeps 兑换 inert on an item out of reach: no question, no request, and says how many points are missing', async () => {
-    await open(shopper, cloud.url, '/pages/mall/index')
+    await open(shopper, session.url, '/pages/mall/index')
     await shopper.locator('#item-video_month').waitFor()
     const balance = points(await textOf(shopper, '#mall-balance'))
     expect(await textOf(shopper, '#note-video_month')).toBe(`还差 ${(5000 - balance).toLocaleString('en-US')} 积分`)
@@ -142,7 +128,7 @@ describe('the mall, the lottery and the campaign banner', () => {
     await openUntil('/pages/index/index', '#page-home #campaign-banner')
     expect(await textOf(shopper, '#page-home #campaign-memberday')).toContain('今天会员日，消费积分×2')
     await screenshot(shopper, 'home-campaign')
-    await open(shopper, cloud.url, '/pages/mall/index')
+    await open(shopper, session.url, '/pages/mall/index')
     await shopper.locator('#page-mall #campaign-banner').waitFor()
     expect(await textOf(shopper, '#page-mall #campaign-memberday')).toContain('今天会员日，消费积分×2')
   })
@@ -154,7 +140,7 @@ describe('the mall, the lottery and the campaign banner', () => {
       action: 'saveItem',
       item: { id: 'gold_gift', name: '金卡礼盒', kind: 'goods', points: 50, stock: 5, minTier: 'gold' },
     })
-    await open(shopper, cloud.url, '/pages/mall/index')
+    await open(shopper, session.url, '/pages/mall/index')
     await shopper.locator('#item-flash').waitFor()
     expect(await textOf(shopper, '#sale-flash')).toMatch(/^秒杀 剩 1小时5\d分$/)
     expect(await textOf(shopper, '#tier-gold_gift')).toBe('金卡专享')
@@ -164,14 +150,11 @@ describe('the mall, the lottery and the campaign banner', () => {
   })
 
   it('leads from an empty voucher list to the mall', async () => {
-    const other = await actAs(browser, 'demo-shopper-3')
-    const page = await other.newPage()
-    await page.setViewportSize({ width: 375, height: 812 })
-    await open(page, cloud.url, '/pages/vouchers/index')
+    const page = await session.pageAs('demo-shopper-3')
+    await open(page, session.url, '/pages/vouchers/index')
     await page.locator('#vouchers-empty').waitFor()
     await screenshot(page, 'vouchers-empty')
     await tap(page, '#vouchers-to-mall')
     await page.locator('#page-mall').waitFor()
-    await other.close()
   })
 })

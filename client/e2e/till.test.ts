@@ -1,31 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { actAs, callAs, launch, open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
-import { startCloud, type StartedCloud } from './local-cloud'
+import type { Page } from 'playwright-core'
+import { callAs, open, screenshot, tap, textOf, typeInto, whenEnabled } from './browser'
+import { browserSession, type Env } from './session'
 
-type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
 // Answers come from functions on a busy machine: wait for them as the page would, for seconds, not the default one.
 const SLOW = { timeout: 10_000 }
-const data = <T>(env: Env<T>): T => {
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`)
-  return env.data
-}
 
 // The counter in Chromium: the clerk's page and the shopper's, side by side, with real pointer taps.
 describe('the till, clerk and shopper at once', () => {
-  let cloud: StartedCloud
-  let browser: Browser
-  const contexts: BrowserContext[] = []
+  const session = browserSession()
   let clerk: Page
   let shopper: Page
   let orderId = ''
 
-  const pageAs = async (openid: string): Promise<Page> => {
-    const ctx = await actAs(browser, openid)
-    contexts.push(ctx)
-    return ctx.newPage()
-  }
-  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => callAs<Env<T>>(cloud.url, openid, fn, event).then(data)
+  // the clerk's and shopper's pages at the browser's own size, as the till is used on a desktop too
+  const pageAs = (openid: string): Promise<Page> => session.pageAs(openid, null)
+  const call = <T>(openid: string, fn: string, event: Record<string, unknown>) => session.call<T>(openid, fn, event)
   // A purchase made through the functions, to give a shopper points before the step under test.
   const buy = async (openid: string, orderId: string, amountFen: number) => {
     const { code } = await call<{ code: string }>('demo-staff', 'store', { action: 'issuePurchase', orderId, amountFen })
@@ -33,20 +23,15 @@ describe('the till, clerk and shopper at once', () => {
   }
 
   beforeAll(async () => {
-    cloud = await startCloud()
-    browser = await launch()
+    await session.start()
     clerk = await pageAs('demo-staff')
     shopper = await pageAs('demo-shopper-1')
   }, 150_000)
 
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined)
-    await browser?.close()
-    await cloud?.stop()
-  })
+  afterAll(() => session.stop())
 
   it('shows the clerk the amount to charge, without reloading, once the shopper confirms 100 points', async () => {
-    await open(clerk, cloud.url, '/merchant/staff/index')
+    await open(clerk, session.url, '/merchant/staff/index')
     await typeInto(clerk, '#amount-input', '120')
     await tap(clerk, '#issue-btn')
     await clerk.locator('#purchase-qr').waitFor()
@@ -58,7 +43,7 @@ describe('the till, clerk and shopper at once', () => {
     await clerk.evaluate(() => ((window as unknown as { tillMark: number }).tillMark = 1))
     await screenshot(clerk, 'till-clerk-waiting')
 
-    await open(shopper, cloud.url, `/pages/scan/index?code=${code}`)
+    await open(shopper, session.url, `/pages/scan/index?code=${code}`)
     await shopper.locator('#claim-preview').waitFor()
     expect(await textOf(shopper, '#preview-amount')).toBe('¥120.00')
     expect(await textOf(shopper, '#preview-voucher')).toBe('无可用优惠券')
@@ -99,7 +84,7 @@ describe('the till, clerk and shopper at once', () => {
 
   it('checks out a 会员码 the clerk types as the shopper reads it, showing the amount to charge at once', async () => {
     const reader = await pageAs('demo-shopper-2')
-    await open(reader, cloud.url, '/pages/member-code/index')
+    await open(reader, session.url, '/pages/member-code/index')
     await reader.locator('#member-code-digits').waitFor()
     const first = await textOf(reader, '#member-code-digits')
     expect(first).toMatch(/^\d{4}( \d{4}){4}$/)
@@ -110,7 +95,7 @@ describe('the till, clerk and shopper at once', () => {
     const digits = await textOf(reader, '#member-code-digits')
     await screenshot(reader, 'till-member-code')
 
-    await open(clerk, cloud.url, '/merchant/staff/index')
+    await open(clerk, session.url, '/merchant/staff/index')
     await typeInto(clerk, '#member-code-input', digits)
     await typeInto(clerk, '#checkout-amount', '50')
     await tap(clerk, '#checkout-btn')
@@ -136,7 +121,7 @@ describe('the till, clerk and shopper at once', () => {
   })
 
   it("refunds half of the order; the shopper's history says why points went and came back", async () => {
-    await open(clerk, cloud.url, '/merchant/staff/index')
+    await open(clerk, session.url, '/merchant/staff/index')
     await typeInto(clerk, '#refund-order', orderId)
     await tap(clerk, '#refund-find')
     await clerk.locator('#refund-left').waitFor()
@@ -151,7 +136,7 @@ describe('the till, clerk and shopper at once', () => {
     expect(await textOf(clerk, '#refund-left')).toBe('最多可退 ¥59.50')
     await screenshot(clerk, 'till-clerk-refund')
 
-    await open(shopper, cloud.url, '/pages/history/index')
+    await open(shopper, session.url, '/pages/history/index')
     await shopper.locator('.ledger-entry').first().waitFor()
     const lines = await shopper.locator('.ledger-entry').evaluateAll((els) => els.slice(0, 2).map((e) => (e as HTMLElement).innerText))
     expect(lines.join('\n')).toContain(`订单 ${orderId} 退款 59.50 元，收回消费获得的 84 积分`)
@@ -163,13 +148,13 @@ describe('the till, clerk and shopper at once', () => {
 
   it("refuses a clerk a refund above the limit with the server's message; the owner may do it", async () => {
     await buy('demo-shopper-3', 'big-order', 600_00)
-    await open(clerk, cloud.url, '/merchant/staff/index')
+    await open(clerk, session.url, '/merchant/staff/index')
     await typeInto(clerk, '#refund-order', 'big-order')
     await tap(clerk, '#refund-find')
     await clerk.locator('#refund-all').waitFor()
     await tap(clerk, '#refund-all')
     await clerk.locator('#refund-error').waitFor()
-    const direct = await callAs<Env<unknown>>(cloud.url, 'demo-staff', 'store', {
+    const direct = await callAs<Env<unknown>>(session.url, 'demo-staff', 'store', {
       action: 'refund',
       orderId: 'big-order',
       refundId: 'direct',
@@ -180,7 +165,7 @@ describe('the till, clerk and shopper at once', () => {
     expect(await textOf(clerk, '#refund-purchase-stage')).toBe('已领取')
 
     const owner = await pageAs('demo-admin')
-    await open(owner, cloud.url, '/merchant/staff/index')
+    await open(owner, session.url, '/merchant/staff/index')
     await typeInto(owner, '#refund-order', 'big-order')
     await tap(owner, '#refund-find')
     await tap(owner, '#refund-all')
@@ -196,7 +181,7 @@ describe('the till, clerk and shopper at once', () => {
       requestId: 'till-e2e',
     })
     const holder = await pageAs('demo-shopper-2')
-    await open(holder, cloud.url, '/pages/vouchers/index')
+    await open(holder, session.url, '/pages/vouchers/index')
     const card = holder.locator(`#voucher-${voucher.code}`)
     await tap(holder, `#use-${voucher.code}`)
     const sheet = holder.locator('#voucher-qr-sheet')
@@ -218,7 +203,7 @@ describe('the till, clerk and shopper at once', () => {
 
   it('lists every change for the owner, newest first, by kind and by clerk', async () => {
     const owner = await pageAs('demo-admin')
-    await open(owner, cloud.url, '/merchant/admin/index')
+    await open(owner, session.url, '/merchant/admin/index')
     // the figures above the trail arrive on their own; tapping before they do would hit a chip on the move
     await owner.locator('#metric-counts').waitFor()
     await owner.locator('#audit .audit-entry').first().waitFor()
