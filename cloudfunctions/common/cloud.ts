@@ -80,6 +80,24 @@ export async function getDoc<T>(store: Store, name: CollectionName, id: string):
   return (res.data ?? null) as T | null
 }
 
+/** One page of a query in a fixed order: at most `limit` rows, and whether more follow (told by fetching one row past the page). */
+export async function pageOf<T>(
+  name: CollectionName,
+  where: Record<string, unknown>,
+  [field, direction]: [string, 'asc' | 'desc'],
+  limit: number,
+): Promise<{ rows: T[]; more: boolean }> {
+  const found = (
+    await db
+      .collection(name)
+      .where(where)
+      .orderBy(field, direction)
+      .limit(limit + 1)
+      .get()
+  ).data as T[]
+  return { rows: found.slice(0, limit), more: found.length > limit }
+}
+
 /** Replaces a whole document (its `_id` stays out of the body, as the SDK requires). */
 export async function putDoc<D extends { _id: string }>(store: Store, name: CollectionName, doc: D): Promise<void> {
   const { _id, ...body } = doc

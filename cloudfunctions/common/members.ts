@@ -2,7 +2,7 @@
 import type { LedgerEntry, Member, Outcome } from '../../shared/member'
 import type { ledgerDirections } from '../../shared/schemas'
 import { Refusal } from '../../shared/refusal'
-import { createDoc, createDocs, db, getDoc, putDoc, type Store } from './cloud'
+import { createDoc, createDocs, db, getDoc, pageOf, putDoc, type Store } from './cloud'
 
 /**
  * The caller's member document; a caller who never logged in is asked to. Every spend and earn loads the member
@@ -48,17 +48,9 @@ const deltaOf = (direction: LedgerDirection) => (direction === 'in' ? db.command
  */
 export async function ledgerPage(openid: string, limit: number, before: number | null = null, direction?: LedgerDirection): Promise<LedgerPage> {
   const where = { openid, ...(before === null ? {} : { seq: db.command.lt(before) }), ...(direction ? { delta: deltaOf(direction) } : {}) }
-  const rows = (
-    await db
-      .collection('ledger')
-      .where(where)
-      .orderBy('seq', 'desc')
-      .limit(limit + 1)
-      .get()
-  ).data as LedgerEntry[]
-  const page = rows.slice(0, limit)
-  const last = page.at(-1)
-  return { entries: page.map(entryView), nextCursor: rows.length > limit && last ? String(last.seq) : null }
+  const { rows, more } = await pageOf<LedgerEntry>('ledger', where, ['seq', 'desc'], limit)
+  const last = rows.at(-1)
+  return { entries: rows.map(entryView), nextCursor: more && last ? String(last.seq) : null }
 }
 
 /** The page after `cursor` as a client sent it back; a cursor that is no seq we gave has nothing after it. */

@@ -1,7 +1,7 @@
 /** store.audit: the owner reads the audit trail, newest first, by clerk and kind. */
 import { auditView, type AuditDoc } from '../../shared/audit'
 import { schemas } from '../../shared/schemas'
-import { db } from '../common/cloud'
+import { db, pageOf } from '../common/cloud'
 import { action } from '../common/router'
 
 const PAGE = 20
@@ -15,15 +15,7 @@ export const auditTrail = action({
     if (args.actor) where.actorOpenid = args.actor
     if (args.kind) where.kind = args.kind
     if (args.cursor) where.sortKey = db.command.lt(args.cursor)
-    const rows = (
-      await db
-        .collection('audit')
-        .where(where)
-        .orderBy('sortKey', 'desc')
-        .limit(limit + 1)
-        .get()
-    ).data as AuditDoc[]
-    const page = rows.slice(0, limit)
-    return { entries: page.map(auditView), nextCursor: rows.length > limit ? page.at(-1)!.sortKey : null }
+    const { rows, more } = await pageOf<AuditDoc>('audit', where, ['sortKey', 'desc'], limit)
+    return { entries: rows.map(auditView), nextCursor: more ? rows.at(-1)!.sortKey : null }
   },
 })

@@ -18,7 +18,7 @@ import { schemas } from '../../shared/schemas'
 import { tierHeld } from '../../shared/tiers'
 import type { Rules } from '../../shared/rules'
 import { audit } from '../common/audit'
-import { db, getDoc, type Store } from '../common/cloud'
+import { db, getDoc, pageOf, type Store } from '../common/cloud'
 import { findMember, ledgerAfter, ledgerPage, storeOutcome } from '../common/members'
 import { action } from '../common/router'
 import { roleAtStore } from '../common/staff'
@@ -56,16 +56,9 @@ async function searchMembers(
   }
   const where: Record<string, unknown> = query ? { nickname: db.RegExp({ regexp: query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) } : {}
   if (cursor) where._id = _.gt(cursor)
-  const rows = (
-    await db
-      .collection('members')
-      .where(where)
-      .orderBy('_id', 'asc')
-      .limit(limit + 1)
-      .get()
-  ).data as Member[]
-  const page = rows.slice(0, limit).filter((m) => !m.deleting && !exact.some((e) => e._id === m._id))
-  return { found: [...exact, ...page], nextCursor: rows.length > limit ? rows[limit - 1]!._id : null }
+  const { rows, more } = await pageOf<Member>('members', where, ['_id', 'asc'], limit)
+  const page = rows.filter((m) => !m.deleting && !exact.some((e) => e._id === m._id))
+  return { found: [...exact, ...page], nextCursor: more ? rows.at(-1)!._id : null }
 }
 
 async function requireShopper(store: Store, openid: string): Promise<Member> {
