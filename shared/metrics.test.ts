@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { givenAwayOf, metricsOf, periodOf, pointFlows, trendOf } from './metrics'
+import { givenAwayOf, metricsOf, periodOf, pointFlows, trendOf, type MetricsInput } from './metrics'
 import { DEFAULT_RULES } from './rules'
+
+/** A period in which nothing happened. */
+const NOTHING: MetricsInput = {
+  members: 0,
+  newMembers: 0,
+  activeMembers: 0,
+  checkInMembers: 0,
+  buyers: 0,
+  repeatBuyers: 0,
+  flows: [],
+  tiers: [],
+  promotions: [],
+  dayFlows: [],
+  earners: 0,
+}
 
 describe('periodOf', () => {
   it('spans whole merchant days', () => {
@@ -74,68 +89,20 @@ describe('metricsOf', () => {
       burnRate: 0,
       tierDistribution: { normal: 0, silver: 0, gold: 3, diamond: 0 },
     })
-    const none = metricsOf(
-      p,
-      {
-        members: 0,
-        newMembers: 0,
-        activeMembers: 0,
-        checkInMembers: 0,
-        buyers: 0,
-        repeatBuyers: 0,
-        flows: [],
-        tiers: [],
-        promotions: [],
-        dayFlows: [],
-        earners: 0,
-      },
-      DEFAULT_RULES,
-    )
+    const none = metricsOf(p, NOTHING, DEFAULT_RULES)
     expect([none.burnRate, none.checkInParticipation, none.repurchaseRate]).toEqual([0, 0, 0])
   })
 
   it("names each tier as the owner's rules do, renamed tiers included", () => {
     const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
     const rules = { ...DEFAULT_RULES, tiers: DEFAULT_RULES.tiers.map((t) => (t.id === 'gold' ? { ...t, name: '黄金会员' } : t)) }
-    const m = metricsOf(
-      p,
-      {
-        members: 0,
-        newMembers: 0,
-        activeMembers: 0,
-        checkInMembers: 0,
-        buyers: 0,
-        repeatBuyers: 0,
-        flows: [],
-        tiers: [],
-        promotions: [],
-        dayFlows: [],
-        earners: 0,
-      },
-      rules,
-    )
+    const m = metricsOf(p, NOTHING, rules)
     expect(m.tierNames).toEqual({ normal: '普通会员', silver: '银卡', gold: '黄金会员', diamond: '钻石卡' })
   })
 
   it('counts members of a tier id named like an object member (toString) as a number', () => {
     const p = periodOf('2032-03-01', '2032-03-31', DEFAULT_RULES)
-    const m = metricsOf(
-      p,
-      {
-        members: 2,
-        newMembers: 0,
-        activeMembers: 0,
-        checkInMembers: 0,
-        buyers: 0,
-        repeatBuyers: 0,
-        flows: [],
-        tiers: [{ _id: 'toString', n: 2 }],
-        promotions: [{ _id: 'constructor', n: 1 }],
-        dayFlows: [],
-        earners: 0,
-      },
-      DEFAULT_RULES,
-    )
+    const m = metricsOf(p, { ...NOTHING, members: 2, tiers: [{ _id: 'toString', n: 2 }], promotions: [{ _id: 'constructor', n: 1 }] }, DEFAULT_RULES)
     expect(m.tierDistribution).toEqual({ normal: 0, silver: 0, gold: 0, diamond: 0, toString: 2 })
     expect(m.promotions).toEqual({ silver: 0, gold: 0, diamond: 0, constructor: 1 })
   })

@@ -237,23 +237,16 @@ describe('transactions through the real SDK', () => {
       ],
     })
     expect(added._ids).toEqual(['m1', 'm2'])
-    expect(
+    const seenOutside = async () =>
       (
         await db
           .collection('ledger')
           .where({ _id: db.command.in(['m1', 'm2']) })
           .count()
-      ).total,
-    ).toBe(0)
+      ).total
+    expect(await seenOutside()).toBe(0)
     await t.commit()
-    expect(
-      (
-        await db
-          .collection('ledger')
-          .where({ _id: db.command.in(['m1', 'm2']) })
-          .count()
-      ).total,
-    ).toBe(2)
+    expect(await seenOutside()).toBe(2)
   })
 
   // @cloudbase/database src/query.ts updateAndReturn(): action database.modifyAndReturnDoc, answer {updated, doc}
